@@ -1,0 +1,31 @@
+import type { RuleMeta } from '../rules/rule';
+import type { Finding, Severity } from '../types';
+
+export interface LintSummary {
+  /** Files read (including ones that failed to parse). */
+  files: number;
+  /** Kubernetes objects linted (List items count one each). */
+  objects: number;
+  /** Non-empty documents without apiVersion/kind, skipped. */
+  skipped: number;
+  /** Findings that are not suppressed, and their split by severity. */
+  findings: number;
+  errors: number;
+  warnings: number;
+  notes: number;
+  suppressed: number;
+}
+
+/** A rule as it ran: its metadata with the severity configured for this run. */
+export interface RuleRun {
+  meta: RuleMeta;
+  severity: Severity;
+}
+
+export interface LintResult {
+  summary: LintSummary;
+  /** Sorted by file, line, column, ruleId; suppressed findings included (see `suppression`). */
+  findings: Finding[];
+  /** Every rule that ran, sorted by id. */
+  rules: RuleRun[];
+}

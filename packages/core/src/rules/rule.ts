@@ -1,0 +1,53 @@
+import type { PodTemplate } from '../model/pod';
+import type { Resource } from '../model/resource';
+import type { FieldPath, Severity } from '../types';
+
+export type RuleCategory = 'syntax' | 'pod-security' | 'resources' | 'images' | 'network';
+
+export interface RuleReference {
+  title: string;
+  url: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  /** Short, sentence case, no trailing period: used as a heading. */
+  title: string;
+  /** One sentence saying what is reported. */
+  description: string;
+  severity: Severity;
+  category: RuleCategory;
+  tags: readonly string[];
+  /** Markdown: why it matters and how to fix it, with a YAML snippet. */
+  help: string;
+  references: readonly RuleReference[];
+  /** JSON Schema for the rule's options in `.k8s-lint.yaml`, when it has any. */
+  optionsSchema?: Readonly<Record<string, unknown>>;
+  /** GitHub code scanning's 0–10 score; derived from severity when absent. */
+  securitySeverity?: number;
+}
+
+export interface RuleContext<Options> {
+  readonly resources: readonly Resource[];
+  /** Pod templates of every workload in the linted set (Pod, Deployment, CronJob, ...). */
+  readonly podTemplates: readonly PodTemplate[];
+  readonly options: Options;
+  /** Namespace of objects that do not name one. */
+  readonly defaultNamespace: string;
+  /** Reports a finding at `path` (relative to the resource root; need not exist). */
+  report(resource: Resource, path: FieldPath, message: string): void;
+}
+
+export interface Rule<Options = Record<string, never>> {
+  meta: RuleMeta;
+  defaultOptions: Options;
+  // Method syntax keeps rules with different option types assignable to one registry type.
+  check(context: RuleContext<Options>): void;
+}
+
+export type AnyRule = Rule<unknown>;
+
+export function securitySeverityOf(meta: RuleMeta): number {
+  if (meta.securitySeverity !== undefined) return meta.securitySeverity;
+  return meta.severity === 'error' ? 8.0 : meta.severity === 'warning' ? 5.0 : 2.0;
+}

@@ -1,0 +1,48 @@
+/** Severity of a finding, highest first. */
+export type Severity = 'error' | 'warning' | 'note';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
+
+/** Higher number = more severe; used for `--fail-on` thresholds and sorting. */
+export function severityRank(severity: Severity): number {
+  return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+
+/** A path into a parsed document: map keys and sequence indexes. */
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** 1-based line/column range in a file; columns count UTF-16 code units. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** Identifies the Kubernetes object a finding is about. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  namespace: string | null;
+  name: string | null;
+}
+
+export interface Suppression {
+  /** `annotation`: k8s-lint.io/ignore on the object; `comment`: k8s-lint-disable-next-line. */
+  via: 'annotation' | 'comment';
+  reason: string | null;
+}
+
+export interface Finding extends SourceRange {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the working directory, `/`-separated; `<stdin>` for standard input. */
+  file: string;
+  object: ObjectRef | null;
+  /** Field path of the offending (or missing) field, e.g. `spec.containers[0].image`. */
+  path: string;
+  /** Helm template the object was rendered from (`# Source:` comment), when known. */
+  source: string | null;
+  suppression: Suppression | null;
+}
