@@ -1,8 +1,18 @@
 export type { Finding, FieldPath, ObjectRef, Severity, SourceRange, Suppression } from './types';
 export { SEVERITIES, severityRank } from './types';
 export { formatPath } from './path';
+export { ConfigError, InputError } from './errors';
 export type { LintResult, LintSummary, RuleRun } from './engine/result';
+export { lint, type LintOptions } from './engine/lint';
 export type { AnyRule, Rule, RuleCategory, RuleContext, RuleMeta, RuleReference } from './rules/rule';
 export { securitySeverityOf } from './rules/rule';
+export { BUILTIN_RULES } from './rules';
+export { loadConfig, parseConfig, findConfigFile, CONFIG_FILE_NAME, CONFIG_SCHEMA_PATH, EMPTY_CONFIG, type Config, type RuleSetting } from './config/config';
+export { resolveRules, type ActiveRule } from './config/active-rules';
+export { Resource } from './model/resource';
+export { PodTemplate, podTemplateOf, WORKLOAD_KINDS, type Container } from './model/pod';
+export { parseFile, type ParsedFile, type ParsedDocument } from './parse/parse-file';
+export { STDIN_PATH } from './load/inputs';
+export { renderRuleDoc, renderRuleIndex } from './docs/rule-doc';
 export { ruleDocsUrl, RULE_DOCS_BASE_URL } from './docs/urls';
 export { VERSION } from './version';

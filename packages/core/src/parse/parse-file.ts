@@ -30,7 +30,7 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   merge: true,
   uniqueKeys: true,
   prettyErrors: true,
-  customTags: (tags) => tags.filter((tag) => typeof tag === 'function' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
+  customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
 // Bounds alias expansion so that "billion laughs" documents fail fast instead of exhausting memory.

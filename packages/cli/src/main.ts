@@ -1,0 +1,136 @@
+import {
+  BUILTIN_RULES,
+  ConfigError,
+  InputError,
+  VERSION,
+  lint,
+  loadConfig,
+  resolveRules,
+  ruleDocsUrl,
+  severityRank,
+  type LintResult,
+  type Severity,
+} from '@k8s-lint/core';
+import { Command, CommanderError, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { FORMATTERS, FORMAT_NAMES } from './formatters';
+import { wantsColor, type CliIo } from './io';
+
+interface LintFlags {
+  format: string;
+  output?: string;
+  config?: string;
+  exclude: string[];
+  failOn: Severity | 'none';
+}
+
+const FAIL_ON_CHOICES = ['error', 'warning', 'note', 'none'];
+
+/** Runs the CLI and resolves to its exit code; never calls process.exit. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command('k8s-lint')
+    .description('Static security linter for Kubernetes manifests (plain, Kustomize or Helm-rendered YAML).')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+
+  program
+    .command('lint', { isDefault: true })
+    .description('lint files, directories and globs (`-` reads standard input)')
+    .argument('[paths...]', 'files, directories or globs', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml here or above)')
+    .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('warning'))
+    .action(async (paths: string[], flags: LintFlags) => {
+      exitCode = await runLint(paths, flags, io);
+    });
+
+  program
+    .command('rules')
+    .description('list the available rules')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-c, --config <file>', 'show severities as configured in this file')
+    .action((flags: { format: string; config?: string }) => {
+      io.stdout.write(listRules(flags, io));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    return handleError(error, io);
+  }
+  return exitCode;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
+  const config = loadConfig(io.cwd, flags.config);
+  const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
+  const result = await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText });
+  const formatter = FORMATTERS[flags.format];
+  if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
+  const toFile = flags.output !== undefined;
+  const text = formatter(result, { color: !toFile && wantsColor(io.stdout, io.env) });
+  if (flags.output !== undefined) writeOutput(path.resolve(io.cwd, flags.output), text);
+  else io.stdout.write(text);
+  return failed(result, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function failed(result: LintResult, failOn: Severity | 'none'): boolean {
+  if (failOn === 'none') return false;
+  const threshold = severityRank(failOn);
+  return result.findings.some((finding) => !finding.suppression && severityRank(finding.severity) >= threshold);
+}
+
+function listRules(flags: { format: string; config?: string }, io: CliIo): string {
+  const config = loadConfig(io.cwd, flags.config);
+  const active = new Map(resolveRules(BUILTIN_RULES, config).map((entry) => [entry.rule.meta.id, entry.severity]));
+  const rows = BUILTIN_RULES.map((rule) => ({ rule, severity: active.get(rule.meta.id) ?? 'off' }));
+  if (flags.format === 'json') {
+    const json = rows.map(({ rule, severity }) => ({
+      id: rule.meta.id,
+      title: rule.meta.title,
+      description: rule.meta.description,
+      severity,
+      defaultSeverity: rule.meta.severity,
+      category: rule.meta.category,
+      tags: rule.meta.tags,
+      helpUri: ruleDocsUrl(rule.meta.id),
+      references: rule.meta.references,
+      defaultOptions: rule.defaultOptions,
+    }));
+    return `${JSON.stringify(json, null, 2)}\n`;
+  }
+  const idWidth = Math.max(...rows.map(({ rule }) => rule.meta.id.length));
+  const lines = rows.map(({ rule, severity }) => `${rule.meta.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${rule.meta.category.padEnd(12)}  ${rule.meta.title}`);
+  return `${['RULE'.padEnd(idWidth), 'SEVERITY', 'CATEGORY    ', 'TITLE'].join('  ').trimEnd()}\n${lines.join('\n')}\n`;
+}
+
+function handleError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and --version end through the same path as usage errors.
+    return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  }
+  if (error instanceof InputError || error instanceof ConfigError) {
+    io.stderr.write(`k8s-lint: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  io.stderr.write(`k8s-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,68 @@
+import Ajv from 'ajv';
+import { ConfigError } from '../errors';
+import type { AnyRule } from '../rules/rule';
+import type { Severity } from '../types';
+import { describeSchemaError, type Config } from './config';
+
+/** A rule as configured for one run. */
+export interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: unknown;
+}
+
+/**
+ * Applies `rules:` from the configuration to the available rules: severities, `off` and options.
+ * Unknown ids and invalid options are configuration errors, so a typo never silently disables
+ * nothing.
+ */
+export function resolveRules(available: readonly AnyRule[], config: Config): ActiveRule[] {
+  const byId = new Map(available.map((rule) => [rule.meta.id, rule]));
+  const where = config.file ?? 'configuration';
+  for (const id of Object.keys(config.rules)) {
+    if (!byId.has(id)) throw new ConfigError(`${where}: rules.${id}: unknown rule "${id}"${suggestion(id, [...byId.keys()])}`);
+  }
+  const active: ActiveRule[] = [];
+  for (const rule of available) {
+    const setting = config.rules[rule.meta.id] ?? {};
+    const level = setting.severity ?? rule.meta.severity;
+    if (level === 'off') continue;
+    active.push({ rule, severity: level, options: optionsFor(rule, setting.options, where) });
+  }
+  return active;
+}
+
+let ajv: Ajv | undefined;
+
+function optionsFor(rule: AnyRule, given: Record<string, unknown> | undefined, where: string): unknown {
+  if (given === undefined) return rule.defaultOptions;
+  const schema = rule.meta.optionsSchema;
+  const key = `rules.${rule.meta.id}.options`;
+  if (!schema) throw new ConfigError(`${where}: ${key}: rule "${rule.meta.id}" has no options`);
+  ajv ??= new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(schema);
+  if (!validate(given)) {
+    const detail = describeSchemaError(validate.errors ?? []);
+    // Re-root the schema error's key under the rule's options key.
+    throw new ConfigError(`${where}: ${key}${detail.startsWith('(top level)') ? detail.slice('(top level)'.length) : `.${detail}`}`);
+  }
+  return { ...(rule.defaultOptions as object), ...given };
+}
+
+function suggestion(id: string, known: readonly string[]): string {
+  const close = known.find((candidate) => editDistance(candidate, id) <= 2);
+  return close ? ` (did you mean "${close}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

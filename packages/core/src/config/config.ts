@@ -1,0 +1,120 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { ConfigError } from '../errors';
+import type { Severity } from '../types';
+
+export const CONFIG_FILE_NAME = '.k8s-lint.yaml';
+export const DEFAULT_NAMESPACE = 'default';
+
+export type RuleLevel = Severity | 'off';
+
+export interface RuleSetting {
+  severity?: RuleLevel;
+  options?: Record<string, unknown>;
+}
+
+export interface Config {
+  /** The file the configuration came from; null when none was found. */
+  file: string | null;
+  rules: Record<string, RuleSetting>;
+  exclude: string[];
+  defaultNamespace: string;
+}
+
+interface RawConfig {
+  rules?: Record<string, RuleLevel | RuleSetting>;
+  exclude?: string[];
+  defaultNamespace?: string;
+}
+
+export const EMPTY_CONFIG: Config = { file: null, rules: {}, exclude: [], defaultNamespace: DEFAULT_NAMESPACE };
+
+/** The JSON Schema shipped with the package (also usable by editors). */
+export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema', 'config.schema.json');
+
+let validator: ValidateFunction<RawConfig> | undefined;
+
+function validateRaw(value: unknown): ErrorObject[] {
+  if (!validator) {
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as object;
+    validator = new Ajv({ allErrors: true, strict: false }).compile<RawConfig>(schema);
+  }
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+/** `--config <file>`, else `.k8s-lint.yaml` in the working directory or the nearest one above it. */
+export function findConfigFile(cwd: string): string | null {
+  let directory = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(directory, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(directory);
+    if (parent === directory) return null;
+    directory = parent;
+  }
+}
+
+export function loadConfig(cwd: string, explicitFile?: string): Config {
+  const file = explicitFile ? path.resolve(cwd, explicitFile) : findConfigFile(cwd);
+  if (!file) return EMPTY_CONFIG;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read configuration: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return parseConfig(text, file);
+}
+
+/** Parses and validates configuration text; `file` is only used in messages and as the origin. */
+export function parseConfig(text: string, file: string): Config {
+  let value: unknown;
+  try {
+    // YAML 1.2 on purpose: `off` must stay a string here.
+    value = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  const errors = validateRaw(value);
+  if (errors.length > 0) throw new ConfigError(`${file}: ${describeSchemaError(errors)}`);
+  const raw = value as RawConfig;
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
+  }
+  return { file, rules, exclude: raw.exclude ?? [], defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE };
+}
+
+/** `a.b[0]`-style key for a JSON pointer such as `/rules/run-as-root`. */
+export function keyOf(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) parts.push(extra);
+  return parts.map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`)).join('') || '(top level)';
+}
+
+/** One readable line for the most specific schema error (oneOf branches produce several). */
+export function describeSchemaError(errors: readonly ErrorObject[]): string {
+  const error = [...errors].sort((a, b) => rank(a) - rank(b))[0];
+  if (!error) return 'invalid configuration';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const key = String((error.params as { additionalProperty: string }).additionalProperty);
+      return `${keyOf(error.instancePath, key)}: unknown key`;
+    }
+    case 'enum':
+      return `${keyOf(error.instancePath)}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
+    case 'propertyNames':
+      return `${keyOf(error.instancePath, String((error.params as { propertyName: string }).propertyName))}: invalid name`;
+    default:
+      return `${keyOf(error.instancePath)}: ${error.message ?? 'is invalid'}`;
+  }
+}
+
+// Prefer the error that says most: a wrong value in an enum or an unknown key over a failed oneOf.
+function rank(error: ErrorObject): number {
+  const order = ['additionalProperties', 'enum', 'type', 'pattern', 'propertyNames', 'oneOf'];
+  const index = order.indexOf(error.keyword);
+  return (index < 0 ? order.length : index) - error.instancePath.split('/').length * 10;
+}

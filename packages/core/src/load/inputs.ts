@@ -1,0 +1,111 @@
+import fg from 'fast-glob';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { InputError } from '../errors';
+
+export interface InputFile {
+  /** Absolute path, or null for standard input. */
+  absolutePath: string | null;
+  /** Relative to the working directory with `/` separators; `<stdin>` for standard input. */
+  displayPath: string;
+}
+
+export const STDIN_PATH = '<stdin>';
+
+const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
+const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
+
+export function displayPathOf(cwd: string, absolutePath: string): string {
+  return path.relative(cwd, absolutePath).split(path.sep).join('/') || '.';
+}
+
+function isManifestFile(file: string): boolean {
+  return MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase());
+}
+
+/** Patterns without a `/` match a file or directory name at any depth, like `.gitignore`. */
+export function createExcludeMatcher(patterns: readonly string[]): (displayPath: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const matchers = patterns.map((pattern) => {
+    const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+    return picomatch(trimmed, { dot: true, basename: !trimmed.includes('/') });
+  });
+  return (displayPath) => {
+    // A file is excluded when it, or any directory above it, matches.
+    const parts = displayPath.split('/');
+    for (let end = parts.length; end > 0; end--) {
+      const candidate = parts.slice(0, end).join('/');
+      if (matchers.some((matches) => matches(candidate))) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Expands command-line arguments (files, directories, globs, `-`) into the sorted, de-duplicated
+ * list of files to lint. Explicit files are taken whatever their extension; directories and
+ * globs contribute only `.yaml`, `.yml` and `.json` files.
+ */
+export async function collectInputs(args: readonly string[], cwd: string, exclude: readonly string[]): Promise<InputFile[]> {
+  const isExcluded = createExcludeMatcher(exclude);
+  const found = new Map<string, InputFile>();
+  const add = (absolutePath: string): void => {
+    const displayPath = displayPathOf(cwd, absolutePath);
+    if (!isExcluded(displayPath)) found.set(absolutePath, { absolutePath, displayPath });
+  };
+  let stdin = false;
+  for (const arg of args) {
+    if (arg === '-') {
+      stdin = true;
+      continue;
+    }
+    const absolute = path.resolve(cwd, arg);
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      for (const file of await walk(absolute)) add(file);
+    } else if (stat?.isFile()) {
+      add(absolute);
+    } else if (fg.isDynamicPattern(arg)) {
+      const matches = (await glob(arg, cwd)).filter(isManifestFile);
+      if (matches.length === 0) throw new InputError(`no files match ${arg}`);
+      for (const file of matches) add(file);
+    } else {
+      throw new InputError(stat ? `not a regular file or directory: ${arg}` : `no such file or directory: ${arg}`);
+    }
+  }
+  const files = [...found.values()].sort((a, b) => compareStrings(a.displayPath, b.displayPath));
+  return stdin ? [{ absolutePath: null, displayPath: STDIN_PATH }, ...files] : files;
+}
+
+async function walk(directory: string): Promise<string[]> {
+  const patterns = MANIFEST_EXTENSIONS.map((ext) => `**/*${ext}`);
+  return fg(patterns, {
+    cwd: directory,
+    absolute: true,
+    dot: true,
+    onlyFiles: true,
+    caseSensitiveMatch: false,
+    followSymbolicLinks: false,
+    ignore: ALWAYS_SKIPPED,
+    suppressErrors: true,
+  }).then((files) => files.map((file) => path.normalize(file)));
+}
+
+async function glob(pattern: string, cwd: string): Promise<string[]> {
+  const files = await fg(pattern.split(path.sep).join('/'), {
+    cwd,
+    absolute: true,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore: ALWAYS_SKIPPED,
+    suppressErrors: true,
+  });
+  return files.map((file) => path.normalize(file));
+}
+
+/** Code-unit order, independent of the locale, so output is the same on every machine. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,70 @@
+import { asArray, asRecord, asString } from '../values';
+import { REF } from './references';
+import type { Rule } from './rule';
+
+export interface HostPathOptions {
+  /** Host paths (and everything below them) that this repository accepts. */
+  allowedPaths: string[];
+}
+
+function isAllowed(hostPath: string, allowed: readonly string[]): boolean {
+  const normalized = hostPath.replace(/\/+$/, '') || '/';
+  return allowed.some((entry) => {
+    const prefix = entry.replace(/\/+$/, '');
+    return normalized === (prefix || '/') || normalized.startsWith(`${prefix}/`);
+  });
+}
+
+export const hostPathVolume: Rule<HostPathOptions> = {
+  meta: {
+    id: 'host-path-volume',
+    title: 'hostPath volume',
+    description: 'A pod mounts a directory or file of the node through a `hostPath` volume.',
+    severity: 'error',
+    category: 'pod-security',
+    tags: ['pss-baseline', 'cis', 'nsa'],
+    help: `A \`hostPath\` volume gives the pod the node's filesystem. Mounting \`/\`, \`/etc\`,
+\`/var/lib/kubelet\` or the container runtime socket (\`/var/run/docker.sock\`,
+\`/run/containerd/containerd.sock\`) is a direct path to root on the node; even read-only mounts
+leak credentials and other tenants' data.
+
+**Fix:** use an \`emptyDir\`, a \`configMap\`/\`secret\` or a PersistentVolumeClaim instead:
+
+\`\`\`yaml
+volumes:
+  - name: cache
+    emptyDir: {}
+\`\`\`
+
+Node agents (log shippers, CSI drivers) that truly need a host directory can be allowed
+explicitly:
+
+\`\`\`yaml
+# .k8s-lint.yaml
+rules:
+  host-path-volume:
+    options:
+      allowedPaths: ["/var/log"]
+\`\`\``,
+    references: [REF.cis('5.2.12', 'Minimize the admission of HostPath volumes'), REF.pssBaseline, REF.nsaHardening],
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { allowedPaths: { type: 'array', items: { type: 'string', pattern: '^/' }, uniqueItems: true } },
+    },
+  },
+  defaultOptions: { allowedPaths: [] },
+  check(context) {
+    for (const pod of context.podTemplates) {
+      asArray(pod.spec.volumes).forEach((entry, index) => {
+        const volume = asRecord(entry);
+        const hostPath = asRecord(volume?.hostPath);
+        if (!volume || !hostPath) return;
+        const path = asString(hostPath.path) ?? '';
+        if (isAllowed(path, context.options.allowedPaths)) return;
+        const name = asString(volume.name) ?? `volumes[${index}]`;
+        context.report(pod.resource, [...pod.specPath, 'volumes', index, 'hostPath'], `volume "${name}" mounts host path "${path}"`);
+      });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { capabilitiesNotDropped } from './capabilities-not-dropped';
+import { dangerousCapabilities } from './dangerous-capabilities';
+import { hostNamespaces } from './host-namespaces';
+import { hostPathVolume } from './host-path-volume';
+import { imageLatestTag } from './image-latest-tag';
+import { imageNotPinnedByDigest } from './image-not-pinned-by-digest';
+import { missingNetworkPolicy } from './missing-network-policy';
+import { missingResourceLimits } from './missing-resource-limits';
+import { missingResourceRequests } from './missing-resource-requests';
+import { privilegeEscalationAllowed } from './privilege-escalation-allowed';
+import { privilegedContainer } from './privileged-container';
+import type { AnyRule } from './rule';
+import { runAsRoot } from './run-as-root';
+import { writableRootFilesystem } from './writable-root-filesystem';
+import { yamlSyntax } from './yaml-syntax';
+
+/** Every built-in rule, sorted by id. */
+export const BUILTIN_RULES: readonly AnyRule[] = [
+  capabilitiesNotDropped,
+  dangerousCapabilities,
+  hostNamespaces,
+  hostPathVolume,
+  imageLatestTag,
+  imageNotPinnedByDigest,
+  missingNetworkPolicy,
+  missingResourceLimits,
+  missingResourceRequests,
+  privilegeEscalationAllowed,
+  privilegedContainer,
+  runAsRoot,
+  writableRootFilesystem,
+  yamlSyntax,
+] as readonly AnyRule[];
+
+export const YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;

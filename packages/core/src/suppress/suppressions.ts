@@ -1,0 +1,58 @@
+import type { Resource } from '../model/resource';
+import type { Suppression } from '../types';
+import { asString } from '../values';
+
+export const IGNORE_ANNOTATION = 'k8s-lint.io/ignore';
+export const IGNORE_REASON_ANNOTATION = 'k8s-lint.io/ignore-reason';
+const DISABLE_NEXT_LINE = 'k8s-lint-disable-next-line';
+
+/** Which rules a suppression covers: a set of ids, or every rule. */
+interface RuleSelection {
+  all: boolean;
+  ids: ReadonlySet<string>;
+  reason: string | null;
+}
+
+function parseRuleList(list: string): { all: boolean; ids: Set<string> } {
+  const ids = new Set(list.split(/[\s,]+/).filter((id) => id !== ''));
+  return { all: ids.size === 0 || ids.has('*'), ids };
+}
+
+function covers(selection: RuleSelection, ruleId: string): boolean {
+  return selection.all || selection.ids.has(ruleId);
+}
+
+/** `k8s-lint.io/ignore: "rule-a,rule-b"` (or `*`) on the object's own metadata. */
+export function annotationSuppression(resource: Resource, ruleId: string): Suppression | null {
+  const value = asString(resource.annotations[IGNORE_ANNOTATION]);
+  if (value === undefined) return null;
+  const { all, ids } = parseRuleList(value);
+  if (!covers({ all, ids, reason: null }, ruleId)) return null;
+  const reason = asString(resource.annotations[IGNORE_REASON_ANNOTATION])?.trim() || null;
+  return { via: 'annotation', reason };
+}
+
+// `# k8s-lint-disable-next-line rule-a, rule-b -- reason`; with no rule list it covers every rule.
+const COMMENT = /#\s*k8s-lint-disable-next-line\b(.*)$/;
+
+/** Line-comment suppressions of one file, keyed by the 1-based line they apply to. */
+export class CommentSuppressions {
+  private readonly byLine = new Map<number, RuleSelection>();
+
+  constructor(text: string) {
+    // Most files have none: skip the line scan unless the marker occurs at all.
+    if (!text.includes(DISABLE_NEXT_LINE)) return;
+    text.split(/\r?\n|\r/).forEach((line, index) => {
+      const match = COMMENT.exec(line);
+      if (!match) return;
+      const [list = '', reason] = (match[1] ?? '').split(/\s--\s?/, 2);
+      const { all, ids } = parseRuleList(list);
+      this.byLine.set(index + 2, { all, ids, reason: reason?.trim() || null });
+    });
+  }
+
+  find(line: number, ruleId: string): Suppression | null {
+    const selection = this.byLine.get(line);
+    return selection && covers(selection, ruleId) ? { via: 'comment', reason: selection.reason } : null;
+  }
+}
