@@ -11,7 +11,7 @@ export function severityRank(severity: Severity): number {
 /** A path into a parsed document: map keys and sequence indexes. */
 export type FieldPath = ReadonlyArray<string | number>;
 
-/** 1-based line/column range in a file; columns count UTF-16 code units. */
+/** 1-based line/column range in a file; columns count UTF-16 code units and `endColumn` is exclusive. */
 export interface SourceRange {
   line: number;
   column: number;

@@ -1,0 +1,349 @@
+import { pathToFileURL } from 'url';
+import {
+  VERSION,
+  ruleDocsUrl,
+  securitySeverityOf,
+  type Finding,
+  type LintResult,
+  type ObjectRef,
+  type RuleReference,
+  type RuleRun,
+  type Severity,
+  type SourceRange,
+} from '@k8s-lint/core';
+import { FINGERPRINT_KEY, fingerprintFindings } from './fingerprint';
+import type {
+  ArtifactLocation,
+  Location,
+  LogicalLocation,
+  OriginalUriBase,
+  PropertyBag,
+  Region,
+  ReportingDescriptor,
+  SarifLevel,
+  SarifLog,
+  SarifResult,
+  SarifRun,
+  SarifSuppression,
+} from './sarif-types';
+
+export type * from './sarif-types';
+export { FINGERPRINT_KEY, fingerprintFindings, fingerprintMaterial } from './fingerprint';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+export const SRCROOT = '%SRCROOT%';
+export const TOOL_NAME = 'k8s-lint';
+export const DEFAULT_INFORMATION_URI = 'https://github.com/k8s-lint/k8s-lint';
+/** Artifact URI used for findings read from standard input (`<stdin>`). */
+export const STDIN_URI = 'stdin';
+
+export interface SarifOptions {
+  /** Defaults to the core VERSION. */
+  toolVersion?: string;
+  informationUri?: string;
+  /**
+   * Absolute directory (path or `file:` URI) that result URIs are relative to. Omitted by
+   * default: GitHub resolves relative URIs against the repository root on its own.
+   */
+  srcRoot?: string;
+}
+
+/** Formats a lint result as a SARIF 2.1.0 log: 2-space JSON with a trailing newline. */
+export function formatSarif(result: LintResult, options: SarifOptions = {}): string {
+  return `${JSON.stringify(toSarifLog(result, options), null, 2)}\n`;
+}
+
+/** The SARIF log as an object; deterministic (no timestamps, no environment data). */
+export function toSarifLog(result: LintResult, options: SarifOptions = {}): SarifLog {
+  const rules = ruleDescriptors(result);
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const fingerprints = fingerprintFindings(result.findings);
+  const results = result.findings.map((finding, i) =>
+    toResult(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[i] ?? ''),
+  );
+  const version = options.toolVersion ?? VERSION;
+  const run: SarifRun = {
+    tool: {
+      driver: {
+        name: TOOL_NAME,
+        version,
+        ...(isSemver(version) ? { semanticVersion: version } : {}),
+        informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
+        rules,
+      },
+    },
+    invocations: [{ executionSuccessful: true }],
+    originalUriBaseIds: { [SRCROOT]: srcRootBase(options.srcRoot) },
+    columnKind: 'utf16CodeUnits',
+    results,
+  };
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules
+
+/** What a reportingDescriptor is built from, for both known and unknown rules. */
+interface RuleInfo {
+  id: string;
+  title: string;
+  description: string;
+  /** Markdown. */
+  help: string;
+  references: readonly RuleReference[];
+  tags: readonly string[];
+  level: SarifLevel;
+  securitySeverity: number | null;
+  helpUri: string | null;
+}
+
+/**
+ * Every rule that ran (already sorted by id), then any rule that only appears in findings,
+ * sorted by id, so that every result's ruleIndex points at a descriptor.
+ */
+function ruleDescriptors(result: LintResult): ReportingDescriptor[] {
+  const known = result.rules.map(ruleInfoOf);
+  const knownIds = new Set(known.map((rule) => rule.id));
+  const unknown = new Map<string, Severity>();
+  for (const finding of result.findings) {
+    if (!knownIds.has(finding.ruleId) && !unknown.has(finding.ruleId)) unknown.set(finding.ruleId, finding.severity);
+  }
+  const extra = [...unknown.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, severity]) => unknownRuleInfo(id, severity));
+  return [...known, ...extra].map(toDescriptor);
+}
+
+function ruleInfoOf(run: RuleRun): RuleInfo {
+  const { meta } = run;
+  return {
+    id: meta.id,
+    title: meta.title,
+    description: meta.description,
+    help: meta.help,
+    references: meta.references,
+    tags: unique([...meta.tags, 'security', meta.category]),
+    level: toLevel(run.severity),
+    securitySeverity: securitySeverityOf(meta),
+    helpUri: ruleDocsUrl(meta.id),
+  };
+}
+
+/**
+ * A rule reported by the engine but absent from `result.rules`: describe it minimally rather
+ * than emit an invalid ruleIndex. No security-severity or docs link is invented for it.
+ */
+function unknownRuleInfo(id: string, severity: Severity): RuleInfo {
+  const description = `Findings reported by ${id}.`;
+  return {
+    id,
+    title: id,
+    description,
+    help: description,
+    references: [],
+    tags: ['security'],
+    level: toLevel(severity),
+    securitySeverity: null,
+    helpUri: null,
+  };
+}
+
+function toDescriptor(rule: RuleInfo): ReportingDescriptor {
+  const properties: PropertyBag = { tags: rule.tags, precision: 'high' };
+  if (rule.securitySeverity !== null) properties['security-severity'] = formatScore(rule.securitySeverity);
+  return {
+    id: rule.id,
+    name: pascalCase(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: { text: helpText(rule), markdown: helpMarkdown(rule) },
+    ...(rule.helpUri !== null ? { helpUri: rule.helpUri } : {}),
+    defaultConfiguration: { level: rule.level },
+    properties,
+  };
+}
+
+/** `privileged-container` → `PrivilegedContainer` (SARIF's "friendly name" convention). */
+export function pascalCase(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/** GitHub reads security-severity as a string holding a number from 0.0 to 10.0. */
+function formatScore(score: number): string {
+  const clamped = Number.isFinite(score) ? Math.min(10, Math.max(0, score)) : 0;
+  return clamped.toFixed(1);
+}
+
+function toLevel(severity: Severity): SarifLevel {
+  switch (severity) {
+    case 'error':
+      return 'error';
+    case 'warning':
+      return 'warning';
+    case 'note':
+      return 'note';
+  }
+}
+
+function helpMarkdown(rule: RuleInfo): string {
+  const body = rule.help.trim();
+  if (rule.references.length === 0) return body;
+  const items = rule.references.map((ref) => `- [${escapeLinkText(ref.title)}](${ref.url})`);
+  return `${body}\n\n**References**\n\n${items.join('\n')}`;
+}
+
+function helpText(rule: RuleInfo): string {
+  const body = markdownToText(rule.help);
+  if (rule.references.length === 0) return body;
+  const items = rule.references.map((ref) => `- ${ref.title}: ${ref.url}`);
+  return `${body}\n\nReferences:\n${items.join('\n')}`;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]\\]/g, (char) => `\\${char}`);
+}
+
+/**
+ * Good-enough plain text for help.text (shown where markdown is not rendered): drops fence
+ * lines and inline markup, indents code so snippets stay recognisable and YAML comments in
+ * them are not mistaken for headings.
+ */
+export function markdownToText(markdown: string): string {
+  const out: string[] = [];
+  let inFence = false;
+  for (const line of markdown.split(/\r?\n/)) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      inFence = !inFence;
+      continue;
+    }
+    out.push(inFence ? `    ${line}` : inlineToText(line));
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+function inlineToText(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, '$1 ($2)')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2');
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function isSemver(version: string): boolean {
+  return /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/.test(version);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+function toResult(finding: Finding, ruleIndex: number, fingerprint: string): SarifResult {
+  const result: SarifResult = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: toLevel(finding.severity),
+    // GitHub rejects results without message text.
+    message: { text: finding.message !== '' ? finding.message : finding.ruleId },
+    locations: [toLocation(finding)],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+  };
+  if (finding.suppression) result.suppressions = [toSuppression(finding.suppression)];
+  const properties = resultProperties(finding);
+  if (Object.keys(properties).length > 0) result.properties = properties;
+  return result;
+}
+
+function toSuppression(suppression: NonNullable<Finding['suppression']>): SarifSuppression {
+  return {
+    kind: 'inSource',
+    ...(suppression.reason !== null ? { justification: suppression.reason } : {}),
+    properties: { via: suppression.via },
+  };
+}
+
+function toLocation(finding: Finding): Location {
+  const location: Location = {
+    physicalLocation: { artifactLocation: artifactLocation(finding.file), region: toRegion(finding) },
+  };
+  if (finding.object) location.logicalLocations = [logicalLocation(finding.object)];
+  return location;
+}
+
+/**
+ * Repository-relative URIs with %SRCROOT% are what GitHub maps to files. Standard input has
+ * no file, and an absolute path (outside the working directory) can only be a file: URI.
+ */
+export function artifactLocation(file: string): ArtifactLocation {
+  if (file === '<stdin>') return { uri: STDIN_URI, description: { text: 'Standard input' } };
+  if (file.startsWith('/')) return { uri: pathToFileURL(file).href };
+  return { uri: encodeRelativePath(file), uriBaseId: SRCROOT };
+}
+
+/** Percent-encodes each segment (spaces, `%`, `#`, `?`, `:`, non-ASCII) and keeps `/`. */
+export function encodeRelativePath(file: string): string {
+  return file.split('/').map((segment) => encodeURIComponent(wellFormed(segment))).join('/');
+}
+
+/** encodeURIComponent throws on lone surrogates; they cannot name a real file anyway. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/**
+ * SARIF regions are 1-based with an exclusive end column. A single-line region must span at
+ * least one column, otherwise it is empty and consumers place it inconsistently.
+ */
+export function toRegion(range: SourceRange): Region {
+  const startLine = atLeastOne(range.line);
+  const startColumn = atLeastOne(range.column);
+  const endLine = Math.max(startLine, atLeastOne(range.endLine));
+  let endColumn = atLeastOne(range.endColumn);
+  if (endLine === startLine && endColumn <= startColumn) endColumn = startColumn + 1;
+  return { startLine, startColumn, endLine, endColumn };
+}
+
+function atLeastOne(value: number): number {
+  return Number.isFinite(value) && value >= 1 ? Math.floor(value) : 1;
+}
+
+/** `prod/Deployment/web`; cluster-scoped objects have no namespace part. */
+function logicalLocation(object: ObjectRef): LogicalLocation {
+  const parts = [object.namespace, object.kind, object.name].filter((part): part is string => !!part);
+  return { name: object.name ?? object.kind, fullyQualifiedName: parts.join('/'), kind: 'object' };
+}
+
+function resultProperties(finding: Finding): PropertyBag {
+  const properties: PropertyBag = {};
+  const object = finding.object;
+  if (object) {
+    properties.objectApiVersion = object.apiVersion;
+    properties.objectKind = object.kind;
+    if (object.name !== null) properties.objectName = object.name;
+    if (object.namespace !== null) properties.objectNamespace = object.namespace;
+  }
+  if (finding.path !== '') properties.fieldPath = finding.path;
+  if (finding.source !== null) properties.helmSource = finding.source;
+  return properties;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Run
+
+function srcRootBase(srcRoot: string | undefined): OriginalUriBase {
+  const description = { text: 'The directory k8s-lint was run in; result file URIs are relative to it.' };
+  if (srcRoot === undefined) return { description };
+  return { uri: directoryUri(srcRoot), description };
+}
+
+/** originalUriBaseIds entries must be absolute URIs ending in `/`. */
+function directoryUri(srcRoot: string): string {
+  const href = srcRoot.startsWith('file:') ? new URL(srcRoot).href : pathToFileURL(srcRoot).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}

@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BUILTIN_RULES, renderRuleDoc, renderRuleIndex } from '@k8s-lint/core';
+
+const docsDir = path.join(__dirname, '..', 'docs', 'rules');
+const regenerate = 'run `pnpm docs` to regenerate docs/rules/';
+
+describe('generated rule documentation', () => {
+  test.each(BUILTIN_RULES.map((rule) => [rule.meta.id, rule] as const))('docs/rules/%s.md is up to date', (id, rule) => {
+    const file = path.join(docsDir, `${id}.md`);
+    const committed = readFileSync(file, 'utf8');
+    expect({ file, upToDate: committed === renderRuleDoc(rule), hint: regenerate }).toEqual({ file, upToDate: true, hint: regenerate });
+  });
+
+  test('the index lists every rule and nothing else is in docs/rules', () => {
+    expect(readFileSync(path.join(docsDir, 'README.md'), 'utf8')).toBe(renderRuleIndex(BUILTIN_RULES));
+    const expected = ['README.md', ...BUILTIN_RULES.map((rule) => `${rule.meta.id}.md`)].sort();
+    expect(readdirSync(docsDir).sort()).toEqual(expected);
+  });
+});
+
+describe('rule metadata', () => {
+  test.each(BUILTIN_RULES.map((rule) => [rule.meta.id, rule] as const))('%s has complete metadata', (id, rule) => {
+    const { meta } = rule;
+    expect(meta.id).toMatch(/^[a-z][a-z0-9-]*$/);
+    expect(meta.title.length).toBeGreaterThan(3);
+    expect(meta.description).toMatch(/\.$/);
+    expect(meta.help).toContain('**Fix');
+    expect(meta.help).toContain('```yaml');
+    expect(meta.tags.length).toBeGreaterThan(0);
+    expect(meta.references.length).toBeGreaterThan(0);
+    for (const reference of meta.references) expect(reference.url).toMatch(/^https:\/\//);
+    expect(BUILTIN_RULES.filter((other) => other.meta.id === id)).toHaveLength(1);
+  });
+});
