@@ -55,7 +55,7 @@ describe('lint: documents, lists and files', () => {
   });
 
   test('typed lists (ConfigMapList, PodList) are expanded too', async () => {
-    const text = `apiVersion: v1\nkind: PodList\nitems:\n${privilegedPod('p').replace(/^/gm, '  ').replace(/^  apiVersion/, '- apiVersion').replace(/\n  $/, '\n')}`;
+    const text = `apiVersion: v1\nkind: PodList\nitems:\n${privilegedPod('p').replace(/^/gm, '  ').replace(/^ {2}apiVersion/, '- apiVersion').replace(/\n {2}$/, '\n')}`;
     const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: text, rules });
     expect(result.findings.map(brief)).toEqual(['<stdin>:12:11 privileged-container Pod/p spec.containers[0].securityContext.privileged']);
   });

@@ -1,4 +1,4 @@
-import { EMPTY_CONFIG, lint, type AnyRule, type Finding, type Rule } from '../src';
+import { EMPTY_CONFIG, lint, type Finding, type Rule } from '../src';
 
 /** Expected finding: rule, object (`Kind namespace/name`), 1-based line and column, field path. */
 export interface ExpectedFinding {
@@ -36,7 +36,7 @@ export async function runRule<Options>(rule: Rule<Options>, testCase: RuleCase<O
     defaultNamespace: testCase.defaultNamespace ?? EMPTY_CONFIG.defaultNamespace,
     rules: testCase.options ? { [rule.meta.id]: { options: testCase.options as Record<string, unknown> } } : {},
   };
-  const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: testCase.code, config, rules: [rule as AnyRule] });
+  const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: testCase.code, config, rules: [rule] });
   const syntax = result.findings.find((finding) => finding.ruleId === 'yaml-syntax');
   if (syntax) throw new Error(`test case "${testCase.name}" is not valid YAML: ${syntax.message}`);
   return result.findings;

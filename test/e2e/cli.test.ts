@@ -1,0 +1,215 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeValidation, validateSarif } from '../helpers/sarif-validator';
+import { REPO_ROOT, runCli } from '../helpers/cli';
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  object: { apiVersion: string; kind: string; namespace: string | null; name: string | null } | null;
+  path: string;
+  suppressed: boolean;
+  suppression: { via: string; reason: string | null } | null;
+  source: string | null;
+}
+
+interface JsonReport {
+  tool: { name: string; version: string };
+  summary: Record<string, number>;
+  findings: JsonFinding[];
+}
+
+function json(args: string[], options: Parameters<typeof runCli>[1] = {}): { status: number | null; report: JsonReport; stderr: string } {
+  const run = runCli([...args, '--format', 'json'], options);
+  return { status: run.status, report: JSON.parse(run.stdout) as JsonReport, stderr: run.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'k8s-lint-e2e-'));
+}
+
+describe('k8s-lint on examples/', () => {
+  test('stylish report: grouped by file, object and field path shown, summary, exit 1', () => {
+    const run = runCli(['examples/']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('examples/bad/web-deployment.yaml\n');
+    expect(run.stdout).toMatch(/ {2}30:13 +error +container "app" is privileged {2}privileged-container\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
+    expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
+    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 8 files, 9 objects; 1 suppressed\n$/);
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  test('JSON report follows the documented contract, sorted, with exact locations', () => {
+    const { status, report } = json(['examples']);
+    expect(status).toBe(1);
+    expect(report.tool.name).toBe('k8s-lint');
+    expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped']);
+    expect(report.summary).toMatchObject({ files: 8, objects: 9, suppressed: 1 });
+    expect(report.summary.findings).toBe(report.summary.errors + report.summary.warnings + report.summary.notes);
+    const privileged = report.findings.find((f) => f.ruleId === 'privileged-container');
+    expect(privileged).toEqual({
+      ruleId: 'privileged-container',
+      severity: 'error',
+      message: 'container "app" is privileged',
+      file: 'examples/bad/web-deployment.yaml',
+      line: 30,
+      column: 13,
+      endLine: 30,
+      endColumn: 29,
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },
+      path: 'spec.template.spec.containers[0].securityContext.privileged',
+      suppressed: false,
+      suppression: null,
+      source: null,
+    });
+    const suppressed = report.findings.filter((f) => f.suppressed);
+    expect(suppressed.map((f) => [f.ruleId, f.file, f.suppression])).toEqual([
+      ['host-path-volume', 'examples/good/accepted-exception.yaml', { via: 'annotation', reason: 'reads /var/log read-only to ship node logs' }],
+    ]);
+    const keys = report.findings.map((f) => [f.file, f.line, f.column, f.ruleId] as const);
+    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0)));
+    expect(keys).toEqual(sorted);
+  });
+
+  test('good examples give no unsuppressed findings; broken ones one yaml-syntax finding each', () => {
+    const good = json(['examples/good']);
+    expect(good.status).toBe(0);
+    expect(good.report.findings.filter((f) => !f.suppressed)).toEqual([]);
+    const broken = json(['examples/broken']);
+    expect(broken.report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      'examples/broken/bad-indentation.yaml:5:1 yaml-syntax',
+      'examples/broken/duplicate-key.yaml:14:3 yaml-syntax',
+    ]);
+  });
+
+  test('same input, same bytes', () => {
+    const first = runCli(['examples', '--format', 'sarif']);
+    const second = runCli(['examples/broken', 'examples/good', 'examples/bad', '--format', 'sarif']);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  test('SARIF output is accepted by the SARIF 2.1.0 schema and GitHub ingestion rules', () => {
+    const run = runCli(['examples/', '--format', 'sarif']);
+    expect(run.status).toBe(1);
+    const validation = validateSarif(run.stdout);
+    expect({ schemaErrors: validation.schemaErrors, multitoolErrors: validation.multitoolErrors, details: describeValidation(validation) }).toMatchObject({
+      schemaErrors: [],
+      multitoolErrors: [],
+    });
+    const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    const [sarifRun] = log.runs;
+    expect(sarifRun?.tool.driver.rules.map((rule) => rule.id)).toContain('missing-network-policy');
+    const privileged = sarifRun?.results.find((result) => result.ruleId === 'privileged-container');
+    expect(privileged?.locations[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'examples/bad/web-deployment.yaml' }, region: { startLine: 30 } });
+  });
+});
+
+describe('k8s-lint inputs, outputs and exit codes', () => {
+  const badPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  hostPID: true\n  containers: []\n';
+
+  test('reads standard input with -', () => {
+    const { status, report } = json(['-'], { input: badPod });
+    expect(status).toBe(1);
+    expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '<stdin>:3:1 missing-network-policy',
+      '<stdin>:6:3 host-namespaces',
+    ]);
+  });
+
+  test('--fail-on decides the exit code', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p, namespace: x }\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n';
+    const config = ['--config', path.join(tempDir(), 'none.yaml')];
+    expect(runCli(['-', '--fail-on', 'error'], { input: pod }).status).toBe(0);
+    expect(runCli(['-', '--fail-on', 'warning'], { input: pod }).status).toBe(1);
+    expect(runCli(['-', '--fail-on', 'none'], { input: badPod }).status).toBe(0);
+    expect(runCli(['-', ...config], { input: pod }).status).toBe(2);
+  });
+
+  test('a path that does not exist: exit 2 and a one-line message', () => {
+    const run = runCli(['examples/good', 'no/such/dir']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('k8s-lint: no such file or directory: no/such/dir\n');
+  });
+
+  test('usage errors exit 2', () => {
+    const run = runCli(['examples', '--format', 'xml']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("argument 'xml' is invalid");
+    expect(runCli(['--no-such-flag']).status).toBe(2);
+  });
+
+  test('an invalid configuration: exit 2 naming the file, the key and the problem', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.k8s-lint.yaml'), 'rules:\n  privileged-containers: off\n');
+    writeFileSync(path.join(dir, 'pod.yaml'), badPod);
+    const run = runCli(['.'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`k8s-lint: ${path.join(dir, '.k8s-lint.yaml')}: rules.privileged-containers: unknown rule "privileged-containers" (did you mean "privileged-container"?)\n`);
+  });
+
+  test('configuration turns rules off, changes severities and excludes files', () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.k8s-lint.yaml'), 'rules:\n  missing-network-policy: off\n  host-namespaces: note\nexclude: ["skip-*.yaml"]\n');
+    writeFileSync(path.join(dir, 'pod.yaml'), badPod);
+    writeFileSync(path.join(dir, 'skip-me.yaml'), badPod);
+    const { status, report } = json(['.', '--fail-on', 'warning'], { cwd: dir });
+    expect(status).toBe(0);
+    expect(report.findings.map((f) => `${f.file}:${f.line} ${f.ruleId} ${f.severity}`)).toEqual(['pod.yaml:6 host-namespaces note']);
+  });
+
+  test('--output writes the report to the file only', () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'report.sarif');
+    const run = runCli(['examples/bad', '--format', 'sarif', '--output', out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
+  test('--format github prints workflow annotations on the right lines', () => {
+    const run = runCli(['examples/bad/debug-pod.yaml', '--format', 'github']);
+    expect(run.status).toBe(1);
+    expect(run.stdout.split('\n')).toContain(
+      '::error file=examples/bad/debug-pod.yaml,line=7,endLine=7,col=3,endColumn=16,title=k8s-lint%3A host-namespaces::pod shares the host\'s process ID namespace (hostPID: true) (Pod shop/debug › spec.hostPID)',
+    );
+    expect(run.stdout).toContain('::notice file=examples/bad/debug-pod.yaml,line=10,');
+  });
+
+  test('colour only when asked for or on a terminal', () => {
+    expect(runCli(['examples/bad/debug-pod.yaml'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[31m');
+  });
+
+  test('`rules` lists every rule, as text and JSON', () => {
+    const text = runCli(['rules']);
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +CATEGORY +TITLE$/);
+    expect(text.stdout).toMatch(/\nimage-not-pinned-by-digest +note +images +Image not pinned by digest\n/);
+    const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; severity: string; helpUri: string }>;
+    expect(rules.map((rule) => rule.id)).toEqual([
+      'capabilities-not-dropped', 'dangerous-capabilities', 'host-namespaces', 'host-path-volume', 'image-latest-tag',
+      'image-not-pinned-by-digest', 'missing-network-policy', 'missing-resource-limits', 'missing-resource-requests',
+      'privilege-escalation-allowed', 'privileged-container', 'run-as-root', 'writable-root-filesystem', 'yaml-syntax',
+    ]);
+    expect(rules[0]?.helpUri).toMatch(/docs\/rules\/capabilities-not-dropped\.md$/);
+  });
+
+  test('--version prints the version', () => {
+    const run = runCli(['--version']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  test('runs from another working directory with paths relative to it', () => {
+    const { report } = json(['bad/debug-pod.yaml'], { cwd: path.join(REPO_ROOT, 'examples') });
+    expect(report.findings[0]?.file).toBe('bad/debug-pod.yaml');
+  });
+});
