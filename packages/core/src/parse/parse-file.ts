@@ -30,6 +30,8 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   merge: true,
   uniqueKeys: true,
   prettyErrors: true,
+  // Library warnings (e.g. templated `{{ }}` keys) would go to process warnings on stderr.
+  logLevel: 'error',
   customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
