@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeValidation, validateSarif } from '../helpers/sarif-validator';
@@ -22,7 +22,7 @@ interface JsonFinding {
 
 interface JsonReport {
   tool: { name: string; version: string };
-  summary: Record<string, number>;
+  summary: { files: number; objects: number; findings: number; errors: number; warnings: number; notes: number; suppressed: number; skipped: number };
   findings: JsonFinding[];
 }
 
@@ -211,5 +211,19 @@ describe('k8s-lint inputs, outputs and exit codes', () => {
   test('runs from another working directory with paths relative to it', () => {
     const { report } = json(['bad/debug-pod.yaml'], { cwd: path.join(REPO_ROOT, 'examples') });
     expect(report.findings[0]?.file).toBe('bad/debug-pod.yaml');
+  });
+});
+
+describe('configuration found above the working directory', () => {
+  test('its exclude patterns are relative to its own directory', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'k8s-lint-e2e-'));
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostIPC: true\n';
+    writeFileSync(path.join(root, '.k8s-lint.yaml'), 'exclude: ["apps/legacy"]\nrules:\n  missing-network-policy: off\n');
+    mkdirSync(path.join(root, 'apps', 'legacy'), { recursive: true });
+    writeFileSync(path.join(root, 'apps', 'legacy', 'pod.yaml'), pod);
+    writeFileSync(path.join(root, 'apps', 'pod.yaml'), pod);
+    const run = runCli(['.', '--format', 'json'], { cwd: path.join(root, 'apps') });
+    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string; ruleId: string }> };
+    expect(report.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(['pod.yaml host-namespaces']);
   });
 });

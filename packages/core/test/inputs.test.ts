@@ -18,7 +18,7 @@ const tree = {
 
 async function names(args: string[], exclude: string[] = []): Promise<string[]> {
   const cwd = makeTree(tree);
-  return (await collectInputs(args, cwd, exclude)).map((input) => input.displayPath);
+  return (await collectInputs(args, cwd, [{ patterns: exclude, base: cwd }])).map((input) => input.displayPath);
 }
 
 describe('input collection', () => {
@@ -55,6 +55,12 @@ describe('input collection', () => {
     const cwd = makeTree(tree);
     const inputs = await collectInputs([path.join(cwd, 'apps', 'api')], path.join(cwd, 'vendor'), []);
     expect(inputs.map((input) => input.displayPath)).toEqual(['../apps/api/deploy.yml']);
+  });
+
+  test('exclude patterns are relative to their base directory', async () => {
+    const cwd = makeTree(tree);
+    const inputs = await collectInputs(['.'], path.join(cwd, 'apps'), [{ patterns: ['apps/web', 'api/deploy.yml'], base: cwd }]);
+    expect(inputs.map((input) => input.displayPath)).toEqual(['api/deploy.yml']);
   });
 
   test('the exclude matcher checks every directory above a file', () => {

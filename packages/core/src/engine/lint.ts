@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { resolveRules, type ActiveRule } from '../config/active-rules';
 import { EMPTY_CONFIG, type Config } from '../config/config';
 import { InputError } from '../errors';
@@ -20,7 +21,7 @@ export interface LintOptions {
   /** Directory that paths and output file names are relative to. */
   cwd: string;
   config?: Config;
-  /** Extra exclude globs (from `--exclude`), added to the configuration's. */
+  /** Extra exclude globs (from `--exclude`), relative to `cwd`, added to the configuration's. */
   exclude?: readonly string[];
   /** Text of standard input, required when `-` is among the paths. */
   stdinText?: string;
@@ -37,7 +38,12 @@ interface LoadedFile {
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? EMPTY_CONFIG;
   const active = resolveRules(options.rules ?? BUILTIN_RULES, config);
-  const inputs = await collectInputs(options.paths, options.cwd, [...config.exclude, ...(options.exclude ?? [])]);
+  const excludes = [
+    // Patterns in a configuration file are relative to the directory that holds it.
+    { patterns: config.exclude, base: config.file ? path.dirname(config.file) : options.cwd },
+    { patterns: options.exclude ?? [], base: options.cwd },
+  ];
+  const inputs = await collectInputs(options.paths, options.cwd, excludes);
   const severityOf = new Map(active.map((entry) => [entry.rule.meta.id, entry.severity]));
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();

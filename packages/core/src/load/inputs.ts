@@ -42,17 +42,31 @@ export function createExcludeMatcher(patterns: readonly string[]): (displayPath:
   };
 }
 
+/** Exclude globs and the directory they are relative to (the config file's, or the working directory). */
+export interface ExcludeSet {
+  patterns: readonly string[];
+  base: string;
+}
+
+function excludeFilter(excludes: readonly ExcludeSet[]): (absolutePath: string) => boolean {
+  const matchers = excludes.map(({ patterns, base }) => ({ matches: createExcludeMatcher(patterns), base }));
+  return (absolutePath) =>
+    matchers.some(({ matches, base }) => {
+      const relative = displayPathOf(base, absolutePath);
+      return !relative.startsWith('../') && matches(relative);
+    });
+}
+
 /**
  * Expands command-line arguments (files, directories, globs, `-`) into the sorted, de-duplicated
  * list of files to lint. Explicit files are taken whatever their extension; directories and
  * globs contribute only `.yaml`, `.yml` and `.json` files.
  */
-export async function collectInputs(args: readonly string[], cwd: string, exclude: readonly string[]): Promise<InputFile[]> {
-  const isExcluded = createExcludeMatcher(exclude);
+export async function collectInputs(args: readonly string[], cwd: string, excludes: readonly ExcludeSet[]): Promise<InputFile[]> {
+  const isExcluded = excludeFilter(excludes);
   const found = new Map<string, InputFile>();
   const add = (absolutePath: string): void => {
-    const displayPath = displayPathOf(cwd, absolutePath);
-    if (!isExcluded(displayPath)) found.set(absolutePath, { absolutePath, displayPath });
+    if (!isExcluded(absolutePath)) found.set(absolutePath, { absolutePath, displayPath: displayPathOf(cwd, absolutePath) });
   };
   let stdin = false;
   for (const arg of args) {

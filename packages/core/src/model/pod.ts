@@ -27,7 +27,7 @@ const CONTAINER_LISTS: ReadonlyArray<readonly [key: string, kind: ContainerKind]
 
 export interface Container {
   kind: ContainerKind;
-  /** `containers[0]` etc. as written; `<unnamed>` when the name is missing. */
+  /** The container's name; `containers[0]` (its list and index) when the name is missing. */
   name: string;
   spec: JsonRecord;
   /** Path from the resource root, e.g. `spec.template.spec.containers[1]`. */

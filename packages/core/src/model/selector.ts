@@ -11,7 +11,9 @@ export function selectorMatches(selector: unknown, labels: JsonRecord): boolean 
   if (!record) return selector === undefined || selector === null;
   const matchLabels = asRecord(record.matchLabels) ?? {};
   for (const [key, value] of Object.entries(matchLabels)) {
-    if (labelValue(labels, key) !== asName(value)) return false;
+    // Label values are strings: a null (`app: ~`) decodes to "", anything else is invalid.
+    const wanted = value === null ? '' : asName(value);
+    if (wanted === undefined || labelValue(labels, key) !== wanted) return false;
   }
   for (const requirement of asArray(record.matchExpressions)) {
     if (!requirementMatches(asRecord(requirement), labels)) return false;
@@ -24,15 +26,16 @@ function requirementMatches(requirement: JsonRecord | undefined, labels: JsonRec
   if (!requirement || key === undefined) return false;
   const values = asArray(requirement.values).map(asName);
   const value = labelValue(labels, key);
+  // The API server requires values for In/NotIn and forbids them for Exists/DoesNotExist.
   switch (requirement.operator) {
     case 'In':
-      return value !== undefined && values.includes(value);
+      return values.length > 0 && value !== undefined && values.includes(value);
     case 'NotIn':
-      return value === undefined || !values.includes(value);
+      return values.length > 0 && (value === undefined || !values.includes(value));
     case 'Exists':
-      return value !== undefined;
+      return values.length === 0 && value !== undefined;
     case 'DoesNotExist':
-      return value === undefined;
+      return values.length === 0 && value === undefined;
     default:
       return false;
   }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { asArray, asRecord, asString } from '../values';
 import { REF } from './references';
 import type { Rule } from './rule';
@@ -8,9 +9,10 @@ export interface HostPathOptions {
 }
 
 function isAllowed(hostPath: string, allowed: readonly string[]): boolean {
-  const normalized = hostPath.replace(/\/+$/, '') || '/';
+  // Normalized first, so that `/var/log/../../etc` is not taken for something below /var/log.
+  const normalized = path.posix.normalize(hostPath).replace(/\/+$/, '') || '/';
   return allowed.some((entry) => {
-    const prefix = entry.replace(/\/+$/, '');
+    const prefix = path.posix.normalize(entry).replace(/\/+$/, '');
     return normalized === (prefix || '/') || normalized.startsWith(`${prefix}/`);
   });
 }

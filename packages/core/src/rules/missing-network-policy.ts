@@ -8,7 +8,8 @@ import type { Rule } from './rule';
 const NOT_WORKLOADS = new Set(['PodTemplate']);
 
 function isNetworkPolicy(resource: Resource): boolean {
-  return resource.kind === 'NetworkPolicy' && resource.apiVersion.startsWith('networking.k8s.io/');
+  // The only served version: a policy under any other apiVersion is rejected and isolates nothing.
+  return resource.kind === 'NetworkPolicy' && resource.apiVersion === 'networking.k8s.io/v1';
 }
 
 export const missingNetworkPolicy: Rule = {
