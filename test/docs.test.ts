@@ -1,9 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES, renderRuleDoc, renderRuleIndex } from '@k8s-lint/core';
 
 const docsDir = path.join(__dirname, '..', 'docs', 'rules');
 const regenerate = 'run `pnpm docs` to regenerate docs/rules/';
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir).flatMap((name) =>
+    statSync(path.join(dir, name)).isDirectory() ? listFiles(path.join(dir, name), `${prefix}${name}/`) : [`${prefix}${name}`],
+  );
+}
 
 describe('generated rule documentation', () => {
   test.each(BUILTIN_RULES.map((rule) => [rule.meta.id, rule] as const))('docs/rules/%s.md is up to date', (id, rule) => {
@@ -15,14 +21,14 @@ describe('generated rule documentation', () => {
   test('the index lists every rule and nothing else is in docs/rules', () => {
     expect(readFileSync(path.join(docsDir, 'README.md'), 'utf8')).toBe(renderRuleIndex(BUILTIN_RULES));
     const expected = ['README.md', ...BUILTIN_RULES.map((rule) => `${rule.meta.id}.md`)].sort();
-    expect(readdirSync(docsDir).sort()).toEqual(expected);
+    expect(listFiles(docsDir).sort()).toEqual(expected);
   });
 });
 
 describe('rule metadata', () => {
   test.each(BUILTIN_RULES.map((rule) => [rule.meta.id, rule] as const))('%s has complete metadata', (id, rule) => {
     const { meta } = rule;
-    expect(meta.id).toMatch(/^[a-z][a-z0-9-]*$/);
+    expect(meta.id).toMatch(/^([a-z][a-z0-9-]*|pss\/[a-zA-Z_]+)$/);
     expect(meta.title.length).toBeGreaterThan(3);
     expect(meta.description).toMatch(/\.$/);
     expect(meta.help).toContain('**Fix');

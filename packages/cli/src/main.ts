@@ -2,6 +2,7 @@ import {
   BUILTIN_RULES,
   ConfigError,
   InputError,
+  PROFILES,
   VERSION,
   lint,
   loadConfig,
@@ -9,6 +10,7 @@ import {
   ruleDocsUrl,
   severityRank,
   type LintResult,
+  type Profile,
   type Severity,
 } from '@k8s-lint/core';
 import { Command, CommanderError, Option } from 'commander';
@@ -20,6 +22,8 @@ import { wantsColor, type CliIo } from './io';
 
 interface LintFlags {
   format: string;
+  profile?: Profile;
+  pssVersion?: string;
   output?: string;
   config?: string;
   exclude: string[];
@@ -45,6 +49,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml here or above)')
     .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
+    .addOption(new Option('--profile <profile>', 'rule set: every rule, or exactly the Pod Security Standards checks of a level').choices(PROFILES))
+    .option('--pss-version <version>', 'Pod Security Standards version for pss-* profiles: latest or v1.N (default: latest)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('warning'))
     .action(async (paths: string[], flags: LintFlags) => {
       exitCode = await runLint(paths, flags, io);
@@ -74,7 +80,7 @@ function collect(value: string, previous: string[]): string[] {
 async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const config = loadConfig(io.cwd, flags.config);
   const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
-  const result = await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText });
+  const result = await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText, profile: flags.profile, pssVersion: flags.pssVersion });
   const formatter = FORMATTERS[flags.format];
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
   const toFile = flags.output !== undefined;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors';
+import type { Profile } from '../rules/rule';
 import type { Severity } from '../types';
 
 export const CONFIG_FILE_NAME = '.k8s-lint.yaml';
@@ -21,15 +22,27 @@ export interface Config {
   rules: Record<string, RuleSetting>;
   exclude: string[];
   defaultNamespace: string;
+  profile: Profile;
+  /** Pod Security Standards version for the `pss-*` profiles: `latest` or `v1.N`. */
+  pssVersion: string;
 }
 
 interface RawConfig {
   rules?: Record<string, RuleLevel | RuleSetting>;
   exclude?: string[];
   defaultNamespace?: string;
+  profile?: Profile;
+  pssVersion?: string;
 }
 
-export const EMPTY_CONFIG: Config = { file: null, rules: {}, exclude: [], defaultNamespace: DEFAULT_NAMESPACE };
+export const EMPTY_CONFIG: Config = {
+  file: null,
+  rules: {},
+  exclude: [],
+  defaultNamespace: DEFAULT_NAMESPACE,
+  profile: 'default',
+  pssVersion: 'latest',
+};
 
 /** The JSON Schema shipped with the package (also usable by editors). */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema', 'config.schema.json');
@@ -84,7 +97,14 @@ export function parseConfig(text: string, file: string): Config {
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
   }
-  return { file, rules, exclude: raw.exclude ?? [], defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE };
+  return {
+    file,
+    rules,
+    exclude: raw.exclude ?? [],
+    defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE,
+    profile: raw.profile ?? EMPTY_CONFIG.profile,
+    pssVersion: raw.pssVersion ?? EMPTY_CONFIG.pssVersion,
+  };
 }
 
 /** `a.b[0]`-style key for a JSON pointer such as `/rules/run-as-root`. */

@@ -9,7 +9,9 @@ import type { Resource } from '../model/resource';
 import { parseFile } from '../parse/parse-file';
 import { formatPath } from '../path';
 import { BUILTIN_RULES, YAML_SYNTAX_RULE_ID } from '../rules';
-import type { AnyRule, RuleContext } from '../rules/rule';
+import { inProfile } from '../rules/pss';
+import type { AnyRule, Profile, RuleContext, RunSettings } from '../rules/rule';
+import { parseVersion } from '../pss/version';
 import { annotationSuppression, CommentSuppressions } from '../suppress/suppressions';
 import type { FieldPath, Finding, Severity } from '../types';
 import { resourcesOf } from './documents';
@@ -27,6 +29,10 @@ export interface LintOptions {
   stdinText?: string;
   /** Rules to run instead of the built-in set (tests, embedders). */
   rules?: readonly AnyRule[];
+  /** Overrides the configuration's `profile`. */
+  profile?: Profile;
+  /** Overrides the configuration's `pssVersion` (`latest` or `v1.N`). */
+  pssVersion?: string;
 }
 
 interface LoadedFile {
@@ -37,7 +43,9 @@ interface LoadedFile {
 /** Lints manifests and returns every finding, suppressed ones included. Throws InputError / ConfigError. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? EMPTY_CONFIG;
-  const active = resolveRules(options.rules ?? BUILTIN_RULES, config);
+  const settings: RunSettings = { profile: options.profile ?? config.profile, pssVersion: options.pssVersion ?? config.pssVersion };
+  if (!parseVersion(settings.pssVersion)) throw new InputError(`invalid Pod Security Standards version "${settings.pssVersion}": must be "latest" or "v1.N"`);
+  const active = rulesForProfile(resolveRules(options.rules ?? BUILTIN_RULES, config), settings.profile);
   const excludes = [
     // Patterns in a configuration file are relative to the directory that holds it.
     { patterns: config.exclude, base: config.file ? path.dirname(config.file) : options.cwd },
@@ -69,7 +77,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
 
   const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
-  for (const entry of active) findings.push(...runRule(entry, resources, podTemplates, config.defaultNamespace));
+  for (const entry of active) findings.push(...runRule(entry, resources, podTemplates, config.defaultNamespace, settings));
 
   for (const finding of findings) {
     if (finding.suppression) continue;
@@ -95,7 +103,19 @@ async function readInput(input: InputFile, stdinText: string | undefined): Promi
   }
 }
 
-function runRule(entry: ActiveRule, resources: readonly Resource[], podTemplates: readonly PodTemplate[], defaultNamespace: string): Finding[] {
+/** A `pss-*` profile runs exactly the Pod Security Standards checks of its level (and reports syntax errors). */
+function rulesForProfile(active: ActiveRule[], profile: Profile): ActiveRule[] {
+  if (profile === 'default') return active;
+  return active.filter((entry) => entry.rule.meta.id === YAML_SYNTAX_RULE_ID || inProfile(entry.rule.meta.id, profile));
+}
+
+function runRule(
+  entry: ActiveRule,
+  resources: readonly Resource[],
+  podTemplates: readonly PodTemplate[],
+  defaultNamespace: string,
+  settings: RunSettings,
+): Finding[] {
   const findings: Finding[] = [];
   const ruleId = entry.rule.meta.id;
   const context: RuleContext<unknown> = {
@@ -103,8 +123,9 @@ function runRule(entry: ActiveRule, resources: readonly Resource[], podTemplates
     podTemplates,
     options: entry.options,
     defaultNamespace,
-    report(resource: Resource, path: FieldPath, message: string) {
-      findings.push(findingFor(resource, ruleId, entry.severity, path, message));
+    settings,
+    report(resource: Resource, path: FieldPath, message: string, severity?: Severity) {
+      findings.push(findingFor(resource, ruleId, severity ?? entry.severity, path, message));
     },
   };
   entry.rule.check(context);

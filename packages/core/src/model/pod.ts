@@ -54,6 +54,10 @@ export class PodTemplate {
     return asRecord(this.metadata.labels) ?? {};
   }
 
+  get annotations(): JsonRecord {
+    return asRecord(this.metadata.annotations) ?? {};
+  }
+
   get securityContext(): JsonRecord {
     return asRecord(this.spec.securityContext) ?? {};
   }

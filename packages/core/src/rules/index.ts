@@ -9,12 +9,13 @@ import { missingResourceLimits } from './missing-resource-limits';
 import { missingResourceRequests } from './missing-resource-requests';
 import { privilegeEscalationAllowed } from './privilege-escalation-allowed';
 import { privilegedContainer } from './privileged-container';
+import { PSS_RULES } from './pss';
 import type { AnyRule } from './rule';
 import { runAsRoot } from './run-as-root';
 import { writableRootFilesystem } from './writable-root-filesystem';
 import { yamlSyntax } from './yaml-syntax';
 
-/** Every built-in rule, sorted by id. */
+/** Every built-in rule, sorted by id (the Pod Security Standards checks, `pss/...`, among them). */
 export const BUILTIN_RULES: readonly AnyRule[] = [
   capabilitiesNotDropped,
   dangerousCapabilities,
@@ -30,6 +31,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   runAsRoot,
   writableRootFilesystem,
   yamlSyntax,
-] as readonly AnyRule[];
+  ...PSS_RULES,
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)) as readonly AnyRule[];
 
 export const YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;

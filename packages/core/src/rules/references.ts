@@ -14,6 +14,10 @@ export const REF = {
     title: 'NSA/CISA Kubernetes Hardening Guide',
     url: 'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF',
   },
+  podSecurityAdmission: {
+    title: 'Kubernetes: Pod Security Admission',
+    url: 'https://kubernetes.io/docs/concepts/security/pod-security-admission/',
+  },
   securityContext: {
     title: 'Kubernetes: Configure a Security Context for a Pod or Container',
     url: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',

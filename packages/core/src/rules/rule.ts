@@ -2,7 +2,19 @@ import type { PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import type { FieldPath, Severity } from '../types';
 
-export type RuleCategory = 'syntax' | 'pod-security' | 'resources' | 'images' | 'network';
+export type RuleCategory = 'syntax' | 'pod-security' | 'pod-security-standards' | 'resources' | 'images' | 'network';
+
+/** Which rules run: everything (`default`), or exactly the Pod Security Standards checks of a level. */
+export type Profile = 'default' | 'pss-baseline' | 'pss-restricted';
+
+export const PROFILES: readonly Profile[] = ['default', 'pss-baseline', 'pss-restricted'];
+
+/** Settings of the run that rules may read. */
+export interface RunSettings {
+  profile: Profile;
+  /** Policy version for `pss-*` profiles: `latest` or `v1.N`. */
+  pssVersion: string;
+}
 
 export interface RuleReference {
   title: string;
@@ -34,8 +46,12 @@ export interface RuleContext<Options> {
   readonly options: Options;
   /** Namespace of objects that do not name one. */
   readonly defaultNamespace: string;
-  /** Reports a finding at `path` (relative to the resource root; need not exist). */
-  report(resource: Resource, path: FieldPath, message: string): void;
+  readonly settings: RunSettings;
+  /**
+   * Reports a finding at `path` (relative to the resource root; need not exist), with the rule's
+   * configured severity unless `severity` says otherwise.
+   */
+  report(resource: Resource, path: FieldPath, message: string, severity?: Severity): void;
 }
 
 export interface Rule<Options = Record<string, never>> {

@@ -1,0 +1,18 @@
+import type { PssCheck, PssViolation } from '../check';
+
+export const hostNamespaces: PssCheck = {
+  id: 'hostNamespaces',
+  level: 'baseline',
+  reason: 'host namespaces',
+  title: 'Host namespaces',
+  help: 'Sharing the host network, PID or IPC namespace must be disallowed: `spec.hostNetwork`, `spec.hostPID` and `spec.hostIPC` must be unset or `false`.',
+  versions: [
+    {
+      minVersion: 0,
+      evaluate: (pod) =>
+        ['hostNetwork', 'hostPID', 'hostIPC'].flatMap((field): PssViolation[] =>
+          pod.spec[field] === true ? [{ path: [...pod.specPath, field], detail: `${field}=true` }] : [],
+        ),
+    },
+  ],
+};
