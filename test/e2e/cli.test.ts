@@ -43,7 +43,7 @@ describe('k8s-lint on examples/', () => {
     expect(run.stdout).toContain('examples/bad/web-deployment.yaml\n');
     expect(run.stdout).toMatch(/ {2}30:13 +error +container "app" is privileged {2}privileged-container\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
     expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
-    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 8 files, 9 objects; 1 suppressed\n$/);
+    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 9 files, 12 objects; 1 suppressed\n$/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -52,7 +52,7 @@ describe('k8s-lint on examples/', () => {
     expect(status).toBe(1);
     expect(report.tool.name).toBe('k8s-lint');
     expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped']);
-    expect(report.summary).toMatchObject({ files: 8, objects: 9, suppressed: 1 });
+    expect(report.summary).toMatchObject({ files: 9, objects: 12, suppressed: 1 });
     expect(report.summary.findings).toBe(report.summary.errors + report.summary.warnings + report.summary.notes);
     const privileged = report.findings.find((f) => f.ruleId === 'privileged-container');
     expect(privileged).toEqual({
@@ -194,11 +194,12 @@ describe('k8s-lint inputs, outputs and exit codes', () => {
     expect(text.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +CATEGORY +TITLE$/);
     expect(text.stdout).toMatch(/\nimage-not-pinned-by-digest +note +images +Image not pinned by digest\n/);
     const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; severity: string; helpUri: string }>;
-    expect(rules.map((rule) => rule.id)).toEqual([
+    expect(rules.map((rule) => rule.id).filter((id) => !id.startsWith('pss/'))).toEqual([
       'capabilities-not-dropped', 'dangerous-capabilities', 'host-namespaces', 'host-path-volume', 'image-latest-tag',
       'image-not-pinned-by-digest', 'missing-network-policy', 'missing-resource-limits', 'missing-resource-requests',
       'privilege-escalation-allowed', 'privileged-container', 'run-as-root', 'writable-root-filesystem', 'yaml-syntax',
     ]);
+    expect(rules.filter((rule) => rule.id.startsWith('pss/'))).toHaveLength(19);
     expect(rules[0]?.helpUri).toMatch(/docs\/rules\/capabilities-not-dropped\.md$/);
   });
 
@@ -225,5 +226,51 @@ describe('configuration found above the working directory', () => {
     const run = runCli(['.', '--format', 'json'], { cwd: path.join(root, 'apps') });
     const report = JSON.parse(run.stdout) as { findings: Array<{ file: string; ruleId: string }> };
     expect(report.findings.map((f) => `${f.file} ${f.ruleId}`)).toEqual(['pod.yaml host-namespaces']);
+  });
+});
+
+describe('Pod Security Standards from the command line', () => {
+  test('a Namespace enforcing restricted: its workloads are rejected, as errors at their own lines', () => {
+    const { report } = json(['examples/bad/pod-security-namespace.yaml']);
+    const pss = report.findings.filter((f) => f.ruleId.startsWith('pss/'));
+    expect(pss.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`)).toEqual([
+      '40:15 pss/hostPorts error',
+      '44:11 pss/capabilities_restricted error',
+      '44:11 pss/runAsNonRoot error',
+      '44:11 pss/seccompProfile_restricted error',
+      '47:13 pss/runAsUser error',
+    ]);
+    expect(pss[0]?.message).toBe(
+      'namespace "billing" would reject the pods of this Deployment: violates PodSecurity "restricted:latest": hostPort (container "api" uses hostPort 8080)',
+    );
+  });
+
+  test('--profile pss-baseline runs exactly the baseline checks, at the --pss-version asked for', () => {
+    const pod = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: { name: p }',
+      'spec:',
+      '  securityContext:',
+      '    sysctls:',
+      '      - { name: net.ipv4.tcp_keepalive_time, value: "300" }',
+      '  containers:',
+      '    - name: c',
+      '      image: nginx:latest',
+      '',
+    ].join('\n');
+    const old = json(['-', '--profile', 'pss-baseline', '--pss-version', 'v1.28'], { input: pod });
+    expect(old.report.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['7:11 pss/sysctls']);
+    expect(old.report.findings[0]?.message).toBe('violates PodSecurity "baseline:v1.28": forbidden sysctls (net.ipv4.tcp_keepalive_time)');
+    const current = json(['-', '--profile', 'pss-baseline'], { input: pod });
+    expect(current.status).toBe(0);
+    expect(current.report.findings).toEqual([]);
+  });
+
+  test('an invalid --pss-version or --profile is a usage error', () => {
+    expect(runCli(['examples/good', '--profile', 'pss-restricted', '--pss-version', '1.25']).stderr).toBe(
+      'k8s-lint: invalid Pod Security Standards version "1.25": must be "latest" or "v1.N"\n',
+    );
+    expect(runCli(['examples/good', '--profile', 'pss-strict']).status).toBe(2);
   });
 });
