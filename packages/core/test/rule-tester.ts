@@ -34,7 +34,8 @@ export async function runRule<Options>(rule: Rule<Options>, testCase: RuleCase<O
   const config = {
     ...EMPTY_CONFIG,
     defaultNamespace: testCase.defaultNamespace ?? EMPTY_CONFIG.defaultNamespace,
-    rules: testCase.options ? { [rule.meta.id]: { options: testCase.options as Record<string, unknown> } } : {},
+    // The severity is given explicitly so that rules that are off by default run too.
+    rules: { [rule.meta.id]: { severity: rule.meta.severity, ...(testCase.options ? { options: testCase.options as Record<string, unknown> } : {}) } },
   };
   const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: testCase.code, config, rules: [rule] });
   const syntax = result.findings.find((finding) => finding.ruleId === 'yaml-syntax');

@@ -25,7 +25,7 @@ export function resolveRules(available: readonly AnyRule[], config: Config): Act
   const active: ActiveRule[] = [];
   for (const rule of available) {
     const setting = config.rules[rule.meta.id] ?? {};
-    const level = setting.severity ?? rule.meta.severity;
+    const level = setting.severity ?? (rule.meta.enabledByDefault === false ? 'off' : rule.meta.severity);
     if (level === 'off') continue;
     active.push({ rule, severity: level, options: optionsFor(rule, setting.options, where) });
   }

@@ -14,7 +14,7 @@ export function renderRuleDoc(rule: AnyRule): string {
     '',
     '| | |',
     '|---|---|',
-    `| Default severity | \`${meta.severity}\` |`,
+    `| Default severity | \`${meta.severity}\`${meta.enabledByDefault === false ? ' (off by default: enable it in `.k8s-lint.yaml`)' : ''} |`,
     `| Category | ${meta.category} |`,
     `| Tags | ${meta.tags.map((tag) => `\`${tag}\``).join(', ')} |`,
     '',

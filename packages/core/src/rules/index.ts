@@ -9,7 +9,11 @@ import { missingResourceLimits } from './missing-resource-limits';
 import { missingResourceRequests } from './missing-resource-requests';
 import { privilegeEscalationAllowed } from './privilege-escalation-allowed';
 import { privilegedContainer } from './privileged-container';
+import { GITOPS_RULES } from './gitops';
+import { NETWORK_RULES } from './network';
 import { PSS_RULES } from './pss';
+import { RBAC_RULES } from './rbac';
+import { WORKLOAD_RULES } from './workload';
 import type { AnyRule } from './rule';
 import { runAsRoot } from './run-as-root';
 import { writableRootFilesystem } from './writable-root-filesystem';
@@ -32,6 +36,10 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   writableRootFilesystem,
   yamlSyntax,
   ...PSS_RULES,
+  ...RBAC_RULES,
+  ...NETWORK_RULES,
+  ...WORKLOAD_RULES,
+  ...GITOPS_RULES,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)) as readonly AnyRule[];
 
 export const YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;

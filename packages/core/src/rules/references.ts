@@ -34,6 +34,18 @@ export const REF = {
     title: 'Kubernetes: Network Policies',
     url: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
   },
+  rbacGoodPractices: {
+    title: 'Kubernetes: Role Based Access Control Good Practices',
+    url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
+  },
+  secretsGoodPractices: {
+    title: 'Kubernetes: Good practices for Kubernetes Secrets',
+    url: 'https://kubernetes.io/docs/concepts/security/secrets-good-practices/',
+  },
+  mitre: (id: string, name: string): RuleReference => ({
+    title: `MITRE ATT&CK ${id}: ${name}`,
+    url: `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`,
+  }),
   cis: (section: string, title: string): RuleReference => ({
     title: `CIS Kubernetes Benchmark ${section}: ${title}`,
     url: 'https://www.cisecurity.org/benchmark/kubernetes',

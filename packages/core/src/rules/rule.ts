@@ -2,7 +2,20 @@ import type { PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import type { FieldPath, Severity } from '../types';
 
-export type RuleCategory = 'syntax' | 'pod-security' | 'pod-security-standards' | 'resources' | 'images' | 'network';
+export type RuleCategory =
+  | 'syntax'
+  | 'pod-security'
+  | 'pod-security-standards'
+  | 'resources'
+  | 'images'
+  | 'network'
+  | 'rbac'
+  | 'secrets'
+  | 'service-accounts'
+  | 'exposure'
+  | 'service-mesh'
+  | 'supply-chain'
+  | 'gitops';
 
 /** Which rules run: everything (`default`), or exactly the Pod Security Standards checks of a level. */
 export type Profile = 'default' | 'pss-baseline' | 'pss-restricted';
@@ -37,6 +50,11 @@ export interface RuleMeta {
   optionsSchema?: Readonly<Record<string, unknown>>;
   /** GitHub code scanning's 0–10 score; derived from severity when absent. */
   securitySeverity?: number;
+  /**
+   * False for rules too noisy for ordinary repositories: they run only when `.k8s-lint.yaml`
+   * gives them a severity. Their docs say so.
+   */
+  enabledByDefault?: boolean;
 }
 
 export interface RuleContext<Options> {

@@ -208,7 +208,7 @@ describe('policiesByNamespace', () => {
 });
 
 describe('label decoding seen through lint()', () => {
-  /** A Pod in namespace `ns` with a privileged container: `privileged` is on line 9, column 9 after the Namespace. */
+  /** A Pod in namespace `ns` with a privileged container: `privileged` is its own line 11, column 9. */
   const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: p', '  namespace: ns', 'spec:', '  containers:', '    - name: app', '      image: nginx:1.27', '      securityContext:', '        privileged: true', ''].join('\n');
 
   async function pssFindings(labelLines: readonly string[]): Promise<Finding[]> {
