@@ -10,6 +10,7 @@ import { missingResourceRequests } from './missing-resource-requests';
 import { privilegeEscalationAllowed } from './privilege-escalation-allowed';
 import { privilegedContainer } from './privileged-container';
 import { GITOPS_RULES } from './gitops';
+import { MESH_RULES } from './mesh';
 import { NETWORK_RULES } from './network';
 import { PSS_RULES } from './pss';
 import { RBAC_RULES } from './rbac';
@@ -40,6 +41,7 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   ...NETWORK_RULES,
   ...WORKLOAD_RULES,
   ...GITOPS_RULES,
+  ...MESH_RULES,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)) as readonly AnyRule[];
 
 export const YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;
