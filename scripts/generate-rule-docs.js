@@ -15,3 +15,9 @@ for (const rule of BUILTIN_RULES) {
 }
 writeFileSync(path.join(directory, 'README.md'), renderRuleIndex(BUILTIN_RULES));
 console.log(`wrote ${BUILTIN_RULES.length} rule pages and the index to docs/rules/`);
+
+const { readFileSync } = require('node:fs');
+const { replaceRuleTable } = require('../packages/core/dist');
+const readme = path.join(__dirname, '..', 'README.md');
+writeFileSync(readme, replaceRuleTable(readFileSync(readme, 'utf8'), BUILTIN_RULES));
+console.log('updated the rules table in README.md');

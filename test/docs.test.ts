@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_RULES, renderRuleDoc, renderRuleIndex } from '@k8s-lint/core';
+import { BUILTIN_RULES, renderRuleDoc, renderRuleIndex, replaceRuleTable } from '@k8s-lint/core';
 
 const docsDir = path.join(__dirname, '..', 'docs', 'rules');
 const regenerate = 'run `pnpm docs` to regenerate docs/rules/';
@@ -38,4 +38,9 @@ describe('rule metadata', () => {
     for (const reference of meta.references) expect(reference.url).toMatch(/^https:\/\//);
     expect(BUILTIN_RULES.filter((other) => other.meta.id === id)).toHaveLength(1);
   });
+});
+
+test('the README rules table is generated from the metadata', () => {
+  const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  expect({ upToDate: readme === replaceRuleTable(readme, BUILTIN_RULES), hint: regenerate }).toEqual({ upToDate: true, hint: regenerate });
 });

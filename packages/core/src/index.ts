@@ -18,6 +18,6 @@ export { Resource } from './model/resource';
 export { PodTemplate, podTemplateOf, WORKLOAD_KINDS, type Container } from './model/pod';
 export { parseFile, type ParsedFile, type ParsedDocument } from './parse/parse-file';
 export { STDIN_PATH } from './load/inputs';
-export { renderRuleDoc, renderRuleIndex } from './docs/rule-doc';
+export { renderRuleDoc, renderRuleIndex, renderRuleTable, replaceRuleTable } from './docs/rule-doc';
 export { ruleDocsUrl, RULE_DOCS_BASE_URL } from './docs/urls';
 export { VERSION } from './version';

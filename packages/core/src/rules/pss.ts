@@ -45,12 +45,18 @@ function severityFor(policy: PssPolicy): Severity | undefined {
   return undefined;
 }
 
+function firstSentence(markdown: string): string {
+  const end = markdown.search(/\.(\s|$)/);
+  const sentence = end < 0 ? markdown : markdown.slice(0, end + 1);
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
 export function pssRule(check: PssCheck): Rule {
   return {
     meta: {
       id: `${PSS_RULE_PREFIX}${check.id}`,
       title: `Pod Security Standards: ${check.title}`,
-      description: `The Pod Security Admission check \`${check.id}\` (${check.level} level) rejects the pod.`,
+      description: `Pod Security Admission check \`${check.id}\` (${check.level}): ${firstSentence(check.help)}`,
       severity: 'error',
       category: 'pod-security-standards',
       tags: [`pss-${check.level}`, 'pss'],
