@@ -274,3 +274,22 @@ describe('Pod Security Standards from the command line', () => {
     expect(runCli(['examples/good', '--profile', 'pss-strict']).status).toBe(2);
   });
 });
+
+describe('--format junit', () => {
+  test('one suite per file, a failure per finding, a passing case for a clean file', () => {
+    const run = runCli(['examples/good', 'examples/broken', '--format', 'junit']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="k8s-lint" tests="5" failures="2" errors="0">\n/);
+    expect(run.stdout).toContain(
+      '<testsuite name="examples/broken/duplicate-key.yaml" tests="1" failures="1" errors="0">\n    <testcase classname="examples/broken/duplicate-key.yaml" name="yaml-syntax">\n      <failure type="error" message="Map keys must be unique">examples/broken/duplicate-key.yaml:14:3: error: Map keys must be unique</failure>',
+    );
+    expect(run.stdout).toContain('<testsuite name="examples/good/api-deployment.yaml" tests="1" failures="0" errors="0">\n    <testcase classname="examples/good/api-deployment.yaml" name="k8s-lint"/>');
+  });
+
+  test('escapes XML special characters from the input', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: "a<b>&\\"c" , namespace: x }\nspec:\n  hostPID: true\n';
+    const run = runCli(['-', '--format', 'junit'], { input: pod });
+    expect(run.stdout).toContain('Pod x/a&lt;b&gt;&amp;&quot;c');
+    expect(run.stdout).not.toContain('a<b>');
+  });
+});

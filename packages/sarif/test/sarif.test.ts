@@ -64,6 +64,7 @@ function lintResult(findings: Finding[], rules: RuleRun[] = defaultRules()): Lin
       notes: active.filter((f) => f.severity === 'note').length,
       suppressed: findings.length - active.length,
     },
+    files: [...new Set(findings.map((f) => f.file))].sort(),
     findings,
     rules,
   };

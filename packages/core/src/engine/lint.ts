@@ -9,7 +9,7 @@ import type { Resource } from '../model/resource';
 import { parseFile } from '../parse/parse-file';
 import { formatPath } from '../path';
 import { BUILTIN_RULES, YAML_SYNTAX_RULE_ID } from '../rules';
-import { inProfile } from '../rules/pss';
+import { PSS_RULE_PREFIX } from '../rules/pss';
 import type { AnyRule, Profile, RuleContext, RunSettings } from '../rules/rule';
 import { parseVersion } from '../pss/version';
 import { annotationSuppression, CommentSuppressions } from '../suppress/suppressions';
@@ -86,6 +86,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   findings.sort(compareFindings);
   return {
     summary: summarize(findings, inputs.length, resources.length, skipped),
+    files: inputs.map((input) => input.displayPath).sort(compareStrings),
     findings,
     rules: active.map((entry) => ({ meta: entry.rule.meta, severity: entry.severity })).sort((a, b) => compareStrings(a.meta.id, b.meta.id)),
   };
@@ -103,10 +104,14 @@ async function readInput(input: InputFile, stdinText: string | undefined): Promi
   }
 }
 
-/** A `pss-*` profile runs exactly the Pod Security Standards checks of its level (and reports syntax errors). */
+/**
+ * A `pss-*` profile runs only the Pod Security Standards rules (and reports syntax errors). The
+ * profile's level decides which checks every workload gets; a Namespace label asking for more
+ * (enforce=restricted under pss-baseline) still gets its checks, as in the default profile.
+ */
 function rulesForProfile(active: ActiveRule[], profile: Profile): ActiveRule[] {
   if (profile === 'default') return active;
-  return active.filter((entry) => entry.rule.meta.id === YAML_SYNTAX_RULE_ID || inProfile(entry.rule.meta.id, profile));
+  return active.filter((entry) => entry.rule.meta.id === YAML_SYNTAX_RULE_ID || entry.rule.meta.id.startsWith(PSS_RULE_PREFIX));
 }
 
 function runRule(

@@ -24,6 +24,8 @@ export interface RuleRun {
 
 export interface LintResult {
   summary: LintSummary;
+  /** Every file read, in the order of the findings (display paths). */
+  files: string[];
   /** Sorted by file, line, column, ruleId; suppressed findings included (see `suppression`). */
   findings: Finding[];
   /** Every rule that ran, sorted by id. */

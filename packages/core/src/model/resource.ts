@@ -23,7 +23,8 @@ export class Resource {
     this.kind = asString(object.kind) ?? '';
     const metadata = asRecord(object.metadata);
     this.name = asName(metadata?.name) ?? null;
-    this.namespace = asName(metadata?.namespace) ?? null;
+    // An empty namespace decodes like a missing one: the object lands in the default namespace.
+    this.namespace = asName(metadata?.namespace) || null;
   }
 
   get documentIndex(): number {

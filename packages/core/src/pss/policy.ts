@@ -38,9 +38,9 @@ export function namespacePolicies(namespace: Resource): PssPolicy[] {
   const labels = namespace.labels;
   const label = (name: string): string | undefined => {
     const value = labels[`${LABEL_PREFIX}${name}`];
-    // Label values are strings: a null decodes to "", which is then invalid.
+    // Label values are strings: anything else (null, a list) cannot be a valid level or version.
     if (value === undefined) return undefined;
-    return value === null ? '' : (asString(value) ?? String(value));
+    return asString(value) ?? '';
   };
   const settings: Record<'enforce' | 'audit' | 'warn', ModeSetting> = {
     enforce: { level: 'privileged', version: LATEST },

@@ -42,6 +42,6 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   ...WORKLOAD_RULES,
   ...GITOPS_RULES,
   ...MESH_RULES,
-].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0)) as readonly AnyRule[];
+].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 export const YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;

@@ -103,9 +103,3 @@ metadata:
 }
 
 export const PSS_RULES: readonly Rule[] = PSS_CHECKS.map(pssRule);
-
-/** Whether a rule belongs to a `pss-*` profile. */
-export function inProfile(ruleId: string, profile: 'pss-baseline' | 'pss-restricted'): boolean {
-  const check = PSS_CHECKS.find((candidate) => `${PSS_RULE_PREFIX}${candidate.id}` === ruleId);
-  return check !== undefined && (profile === 'pss-restricted' || check.level === 'baseline');
-}

@@ -138,7 +138,7 @@ describe('enforce=baseline', () => {
               - name: app
                 image: nginx:1.27
     `;
-    expect((await pssFindings(text)).map(brief)).toEqual(['13:7 pss/hostNamespaces error Pod/listed items[1].spec.hostPID']);
+    expect((await pssFindings(text)).map(brief)).toEqual(['13:7 pss/hostNamespaces error Pod/listed spec.hostPID']);
   });
 });
 
@@ -249,7 +249,7 @@ const HALF_RESTRICTED_POD = yaml`
             drop: [ALL]
 `;
 
-/** A Namespace `mixed` with the given pod-security labels (1 + 4 + labels lines) and the pod above. */
+/** A Namespace `mixed` with the given pod-security labels, then `---` and the pod above; `offset` = lines before the pod. */
 function mixed(labels: Record<string, string>): { text: string; offset: number } {
   const lines = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: mixed', '  labels:', ...Object.entries(labels).map(([key, value]) => `    pod-security.kubernetes.io/${key}: ${value}`), '---'];
   return { text: `${lines.join('\n')}\n${HALF_RESTRICTED_POD}`, offset: lines.length };
@@ -429,6 +429,14 @@ describe('which namespace a workload is in', () => {
     expect(await pssFindings(SCOPE, { config: { defaultNamespace: 'elsewhere' } })).toEqual([]);
   });
 
+  test('an empty metadata.namespace is unset: the pod is in "default"', async () => {
+    // Go decodes `namespace: ""` like an absent field, and kubectl puts such an object in the default namespace.
+    const text = SCOPE.replace('  name: nowhere\n', '  name: nowhere\n  namespace: ""\n');
+    const findings = await pssFindings(text);
+    expect(findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`)).toEqual(['24:26 pss/privileged error']);
+    expect(findings[0]?.message).toContain('namespace "default" would reject this pod');
+  });
+
   test('an explicit metadata.namespace wins over the default', async () => {
     const text = SCOPE.replace('  name: nowhere\n', '  name: nowhere\n  namespace: team\n');
     const findings = await pssFindings(text);
@@ -536,6 +544,66 @@ describe('pss-* profiles together with namespace labels', () => {
     ]);
     expect(findings[0]?.message).toContain('violates PodSecurity "restricted:v1.24"');
     expect(findings[1]?.message).toMatch(/^violates PodSecurity "baseline:latest"/);
+  });
+
+  test('the pssVersion setting does not change the version a namespace label asks for (default profile)', async () => {
+    // enforce=restricted at latest exempts Windows pods; pssVersion v1.24 is for the pss-* profiles only.
+    const text = yaml`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: win
+        labels:
+          pod-security.kubernetes.io/enforce: restricted
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: nano
+        namespace: win
+      spec:
+        os:
+          name: windows
+        securityContext:
+          runAsNonRoot: true
+        containers:
+          - name: app
+            image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+    `;
+    expect(await pssFindings(text, { config: { pssVersion: 'v1.24' } })).toEqual([]);
+  });
+
+  test('pss-baseline at v1.29 + a namespace enforcing baseline v1.28: the namespace reports what the profile allows', async () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Namespace
+      metadata:
+        name: tuned
+        labels:
+          pod-security.kubernetes.io/enforce: baseline
+          pod-security.kubernetes.io/enforce-version: v1.28
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: keepalive
+        namespace: tuned
+      spec:
+        securityContext:
+          sysctls:
+            - name: net.ipv4.tcp_keepalive_time
+              value: "600"
+        containers:
+          - name: app
+            image: nginx:1.27
+    `;
+    const findings = await lintText(text, { profile: 'pss-baseline', config: { pssVersion: 'v1.29' } });
+    expect(findings.map(brief)).toEqual(['17:9 pss/sysctls error Pod/keepalive spec.securityContext.sysctls[0].name']);
+    expect(findings[0]?.message).toContain('namespace "tuned" would reject this pod: violates PodSecurity "baseline:v1.28"');
+    // The other way round, the profile speaks (with its own version) and the namespace adds nothing.
+    const reversed = await lintText(text.replace('v1.28', 'v1.29'), { profile: 'pss-baseline', config: { pssVersion: 'v1.28' } });
+    expect(reversed.map(brief)).toEqual(['17:9 pss/sysctls error Pod/keepalive spec.securityContext.sysctls[0].name']);
+    expect(reversed[0]?.message).toMatch(/^violates PodSecurity "baseline:v1\.28"/);
   });
 
   test('pss-restricted + a namespace enforcing baseline: everything from the profile, once', async () => {

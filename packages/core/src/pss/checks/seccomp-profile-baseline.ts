@@ -19,7 +19,8 @@ function annotations1_0(pod: PodTemplate): PssViolation[] {
   return [...new Set(keys)].sort().flatMap((key): PssViolation[] => {
     const value = pod.annotations[key];
     if (value === undefined) return [];
-    const text = asString(value) ?? (value === null ? '' : String(value));
+    // Annotation values are strings; null decodes to "", anything else is not a valid profile.
+    const text = asString(value) ?? '';
     if (validAnnotationValue(text)) return [];
     return [{ path: [...pod.metadataPath, 'annotations', key], detail: `forbidden annotation ${key}=${quote(text)}` }];
   });
