@@ -1,0 +1,44 @@
+import { asRecord, asString } from '../../values';
+import type { Rule } from '../rule';
+import { LINKS } from './links';
+import { isService, labelMapMatches, workloadPodsByNamespace } from './workload-index';
+
+export const serviceSelectorMatchesNothing: Rule = {
+  meta: {
+    id: 'service-selector-matches-nothing',
+    title: 'Service selector matches no pods',
+    description: 'A Service\'s `spec.selector` matches the pod template labels of no workload in its namespace in the linted set.',
+    severity: 'note',
+    category: 'network',
+    tags: ['typo', 'service'],
+    help: `A Service sends traffic to the pods whose labels include every key and value of its
+\`spec.selector\`, in the Service's own namespace. When no workload matches, the Service has no
+endpoints: clients get connection errors, and NetworkPolicies written for the labels the Service
+was expected to use may not match either. It is usually a typo or a label renamed on one side
+only; it can also be a Service for pods managed elsewhere (another repository, an operator),
+which is why this is a note. Services without a selector (endpoints managed by hand) and
+\`ExternalName\` Services are not checked.
+
+**Fix:** make the selector a subset of the pod template labels:
+
+\`\`\`yaml
+spec:
+  selector:
+    app.kubernetes.io/name: web   # as in spec.template.metadata.labels of the Deployment
+\`\`\``,
+    references: [LINKS.service, LINKS.labels],
+  },
+  defaultOptions: {},
+  check(context) {
+    const pods = workloadPodsByNamespace(context);
+    for (const service of context.resources) {
+      if (!isService(service)) continue;
+      const spec = asRecord(service.object.spec);
+      const selector = asRecord(spec?.selector);
+      if (!spec || !selector || Object.keys(selector).length === 0 || asString(spec.type) === 'ExternalName') continue;
+      const namespace = service.namespaceOr(context.defaultNamespace);
+      if ((pods.get(namespace) ?? []).some((pod) => labelMapMatches(selector, pod.labels))) continue;
+      context.report(service, ['spec', 'selector'], `the selector of Service "${service.name ?? '<unnamed>'}" matches no workload of namespace "${namespace}" in the linted files`);
+    }
+  },
+};
