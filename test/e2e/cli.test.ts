@@ -43,7 +43,7 @@ describe('k8s-lint on examples/', () => {
     expect(run.stdout).toContain('examples/bad/web-deployment.yaml\n');
     expect(run.stdout).toMatch(/ {2}30:13 +error +container "app" is privileged {2}privileged-container\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
     expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
-    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 9 files, 12 objects; 1 suppressed\n$/);
+    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 26 files, 51 objects; 1 suppressed\n$/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -52,7 +52,7 @@ describe('k8s-lint on examples/', () => {
     expect(status).toBe(1);
     expect(report.tool.name).toBe('k8s-lint');
     expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped']);
-    expect(report.summary).toMatchObject({ files: 9, objects: 12, suppressed: 1 });
+    expect(report.summary).toMatchObject({ files: 26, objects: 51, suppressed: 1 });
     expect(report.summary.findings).toBe(report.summary.errors + report.summary.warnings + report.summary.notes);
     const privileged = report.findings.find((f) => f.ruleId === 'privileged-container');
     expect(privileged).toEqual({
@@ -92,7 +92,7 @@ describe('k8s-lint on examples/', () => {
 
   test('same input, same bytes', () => {
     const first = runCli(['examples', '--format', 'sarif']);
-    const second = runCli(['examples/broken', 'examples/good', 'examples/bad', '--format', 'sarif']);
+    const second = runCli(['examples/gitops', 'examples/broken', 'examples/good', 'examples/bad', '--format', 'sarif']);
     expect(second.stdout).toBe(first.stdout);
   });
 
@@ -119,7 +119,11 @@ describe('k8s-lint inputs, outputs and exit codes', () => {
     const { status, report } = json(['-'], { input: badPod });
     expect(status).toBe(1);
     expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '<stdin>:3:1 missing-default-deny',
+      '<stdin>:3:1 missing-default-deny',
       '<stdin>:3:1 missing-network-policy',
+      '<stdin>:5:1 automount-service-account-token',
+      '<stdin>:5:1 default-service-account',
       '<stdin>:6:3 host-namespaces',
     ]);
   });
@@ -158,7 +162,8 @@ describe('k8s-lint inputs, outputs and exit codes', () => {
 
   test('configuration turns rules off, changes severities and excludes files', () => {
     const dir = tempDir();
-    writeFileSync(path.join(dir, '.k8s-lint.yaml'), 'rules:\n  missing-network-policy: off\n  host-namespaces: note\nexclude: ["skip-*.yaml"]\n');
+    const off = ['missing-network-policy', 'missing-default-deny', 'automount-service-account-token', 'default-service-account'];
+    writeFileSync(path.join(dir, '.k8s-lint.yaml'), `rules:\n${off.map((id) => `  ${id}: off\n`).join('')}  host-namespaces: note\nexclude: ["skip-*.yaml"]\n`);
     writeFileSync(path.join(dir, 'pod.yaml'), badPod);
     writeFileSync(path.join(dir, 'skip-me.yaml'), badPod);
     const { status, report } = json(['.', '--fail-on', 'warning'], { cwd: dir });
@@ -194,13 +199,17 @@ describe('k8s-lint inputs, outputs and exit codes', () => {
     expect(text.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +CATEGORY +TITLE$/);
     expect(text.stdout).toMatch(/\nimage-not-pinned-by-digest +note +images +Image not pinned by digest\n/);
     const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; severity: string; helpUri: string }>;
-    expect(rules.map((rule) => rule.id).filter((id) => !id.startsWith('pss/'))).toEqual([
+    const ids = rules.map((rule) => rule.id);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toEqual(expect.arrayContaining([
       'capabilities-not-dropped', 'dangerous-capabilities', 'host-namespaces', 'host-path-volume', 'image-latest-tag',
       'image-not-pinned-by-digest', 'missing-network-policy', 'missing-resource-limits', 'missing-resource-requests',
       'privilege-escalation-allowed', 'privileged-container', 'run-as-root', 'writable-root-filesystem', 'yaml-syntax',
-    ]);
-    expect(rules.filter((rule) => rule.id.startsWith('pss/'))).toHaveLength(19);
-    expect(rules[0]?.helpUri).toMatch(/docs\/rules\/capabilities-not-dropped\.md$/);
+      'rbac-wildcard', 'plaintext-secret', 'missing-default-deny', 'istio-mtls-permissive', 'argocd-default-project',
+    ]));
+    expect(ids.filter((id) => id.startsWith('pss/'))).toHaveLength(19);
+    expect(rules.find((rule) => rule.id === 'flux-missing-service-account')?.severity).toBe('off');
+    expect(rules.find((rule) => rule.id === 'capabilities-not-dropped')?.helpUri).toMatch(/docs\/rules\/capabilities-not-dropped\.md$/);
   });
 
   test('--version prints the version', () => {
@@ -219,7 +228,7 @@ describe('configuration found above the working directory', () => {
   test('its exclude patterns are relative to its own directory', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'k8s-lint-e2e-'));
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostIPC: true\n';
-    writeFileSync(path.join(root, '.k8s-lint.yaml'), 'exclude: ["apps/legacy"]\nrules:\n  missing-network-policy: off\n');
+    writeFileSync(path.join(root, '.k8s-lint.yaml'), 'exclude: ["apps/legacy"]\nrules:\n  missing-network-policy: off\n  missing-default-deny: off\n  automount-service-account-token: off\n  default-service-account: off\n');
     mkdirSync(path.join(root, 'apps', 'legacy'), { recursive: true });
     writeFileSync(path.join(root, 'apps', 'legacy', 'pod.yaml'), pod);
     writeFileSync(path.join(root, 'apps', 'pod.yaml'), pod);
@@ -291,5 +300,28 @@ describe('--format junit', () => {
     const run = runCli(['-', '--format', 'junit'], { input: pod });
     expect(run.stdout).toContain('Pod x/a&lt;b&gt;&amp;&quot;c');
     expect(run.stdout).not.toContain('a<b>');
+  });
+});
+
+describe('the example GitOps repositories', () => {
+  test('the insecure one makes most rules fire, across its files and directories', () => {
+    const { status, report } = json(['examples/gitops/insecure']);
+    expect(status).toBe(1);
+    const fired = new Set(report.findings.map((f) => f.ruleId));
+    for (const id of [
+      'rbac-wildcard', 'rbac-cluster-admin-binding', 'rbac-anonymous-access', 'rbac-missing-role', 'plaintext-secret',
+      'secret-in-env-literal', 'missing-default-deny', 'network-policy-allow-all', 'service-selector-matches-nothing',
+      'loadbalancer-source-ranges', 'nodeport-service', 'ingress-without-tls', 'service-external-ips', 'host-port',
+      'istio-mtls-permissive', 'istio-destination-rule-tls-disabled', 'mesh-injection-disabled', 'argocd-default-project',
+      'argocd-moving-target-revision', 'flux-insecure-source', 'automount-service-account-token', 'seccomp-profile-missing',
+    ]) {
+      expect({ id, fired: fired.has(id) }).toEqual({ id, fired: true });
+    }
+  });
+
+  test('the hardened one gives no finding at all, notes included', () => {
+    const { status, report } = json(['examples/gitops/hardened', '--fail-on', 'note']);
+    expect(report.findings).toEqual([]);
+    expect(status).toBe(0);
   });
 });
