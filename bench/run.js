@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+'use strict';
+// `pnpm bench`: generates deterministic synthetic repositories and measures, in one run, the
+// floor (glob + read + `yaml` parse with positions), js-yaml's plain parse, a full lint in
+// process, the CLI end to end, and the CLI on one small file against `node -e 0`. Prints figures
+// and ratios; not a test (no assertions). Sizes: `pnpm bench -- 100 2000` (default 100 2000 20000).
+const { spawnSync } = require('node:child_process');
+const { mkdtempSync, writeFileSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { generate } = require('./generate');
+
+const root = path.join(__dirname, '..');
+const cli = path.join(root, 'packages', 'cli', 'dist', 'bin.js');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const cacheDir = path.join(os.tmpdir(), 'k8s-lint-bench');
+
+function measure(mode, dir) {
+  const run = spawnSync(process.execPath, [path.join(__dirname, 'measure.js'), mode, dir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) return { error: (run.stderr || '').trim() || `exit ${run.status}` };
+  return JSON.parse(run.stdout);
+}
+
+/** Wall time of a command, median of `times` runs. */
+function timeCommand(args, times) {
+  const samples = [];
+  for (let i = 0; i < times; i++) {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)];
+}
+
+const fmt = (ms) => (ms === undefined ? 'n/a' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const line = (label, result) =>
+  `  ${label.padEnd(34)}${result.error ? `failed: ${result.error.split('\n')[0]}` : `${fmt(result.ms)}  peak ${result.maxRssMiB.toFixed(0)} MiB`}`;
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+
+function benchSize(files) {
+  const dir = generate(path.join(cacheDir, `repo-${files}`), files);
+  const floor = measure('floor', dir);
+  const jsYaml = measure('js-yaml', dir);
+  const lint = measure('lint', dir);
+  const cliMs = timeCommand([cli, dir, '--format', 'json', '--output', path.join(os.tmpdir(), 'k8s-lint-bench.json')], 1);
+  console.log(`\n${files} files (${floor.documents ?? '?'} documents)`);
+  console.log(line('floor (yaml parse with positions)', floor));
+  console.log(line('js-yaml plain parse', jsYaml));
+  console.log(line('full lint in process', lint));
+  console.log(`  ${'CLI end to end'.padEnd(34)}${fmt(cliMs)}`);
+  console.log(`  ratios: lint/floor ${ratio(lint.ms, floor.ms)}, lint/js-yaml ${ratio(lint.ms, jsYaml.ms)}, CLI/floor ${ratio(cliMs, floor.ms)}`);
+}
+
+function benchStartup() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-lint-bench-small-'));
+  const file = path.join(dir, 'pod.yaml');
+  writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n');
+  const node = timeCommand(['-e', '0'], 11);
+  const single = timeCommand([cli, file, '--format', 'json'], 11);
+  console.log(`\nstartup: node -e 0 ${fmt(node)}, CLI on one small file ${fmt(single)}: ${ratio(single, node)}`);
+}
+
+console.log(`k8s-lint benchmark (node ${process.version}, ${os.cpus().length} cores); repositories cached in ${cacheDir}`);
+benchStartup();
+for (const files of sizes.length > 0 ? sizes : [100, 2000, 20000]) benchSize(files);
