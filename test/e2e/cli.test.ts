@@ -43,7 +43,7 @@ describe('k8s-lint on examples/', () => {
     expect(run.stdout).toContain('examples/bad/web-deployment.yaml\n');
     expect(run.stdout).toMatch(/ {2}30:13 +error +container "app" is privileged {2}privileged-container\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
     expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
-    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 26 files, 51 objects; 1 suppressed\n$/);
+    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 28 files, 51 objects; 1 suppressed; 2 documents without apiVersion\/kind skipped; 13 custom resources without a known schema \(no CRD\) not validated\n$/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -51,8 +51,8 @@ describe('k8s-lint on examples/', () => {
     const { status, report } = json(['examples']);
     expect(status).toBe(1);
     expect(report.tool.name).toBe('k8s-lint');
-    expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped']);
-    expect(report.summary).toMatchObject({ files: 26, objects: 51, suppressed: 1 });
+    expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped', 'unvalidated']);
+    expect(report.summary).toMatchObject({ files: 28, objects: 51, suppressed: 1, skipped: 2, unvalidated: 13 });
     expect(report.summary.findings).toBe(report.summary.errors + report.summary.warnings + report.summary.notes);
     const privileged = report.findings.find((f) => f.ruleId === 'privileged-container');
     expect(privileged).toEqual({
@@ -228,7 +228,7 @@ describe('configuration found above the working directory', () => {
   test('its exclude patterns are relative to its own directory', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'k8s-lint-e2e-'));
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostIPC: true\n';
-    writeFileSync(path.join(root, '.k8s-lint.yaml'), 'exclude: ["apps/legacy"]\nrules:\n  missing-network-policy: off\n  missing-default-deny: off\n  automount-service-account-token: off\n  default-service-account: off\n');
+    writeFileSync(path.join(root, '.k8s-lint.yaml'), 'exclude: ["apps/legacy"]\nrules:\n  missing-network-policy: off\n  missing-default-deny: off\n  automount-service-account-token: off\n  default-service-account: off\n  schema-invalid: off\n');
     mkdirSync(path.join(root, 'apps', 'legacy'), { recursive: true });
     writeFileSync(path.join(root, 'apps', 'legacy', 'pod.yaml'), pod);
     writeFileSync(path.join(root, 'apps', 'pod.yaml'), pod);

@@ -11,14 +11,18 @@ import {
   severityRank,
   type LintResult,
   type Profile,
+  type RenderOptions,
   type Severity,
 } from '@k8s-lint/core';
 import { Command, CommanderError, Option } from 'commander';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { prepareBaseline } from './baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
+import { explainRule } from './explain';
 import { FORMATTERS, FORMAT_NAMES } from './formatters';
 import { wantsColor, type CliIo } from './io';
+import { createProgress, wantsProgress } from './progress';
 
 interface LintFlags {
   format: string;
@@ -28,6 +32,11 @@ interface LintFlags {
   config?: string;
   exclude: string[];
   failOn: Severity | 'none';
+  kustomize?: boolean;
+  helm?: boolean;
+  values: string[];
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 const FAIL_ON_CHOICES = ['error', 'warning', 'note', 'none'];
@@ -51,7 +60,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
     .addOption(new Option('--profile <profile>', 'rule set: every rule, or exactly the Pod Security Standards checks of a level').choices(PROFILES))
     .option('--pss-version <version>', 'Pod Security Standards version for pss-* profiles: latest or v1.N (default: latest)')
+    .option('--kustomize', 'lint kustomization directories as rendered by `kubectl kustomize` (or `kustomize build`)')
+    .option('--helm', 'lint chart directories as rendered by `helm template`')
+    .option('--values <file>', 'values file for `helm template` (repeatable)', collect, [])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('warning'))
+    .option('--baseline <file>', 'report only findings that are not in this baseline file')
+    .option('--write-baseline <file>', 'record the current findings in a baseline file (and accept them)')
     .action(async (paths: string[], flags: LintFlags) => {
       exitCode = await runLint(paths, flags, io);
     });
@@ -63,6 +77,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('-c, --config <file>', 'show severities as configured in this file')
     .action((flags: { format: string; config?: string }) => {
       io.stdout.write(listRules(flags, io));
+    });
+
+  program
+    .command('explain')
+    .description('explain a rule: what it reports, why, how to fix it, options and references')
+    .argument('<rule>', 'rule id, e.g. run-as-root')
+    .option('-c, --config <file>', 'show the severity configured in this file')
+    .action((id: string, flags: { config?: string }) => {
+      io.stdout.write(explainRule(id, configuredSeverity(id, flags.config, io)));
     });
 
   try {
@@ -80,7 +103,12 @@ function collect(value: string, previous: string[]): string[] {
 async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const config = loadConfig(io.cwd, flags.config);
   const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
-  const result = await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText, profile: flags.profile, pssVersion: flags.pssVersion });
+  const withBaseline = prepareBaseline(flags, io);
+  const progress = wantsProgress(io, flags.output !== undefined) ? createProgress(io.stderr) : undefined;
+  const onProgress = progress && ((done: number, total: number): void => progress.update(done, total));
+  const result = withBaseline(
+    await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText, profile: flags.profile, pssVersion: flags.pssVersion, onProgress, render: renderOptions(flags, io) }).finally(() => progress?.finish()),
+  );
   const formatter = FORMATTERS[flags.format];
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
   const toFile = flags.output !== undefined;
@@ -88,6 +116,11 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
   if (flags.output !== undefined) writeOutput(path.resolve(io.cwd, flags.output), text);
   else io.stdout.write(text);
   return failed(result, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function renderOptions(flags: LintFlags, io: CliIo): RenderOptions | undefined {
+  if (!flags.kustomize && !flags.helm) return undefined;
+  return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, onNotice: (message) => io.stderr.write(`k8s-lint: ${message}\n`) };
 }
 
 function writeOutput(file: string, text: string): void {
@@ -126,6 +159,13 @@ function listRules(flags: { format: string; config?: string }, io: CliIo): strin
   const idWidth = Math.max(...rows.map(({ rule }) => rule.meta.id.length));
   const lines = rows.map(({ rule, severity }) => `${rule.meta.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${rule.meta.category.padEnd(12)}  ${rule.meta.title}`);
   return `${['RULE'.padEnd(idWidth), 'SEVERITY', 'CATEGORY    ', 'TITLE'].join('  ').trimEnd()}\n${lines.join('\n')}\n`;
+}
+
+/** Severity of a rule under the configuration; undefined for unknown ids (explain reports those). */
+function configuredSeverity(id: string, configFile: string | undefined, io: CliIo): Severity | 'off' | undefined {
+  if (!BUILTIN_RULES.some((rule) => rule.meta.id === id)) return undefined;
+  const config = loadConfig(io.cwd, configFile);
+  return resolveRules(BUILTIN_RULES, config).find((entry) => entry.rule.meta.id === id)?.severity ?? 'off';
 }
 
 function handleError(error: unknown, io: CliIo): number {

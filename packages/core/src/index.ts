@@ -4,6 +4,7 @@ export { formatPath } from './path';
 export { ConfigError, InputError } from './errors';
 export type { LintResult, LintSummary, RuleRun } from './engine/result';
 export { lint, type LintOptions } from './engine/lint';
+export { RENDER_ERROR_RULE_ID, type ProgramLocator, type ProgramRunner, type RenderOptions, type RunOptions, type RunResult } from './render';
 export type { AnyRule, Profile, Rule, RuleCategory, RuleContext, RuleMeta, RuleReference, RunSettings } from './rules/rule';
 export { PROFILES, securitySeverityOf } from './rules/rule';
 export { PSS_RULE_PREFIX } from './rules/pss';
@@ -20,4 +21,7 @@ export { parseFile, type ParsedFile, type ParsedDocument } from './parse/parse-f
 export { STDIN_PATH } from './load/inputs';
 export { renderRuleDoc, renderRuleIndex, renderRuleTable, replaceRuleTable } from './docs/rule-doc';
 export { ruleDocsUrl, RULE_DOCS_BASE_URL } from './docs/urls';
+export { applyBaseline, createBaseline, formatBaseline, parseBaseline, readBaseline, BASELINE_REASON, BASELINE_VERSION, type Baseline, type BaselineEntry, type BaselineLocation } from './baseline/baseline';
+export { createOverrides, type RuleOverride } from './overrides/overrides';
+export { suggestion as ruleIdSuggestion } from './config/active-rules';
 export { VERSION } from './version';

@@ -28,8 +28,8 @@ export interface ObjectRef {
 }
 
 export interface Suppression {
-  /** `annotation`: k8s-lint.io/ignore on the object; `comment`: k8s-lint-disable-next-line. */
-  via: 'annotation' | 'comment';
+  /** `annotation`: k8s-lint.io/ignore on the object; `comment`: k8s-lint-disable-next-line; `baseline`: accepted by `--baseline`. */
+  via: 'annotation' | 'comment' | 'baseline';
   reason: string | null;
 }
 

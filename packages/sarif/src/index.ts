@@ -262,7 +262,8 @@ function toResult(finding: Finding, ruleIndex: number, fingerprint: string): Sar
 
 function toSuppression(suppression: NonNullable<Finding['suppression']>): SarifSuppression {
   return {
-    kind: 'inSource',
+    // A baseline lives outside the analysed files; annotations and comments are in them.
+    kind: suppression.via === 'baseline' ? 'external' : 'inSource',
     ...(suppression.reason !== null ? { justification: suppression.reason } : {}),
     properties: { via: suppression.via },
   };

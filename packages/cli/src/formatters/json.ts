@@ -16,6 +16,8 @@ export function formatJson(result: LintResult): string {
       notes: result.summary.notes,
       suppressed: result.summary.suppressed,
       skipped: result.summary.skipped,
+      // Only when non-zero, and last: output without custom resources is unchanged.
+      ...(result.summary.unvalidated ? { unvalidated: result.summary.unvalidated } : {}),
     },
     findings: result.findings.map((finding) => ({
       ruleId: finding.ruleId,

@@ -49,7 +49,8 @@ function optionsFor(rule: AnyRule, given: Record<string, unknown> | undefined, w
   return { ...(rule.defaultOptions as object), ...given };
 }
 
-function suggestion(id: string, known: readonly string[]): string {
+/** ` (did you mean "x"?)` for a near miss among the known ids, else empty. */
+export function suggestion(id: string, known: readonly string[]): string {
   const close = known.find((candidate) => editDistance(candidate, id) <= 2);
   return close ? ` (did you mean "${close}"?)` : '';
 }

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors';
+import { resolveConfigSchemaPath } from './schema-path';
+import type { RuleOverride } from '../overrides/overrides';
 import type { Profile } from '../rules/rule';
 import type { Severity } from '../types';
 
@@ -25,6 +27,8 @@ export interface Config {
   profile: Profile;
   /** Pod Security Standards version for the `pss-*` profiles: `latest` or `v1.N`. */
   pssVersion: string;
+  /** Per-path rule levels (`overrides:`), in file order; later entries win. */
+  overrides?: RuleOverride[];
 }
 
 interface RawConfig {
@@ -33,6 +37,7 @@ interface RawConfig {
   defaultNamespace?: string;
   profile?: Profile;
   pssVersion?: string;
+  overrides?: RuleOverride[];
 }
 
 export const EMPTY_CONFIG: Config = {
@@ -45,7 +50,7 @@ export const EMPTY_CONFIG: Config = {
 };
 
 /** The JSON Schema shipped with the package (also usable by editors). */
-export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', '..', 'schema', 'config.schema.json');
+export const CONFIG_SCHEMA_PATH = resolveConfigSchemaPath(__dirname);
 
 let validator: ValidateFunction<RawConfig> | undefined;
 
@@ -104,6 +109,7 @@ export function parseConfig(text: string, file: string): Config {
     defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE,
     profile: raw.profile ?? EMPTY_CONFIG.profile,
     pssVersion: raw.pssVersion ?? EMPTY_CONFIG.pssVersion,
+    overrides: raw.overrides ?? [],
   };
 }
 

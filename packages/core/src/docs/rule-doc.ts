@@ -85,6 +85,7 @@ const CATEGORY_TITLES: Record<string, string> = {
   'service-mesh': 'Service mesh',
   'supply-chain': 'Supply chain',
   gitops: 'GitOps resources',
+  schema: 'Schema validation',
   syntax: 'Input',
 };
 

@@ -6,7 +6,9 @@ import { InputError } from '../errors';
 import { collectInputs, compareStrings, type InputFile } from '../load/inputs';
 import { podTemplateOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
+import { createOverrides } from '../overrides/overrides';
 import { parseFile } from '../parse/parse-file';
+import { RENDER_ERROR_RULE_ID, renderSources, type RenderedInput, type Rendering, type RenderOptions } from '../render';
 import { formatPath } from '../path';
 import { BUILTIN_RULES, YAML_SYNTAX_RULE_ID } from '../rules';
 import { PSS_RULE_PREFIX } from '../rules/pss';
@@ -27,12 +29,16 @@ export interface LintOptions {
   exclude?: readonly string[];
   /** Text of standard input, required when `-` is among the paths. */
   stdinText?: string;
+  /** Called after each input file is read and parsed (`done` of `total`), e.g. for a progress display. */
+  onProgress?(done: number, total: number): void;
   /** Rules to run instead of the built-in set (tests, embedders). */
   rules?: readonly AnyRule[];
   /** Overrides the configuration's `profile`. */
   profile?: Profile;
   /** Overrides the configuration's `pssVersion` (`latest` or `v1.N`). */
   pssVersion?: string;
+  /** Lint kustomizations (`kubectl kustomize`) and charts (`helm template`) as rendered output. */
+  render?: RenderOptions;
 }
 
 interface LoadedFile {
@@ -46,20 +52,25 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const settings: RunSettings = { profile: options.profile ?? config.profile, pssVersion: options.pssVersion ?? config.pssVersion };
   if (!parseVersion(settings.pssVersion)) throw new InputError(`invalid Pod Security Standards version "${settings.pssVersion}": must be "latest" or "v1.N"`);
   const active = rulesForProfile(resolveRules(options.rules ?? BUILTIN_RULES, config), settings.profile);
+  const applyOverrides = createOverrides(config, (options.rules ?? BUILTIN_RULES).map((rule) => rule.meta.id), options.cwd);
   const excludes = [
     // Patterns in a configuration file are relative to the directory that holds it.
     { patterns: config.exclude, base: config.file ? path.dirname(config.file) : options.cwd },
     { patterns: options.exclude ?? [], base: options.cwd },
   ];
-  const inputs = await collectInputs(options.paths, options.cwd, excludes);
+  // Kustomizations and charts (--kustomize/--helm) are linted as rendered output instead of their files.
+  const rendering = options.render ? await renderSources(options.paths, options.cwd, excludes, options.render) : null;
+  const collected = (await collectInputs(options.paths, options.cwd, excludes)).filter((input) => !rendering?.consumes(input));
+  const inputs: Array<InputFile | RenderedInput> = [...collected, ...(rendering?.inputs ?? [])];
   const severityOf = new Map(active.map((entry) => [entry.rule.meta.id, entry.severity]));
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();
   const resources: Resource[] = [];
   let skipped = 0;
+  const unvalidated = new Set<Resource>();
 
-  for (const input of inputs) {
-    const text = await readInput(input, options.stdinText);
+  for (const [index, input] of inputs.entries()) {
+    const text = 'text' in input ? input.text : await readInput(input, options.stdinText);
     files.set(input.displayPath, { displayPath: input.displayPath, comments: new CommentSuppressions(text) });
     const parsed = parseFile(text);
     const syntaxSeverity = severityOf.get(YAML_SYNTAX_RULE_ID);
@@ -74,10 +85,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       resources.push(...found.resources);
       skipped += found.skipped;
     }
+    options.onProgress?.(index + 1, inputs.length);
   }
 
+  if (rendering) mapRendered(rendering, findings, files, severityOf.get(RENDER_ERROR_RULE_ID));
+
   const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
-  for (const entry of active) findings.push(...runRule(entry, resources, podTemplates, config.defaultNamespace, settings));
+  for (const entry of active) findings.push(...runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, rendering));
+  applyOverrides(findings);
 
   for (const finding of findings) {
     if (finding.suppression) continue;
@@ -85,8 +100,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   findings.sort(compareFindings);
   return {
-    summary: summarize(findings, inputs.length, resources.length, skipped),
-    files: inputs.map((input) => input.displayPath).sort(compareStrings),
+    // `unvalidated` only when some object had no schema, last, so JSON output stays as it was.
+    summary: { ...summarize(findings, inputs.length, resources.length, skipped), ...(unvalidated.size ? { unvalidated: unvalidated.size } : {}) },
+    files: inputs.map((input) => ('reportPath' in input ? input.reportPath : input.displayPath)).sort(compareStrings),
     findings,
     rules: active.map((entry) => ({ meta: entry.rule.meta, severity: entry.severity })).sort((a, b) => compareStrings(a.meta.id, b.meta.id)),
   };
@@ -120,6 +136,8 @@ function runRule(
   podTemplates: readonly PodTemplate[],
   defaultNamespace: string,
   settings: RunSettings,
+  unvalidated: Set<Resource>,
+  rendering: Rendering | null = null,
 ): Finding[] {
   const findings: Finding[] = [];
   const ruleId = entry.rule.meta.id;
@@ -130,11 +148,25 @@ function runRule(
     defaultNamespace,
     settings,
     report(resource: Resource, path: FieldPath, message: string, severity?: Severity) {
-      findings.push(findingFor(resource, ruleId, severity ?? entry.severity, path, message));
+      const finding = findingFor(resource, ruleId, severity ?? entry.severity, path, message);
+      findings.push(rendering ? rendering.map(finding, resource, path) : finding);
+    },
+    markUnvalidated(resource: Resource) {
+      unvalidated.add(resource);
     },
   };
   entry.rule.check(context);
   return findings;
+}
+
+/** Syntax findings in rendered output move to their source; render errors join; sources' comments count. */
+function mapRendered(rendering: Rendering, findings: Finding[], files: Map<string, LoadedFile>, renderSeverity: Severity | undefined): void {
+  findings.forEach((finding, index) => (findings[index] = rendering.map(finding, null, [])));
+  // render-error is configurable like any rule: its severity, or off.
+  if (renderSeverity) findings.push(...rendering.findings.map((finding) => ({ ...finding, severity: renderSeverity })));
+  for (const source of rendering.sourceFiles) {
+    if (!files.has(source.displayPath)) files.set(source.displayPath, { displayPath: source.displayPath, comments: new CommentSuppressions(source.text) });
+  }
 }
 
 function findingFor(resource: Resource, ruleId: string, severity: Severity, path: FieldPath, message: string): Finding {

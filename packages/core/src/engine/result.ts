@@ -14,6 +14,8 @@ export interface LintSummary {
   warnings: number;
   notes: number;
   suppressed: number;
+  /** Objects that `schema-invalid` could not check (custom resources without a CRD); present only when non-zero. */
+  unvalidated?: number;
 }
 
 /** A rule as it ran: its metadata with the severity configured for this run. */

@@ -11,6 +11,7 @@ import { privilegeEscalationAllowed } from './privilege-escalation-allowed';
 import { privilegedContainer } from './privileged-container';
 import { GITOPS_RULES } from './gitops';
 import { MESH_RULES } from './mesh';
+import { SCHEMA_RULES } from './schema';
 import { NETWORK_RULES } from './network';
 import { PSS_RULES } from './pss';
 import { RBAC_RULES } from './rbac';
@@ -18,6 +19,7 @@ import { WORKLOAD_RULES } from './workload';
 import type { AnyRule } from './rule';
 import { runAsRoot } from './run-as-root';
 import { writableRootFilesystem } from './writable-root-filesystem';
+import { renderError } from './render-error';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every built-in rule, sorted by id (the Pod Security Standards checks, `pss/...`, among them). */
@@ -36,12 +38,14 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   runAsRoot,
   writableRootFilesystem,
   yamlSyntax,
+  renderError,
   ...PSS_RULES,
   ...RBAC_RULES,
   ...NETWORK_RULES,
   ...WORKLOAD_RULES,
   ...GITOPS_RULES,
   ...MESH_RULES,
+  ...SCHEMA_RULES,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
 export const YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;

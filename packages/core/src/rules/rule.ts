@@ -15,7 +15,8 @@ export type RuleCategory =
   | 'exposure'
   | 'service-mesh'
   | 'supply-chain'
-  | 'gitops';
+  | 'gitops'
+  | 'schema';
 
 /** Which rules run: everything (`default`), or exactly the Pod Security Standards checks of a level. */
 export type Profile = 'default' | 'pss-baseline' | 'pss-restricted';
@@ -70,6 +71,8 @@ export interface RuleContext<Options> {
    * configured severity unless `severity` says otherwise.
    */
   report(resource: Resource, path: FieldPath, message: string, severity?: Severity): void;
+  /** Counts an object the rule could not check (no schema known); shown as `unvalidated` in the summary. */
+  markUnvalidated?(resource: Resource): void;
 }
 
 export interface Rule<Options = Record<string, never>> {

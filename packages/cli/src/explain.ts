@@ -1,0 +1,50 @@
+import { BUILTIN_RULES, InputError, ruleDocsUrl, ruleIdSuggestion, type AnyRule, type Severity } from '@k8s-lint/core';
+import { markdownToText } from './markdown-text';
+
+/**
+ * `k8s-lint explain <rule>`: everything about one rule in the terminal, the same facts as its docs
+ * page. `configured` is the severity from `.k8s-lint.yaml` (`off` when it does not run).
+ */
+export function explainRule(id: string, configured: Severity | 'off' | undefined, rules: readonly AnyRule[] = BUILTIN_RULES): string {
+  const rule = rules.find((candidate) => candidate.meta.id === id);
+  if (!rule) {
+    const hint = ruleIdSuggestion(id, rules.map((candidate) => candidate.meta.id));
+    throw new InputError(`unknown rule "${id}"${hint}; "k8s-lint rules" lists them`);
+  }
+  const { meta } = rule;
+  const defaultSeverity = meta.enabledByDefault === false ? `${meta.severity} (off by default)` : meta.severity;
+  const severity = configured !== undefined && configured !== (meta.enabledByDefault === false ? 'off' : meta.severity)
+    ? `${defaultSeverity}; configured: ${configured}`
+    : defaultSeverity;
+  const lines = [
+    `${meta.id}: ${meta.title}`,
+    '',
+    `Severity:  ${severity}`,
+    `Category:  ${meta.category}`,
+    ...(meta.tags.length > 0 ? [`Tags:      ${meta.tags.join(', ')}`] : []),
+    '',
+    meta.description,
+    '',
+    markdownToText(meta.help).trimEnd(),
+    '',
+  ];
+  const options = optionLines(rule);
+  if (options.length > 0) lines.push('Options (default values):', ...options, '');
+  if (meta.references.length > 0) lines.push('References:', ...meta.references.map((ref) => `  - ${ref.title}: ${ref.url}`), '');
+  lines.push(`Docs: ${ruleDocsUrl(meta.id)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** One line per option: its name, default (as JSON) and, when the schema has one, its description. */
+function optionLines(rule: AnyRule): string[] {
+  const schema = rule.meta.optionsSchema;
+  if (!schema) return [];
+  const properties = (schema.properties ?? {}) as Record<string, { description?: unknown }>;
+  const defaults = (rule.defaultOptions ?? {}) as Record<string, unknown>;
+  const names = [...new Set([...Object.keys(properties), ...Object.keys(defaults)])];
+  return names.map((name) => {
+    const value = name in defaults ? JSON.stringify(defaults[name]) : '(none)';
+    const description = properties[name]?.description;
+    return `  ${name}: ${value}${typeof description === 'string' ? `  ${markdownToText(description)}` : ''}`;
+  });
+}

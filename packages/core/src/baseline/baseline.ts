@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputError } from '../errors';
+import { STDIN_PATH } from '../load/inputs';
+import type { LintResult, LintSummary } from '../engine/result';
+import type { Finding, ObjectRef } from '../types';
+
+/** Format version of the baseline file; bumped only on incompatible changes. */
+export const BASELINE_VERSION = 1;
+
+/** One group of identical findings: what is recorded, never where (no line or column). */
+export interface BaselineEntry {
+  ruleId: string;
+  /** Relative to the directory of the baseline file, `/`-separated; `<stdin>` for standard input. */
+  file: string;
+  object: ObjectRef | null;
+  path: string;
+  /** How many findings with this key are accepted; one more is new. */
+  count: number;
+}
+
+export interface Baseline {
+  version: typeof BASELINE_VERSION;
+  entries: BaselineEntry[];
+}
+
+/** Where the baseline file lives: entry paths are relative to its directory so any cwd works. */
+export interface BaselineLocation {
+  /** Absolute directory of the baseline file. */
+  directory: string;
+  /** Working directory that findings' `file` is relative to. */
+  cwd: string;
+}
+
+/** The key ignores line and column on purpose: moving code must not resurrect a baselined finding. */
+function keyOf(entry: Omit<BaselineEntry, 'count'>): string {
+  const object = entry.object ? [entry.object.apiVersion, entry.object.kind, entry.object.namespace ?? '', entry.object.name ?? ''] : [];
+  return JSON.stringify([entry.file, entry.ruleId, object, entry.path]);
+}
+
+function baselineFile(finding: Finding, location: BaselineLocation): string {
+  if (finding.file === STDIN_PATH) return STDIN_PATH;
+  return path.relative(location.directory, path.resolve(location.cwd, finding.file)).split(path.sep).join('/');
+}
+
+function entryOf(finding: Finding, location: BaselineLocation): Omit<BaselineEntry, 'count'> {
+  return { ruleId: finding.ruleId, file: baselineFile(finding, location), object: finding.object, path: finding.path };
+}
+
+/** Records the unsuppressed findings, grouped by key and sorted (file, rule, object, path) so the file diffs cleanly. */
+export function createBaseline(findings: readonly Finding[], location: BaselineLocation): Baseline {
+  const byKey = new Map<string, BaselineEntry>();
+  for (const finding of findings) {
+    if (finding.suppression) continue;
+    const entry = entryOf(finding, location);
+    const key = keyOf(entry);
+    const existing = byKey.get(key);
+    if (existing) existing.count++;
+    else byKey.set(key, { ...entry, count: 1 });
+  }
+  const entries = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
+  return { version: BASELINE_VERSION, entries };
+}
+
+/** Stable text: fixed key order, two-space indent, trailing newline. */
+export function formatBaseline(baseline: Baseline): string {
+  const entries = baseline.entries.map((entry) => ({
+    ruleId: entry.ruleId,
+    file: entry.file,
+    object: entry.object && { apiVersion: entry.object.apiVersion, kind: entry.object.kind, namespace: entry.object.namespace, name: entry.object.name },
+    path: entry.path,
+    count: entry.count,
+  }));
+  return `${JSON.stringify({ version: baseline.version, entries }, null, 2)}\n`;
+}
+
+/** Reads and validates a baseline file; any problem is an InputError (exit 2) with one line. */
+export function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return parseBaseline(text, file);
+}
+
+export function parseBaseline(text: string, file: string): Baseline {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`invalid baseline ${file}: ${(error as Error).message.split('\n')[0] ?? 'not JSON'}`);
+  }
+  const problem = baselineProblem(value);
+  if (problem) throw new InputError(`invalid baseline ${file}: ${problem}`);
+  return value as Baseline;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNullableString = (value: unknown): boolean => value === null || isString(value);
+
+function baselineProblem(value: unknown): string | null {
+  if (!isRecord(value)) return 'not a JSON object';
+  if (value.version !== BASELINE_VERSION) return `unsupported version ${JSON.stringify(value.version ?? null)} (expected ${BASELINE_VERSION})`;
+  if (!Array.isArray(value.entries)) return '"entries" must be an array';
+  for (const [index, entry] of value.entries.entries()) {
+    const problem = entryProblem(entry);
+    if (problem) return `entries[${index}]: ${problem}`;
+  }
+  return null;
+}
+
+function entryProblem(entry: unknown): string | null {
+  if (!isRecord(entry)) return 'must be an object';
+  if (!isString(entry.ruleId) || !isString(entry.file) || !isString(entry.path)) return '"ruleId", "file" and "path" must be strings';
+  if (typeof entry.count !== 'number' || !Number.isInteger(entry.count) || entry.count < 1) return '"count" must be a positive integer';
+  const object = entry.object;
+  if (object === null) return null;
+  if (!isRecord(object) || !isString(object.apiVersion) || !isString(object.kind) || !isNullableString(object.namespace) || !isNullableString(object.name)) {
+    return '"object" must be null or { apiVersion, kind, namespace, name }';
+  }
+  return null;
+}
+
+/**
+ * Marks the findings the baseline accepts as suppressed `via: "baseline"`, up to each key's count
+ * (in report order), and moves them from the summary's counts to `suppressed`. Findings already
+ * suppressed in the manifests keep their own suppression.
+ */
+export function applyBaseline(result: LintResult, baseline: Baseline, location: BaselineLocation): LintResult {
+  const remaining = new Map<string, number>();
+  for (const entry of baseline.entries) {
+    const key = keyOf(entry);
+    remaining.set(key, (remaining.get(key) ?? 0) + entry.count);
+  }
+  const summary: LintSummary = { ...result.summary };
+  const findings = result.findings.map((finding) => {
+    if (finding.suppression) return finding;
+    const key = keyOf(entryOf(finding, location));
+    const left = remaining.get(key) ?? 0;
+    if (left === 0) return finding;
+    remaining.set(key, left - 1);
+    summary.findings--;
+    if (finding.severity === 'error') summary.errors--;
+    else if (finding.severity === 'warning') summary.warnings--;
+    else summary.notes--;
+    summary.suppressed++;
+    return { ...finding, suppression: { via: 'baseline' as const, reason: BASELINE_REASON } };
+  });
+  return { ...result, summary, findings };
+}
+
+/** Reason given to baselined findings (JSON `suppression.reason`, SARIF `justification`). */
+export const BASELINE_REASON = 'in baseline';

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { Config, RuleLevel } from '../config/config';
+import { suggestion } from '../config/active-rules';
+import { ConfigError } from '../errors';
+import { createExcludeMatcher, STDIN_PATH } from '../load/inputs';
+import type { Finding } from '../types';
+
+/** One `overrides:` entry of `.k8s-lint.yaml`: rule levels for the files its globs match. */
+export interface RuleOverride {
+  /** Globs relative to the directory of the configuration file, matched like `exclude`. */
+  files: string[];
+  rules: Record<string, RuleLevel>;
+}
+
+/**
+ * Validates the configuration's `overrides` against the known rule ids and returns a function that
+ * applies them to findings: a later entry wins; `off` drops the finding, a severity replaces it.
+ * Overrides act on findings, so they can lower, raise or silence a rule that runs, but cannot
+ * turn on a rule that is off for the whole run.
+ */
+export function createOverrides(config: Config, knownIds: readonly string[], cwd: string): (findings: Finding[]) => void {
+  const overrides = config.overrides ?? [];
+  if (overrides.length === 0) return () => undefined;
+  const known = new Set(knownIds);
+  const where = config.file ?? 'configuration';
+  overrides.forEach((override, index) => {
+    for (const id of Object.keys(override.rules)) {
+      if (!known.has(id)) throw new ConfigError(`${where}: overrides[${index}].rules.${id}: unknown rule "${id}"${suggestion(id, knownIds)}`);
+    }
+  });
+  const base = config.file ? path.dirname(config.file) : cwd;
+  const matchers = overrides.map((override) => ({ matches: createExcludeMatcher(override.files), rules: override.rules }));
+
+  const levelFor = (finding: Finding): RuleLevel | undefined => {
+    if (finding.file === STDIN_PATH) return undefined;
+    const relative = path.relative(base, path.resolve(cwd, finding.file)).split(path.sep).join('/');
+    if (relative.startsWith('../')) return undefined;
+    let level: RuleLevel | undefined;
+    for (const { matches, rules } of matchers) {
+      const configured = rules[finding.ruleId];
+      if (configured !== undefined && matches(relative)) level = configured;
+    }
+    return level;
+  };
+
+  // In place, because the engine holds the findings in one array for the rest of the run.
+  return (findings) => {
+    let kept = 0;
+    for (const finding of findings) {
+      const level = levelFor(finding);
+      if (level === 'off') continue;
+      if (level !== undefined) finding.severity = level;
+      findings[kept++] = finding;
+    }
+    findings.length = kept;
+  };
+}

@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { displayPathOf, type ExcludeSet } from '../load/inputs';
+import { locate } from '../parse/locate';
+import { parseFile } from '../parse/parse-file';
+import type { Finding } from '../types';
+import { asArray, asRecord, asString } from '../values';
+import { findDirectoriesWith, isInside } from './discover';
+import type { RenderBatch } from './kustomize';
+import { RENDER_TIMEOUT_MS, type ProgramRunner } from './runner';
+import { FIRST_LINE, renderError, summarizeError } from './types';
+
+export const HELM_RELEASE_NAME = 'release-name';
+
+/**
+ * Renders every chart directory among the arguments with `helm template`. Vendored subcharts
+ * (a chart inside another chart) are rendered through their parent.
+ */
+export async function renderCharts(
+  args: readonly string[],
+  cwd: string,
+  excludes: readonly ExcludeSet[],
+  helm: string,
+  values: readonly string[],
+  runner: ProgramRunner,
+): Promise<RenderBatch> {
+  const all = await findDirectoriesWith(['Chart.yaml'], args, cwd, excludes);
+  const charts = all.filter((chart) => !all.some((other) => other !== chart && isInside(other, chart)));
+  const batch: RenderBatch = { inputs: [], findings: [], consumed: charts, sourceFiles: [] };
+  const valueArgs = values.flatMap((file) => ['--values', path.resolve(cwd, file)]);
+  for (const chart of charts) {
+    const chartFile = displayPathOf(cwd, path.join(chart, 'Chart.yaml'));
+    const missing = missingDependencies(chart, cwd);
+    if (missing.length > 0) {
+      batch.findings.push(...missing);
+      continue;
+    }
+    const result = await runner(helm, ['template', HELM_RELEASE_NAME, chart, ...valueArgs], { cwd: chart, timeoutMs: RENDER_TIMEOUT_MS });
+    if (result.exitCode !== 0) {
+      batch.findings.push(renderError(chartFile, FIRST_LINE, `helm could not render ${chartFile}: ${summarizeError(result.stderr, result.failure)}`));
+      continue;
+    }
+    const chartDir = displayPathOf(cwd, chart);
+    batch.inputs.push({
+      absolutePath: null,
+      displayPath: `${chartFile} (helm template)`,
+      reportPath: chartFile,
+      text: result.stdout,
+      map: (finding) => mapToTemplate(finding, chartDir, chartFile),
+    });
+  }
+  return batch;
+}
+
+/**
+ * Rendered line numbers say nothing about the template, so a finding goes to the template file
+ * named by `# Source:` (the chart's own name replaced by its directory), line 1; the field path
+ * still names the exact rendered field.
+ */
+function mapToTemplate(finding: Finding, chartDir: string, chartFile: string): Finding {
+  const source = finding.source;
+  const slash = source ? source.indexOf('/') : -1;
+  if (!source || slash < 0) return { ...finding, file: chartFile, ...FIRST_LINE, message: `${finding.message} (rendered by helm)` };
+  const file = path.posix.normalize(`${chartDir === '.' ? '' : `${chartDir}/`}${source.slice(slash + 1)}`);
+  return { ...finding, file, ...FIRST_LINE };
+}
+
+/** Dependencies that are not vendored under `charts/`: `helm dependency update` is never run. */
+function missingDependencies(chart: string, cwd: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const name of ['Chart.yaml', 'requirements.yaml']) {
+    const file = path.join(chart, name);
+    if (!existsSync(file)) continue;
+    const document = parseFile(readFileSync(file, 'utf8')).documents[0];
+    if (!document) continue;
+    const vendored = vendoredCharts(chart);
+    asArray(asRecord(document.value)?.dependencies).forEach((dependency, index) => {
+      const depName = asString(asRecord(dependency)?.name);
+      if (depName === undefined || vendored.some((entry) => entry === depName || (entry.startsWith(`${depName}-`) && entry.endsWith('.tgz')))) return;
+      const range = locate(document.document, document.lineCounter, ['dependencies', index]).range;
+      findings.push(renderError(displayPathOf(cwd, file), range, `chart dependency "${depName}" is not vendored in charts/: run \`helm dependency build\` and commit the result (k8s-lint never fetches dependencies)`));
+    });
+  }
+  return findings;
+}
+
+function vendoredCharts(chart: string): string[] {
+  try {
+    return readdirSync(path.join(chart, 'charts'));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,42 @@
+import type { Resource } from '../model/resource';
+import type { FieldPath, Finding, SourceRange } from '../types';
+import type { ProgramLocator, ProgramRunner } from './runner';
+
+export const RENDER_ERROR_RULE_ID = 'render-error';
+
+export interface RenderOptions {
+  /** Render kustomization directories with `kubectl kustomize` (or `kustomize build`). */
+  kustomize?: boolean;
+  /** Render chart directories with `helm template`. */
+  helm?: boolean;
+  /** `--values` files for `helm template`, relative to the working directory. */
+  values?: readonly string[];
+  /** Called once per missing program; the library itself never writes to the terminal. */
+  onNotice?: (message: string) => void;
+  runner?: ProgramRunner;
+  locate?: ProgramLocator;
+}
+
+/** Rendered output that goes through the same parse path as files, under a synthetic display path. */
+export interface RenderedInput {
+  absolutePath: null;
+  /** Synthetic, internal only: every finding from it is mapped back by `map`. */
+  displayPath: string;
+  /** The file listed in the result's `files` (the kustomization file or Chart.yaml). */
+  reportPath: string;
+  text: string;
+  map(finding: Finding, resource: Resource | null, path: FieldPath): Finding;
+}
+
+export function renderError(file: string, range: SourceRange, message: string): Finding {
+  return { ruleId: RENDER_ERROR_RULE_ID, severity: 'error', message, file, ...range, object: null, path: '', source: null, suppression: null };
+}
+
+export const FIRST_LINE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** The first lines of a program's error output, for a finding message. */
+export function summarizeError(stderr: string, failure: string | null): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const text = lines.slice(0, 3).join(' ');
+  return failure ? `${failure}${text ? `: ${text}` : ''}` : text || 'no error output';
+}

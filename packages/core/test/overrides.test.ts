@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { ConfigError, lint, loadConfig, parseConfig, type LintResult } from '../src';
+import { makeTree } from './helpers';
+
+const POD = [
+  'apiVersion: v1',
+  'kind: Pod',
+  'metadata: { name: web, namespace: shop }',
+  'spec:',
+  '  containers:',
+  '    - name: app',
+  '      image: nginx:1.25',
+  '',
+].join('\n');
+
+function levels(result: LintResult, ruleId: string): Record<string, string> {
+  return Object.fromEntries(result.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => [finding.file, finding.severity]));
+}
+
+describe('per-path rule overrides', () => {
+  test('change or drop findings by file, relative to the config file, later entries winning', async () => {
+    const root = makeTree({
+      'repo/.k8s-lint.yaml': [
+        'overrides:',
+        '  - files: ["legacy/**", "charts/*/templates/**"]',
+        '    rules: { run-as-root: off, image-not-pinned-by-digest: error }',
+        '  - files: ["legacy/keep.yaml"]',
+        '    rules: { run-as-root: error }',
+      ].join('\n'),
+      'repo/app.yaml': POD,
+      'repo/legacy/old.yaml': POD,
+      'repo/legacy/keep.yaml': POD,
+      'repo/charts/web/templates/pod.yaml': POD,
+      'repo/charts/web/other/pod.yaml': POD,
+    });
+    const cwd = path.join(root, 'repo', 'legacy');
+    const result = await lint({ paths: ['..'], cwd, config: loadConfig(cwd) });
+    expect(levels(result, 'run-as-root')).toEqual({
+      '../app.yaml': 'warning',
+      '../charts/web/other/pod.yaml': 'warning',
+      'keep.yaml': 'error',
+    });
+    expect(levels(result, 'image-not-pinned-by-digest')).toEqual({
+      '../app.yaml': 'note',
+      '../charts/web/other/pod.yaml': 'note',
+      '../charts/web/templates/pod.yaml': 'error',
+      'keep.yaml': 'error',
+      'old.yaml': 'error',
+    });
+    const counted = result.findings.filter((finding) => !finding.suppression);
+    expect(result.summary.findings).toBe(counted.length);
+    expect(result.summary.errors).toBe(counted.filter((finding) => finding.severity === 'error').length);
+  });
+
+  test('standard input is never matched', async () => {
+    const config = parseConfig('overrides:\n  - files: ["**"]\n    rules: { run-as-root: off }\n', '/repo/.k8s-lint.yaml');
+    const result = await lint({ paths: ['-'], cwd: '/repo', stdinText: POD, config });
+    expect(levels(result, 'run-as-root')).toEqual({ '<stdin>': 'warning' });
+  });
+
+  test('unknown rule ids and malformed entries are configuration errors', async () => {
+    const unknown = parseConfig('overrides:\n  - files: ["a/**"]\n    rules: { run-as-rot: off }\n', '/repo/.k8s-lint.yaml');
+    await expect(lint({ paths: ['-'], cwd: '/repo', stdinText: POD, config: unknown })).rejects.toThrow(
+      new ConfigError('/repo/.k8s-lint.yaml: overrides[0].rules.run-as-rot: unknown rule "run-as-rot" (did you mean "run-as-root"?)'),
+    );
+    expect(() => parseConfig('overrides:\n  - files: ["a/**"]\n    rules: { run-as-root: loud }\n', 'k.yaml')).toThrow(
+      'k.yaml: overrides[0].rules.run-as-root: must be one of off, error, warning, note',
+    );
+    expect(() => parseConfig('overrides:\n  - rules: { run-as-root: off }\n', 'k.yaml')).toThrow("k.yaml: overrides[0]: must have required property 'files'");
+    expect(() => parseConfig('overrides:\n  - files: [a]\n    rules: {}\n    extra: 1\n', 'k.yaml')).toThrow('k.yaml: overrides[0].extra: unknown key');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * The pre-commit hook (.pre-commit-hooks.yaml) with the real `pre-commit`: `try-repo` installs
+ * the hook from a git repository holding a copy of this working tree (so nothing is ever committed
+ * in the checkout) and runs it on a bad and on a good manifest.
+ *
+ * pre-commit's node language runs `npm install --dev --prod` in its clone before `npm pack` and
+ * `npm install -g`. With the real root devDependencies (TypeScript, jest, ESLint, the SARIF
+ * multitool, ...) that install alone took about 7 minutes here, so the copy's package.json has its
+ * devDependencies removed: what this proves is the hook definition and that the root package's
+ * `bin` (the committed bundle) works after npm pack + npm install -g with no build step.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../helpers/cli';
+import { expectSuccess, run } from './npm-env';
+
+const PRE_COMMIT_TIMEOUT_MS = 300_000;
+const hasPreCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' }).status === 0;
+const describeIfPreCommit = hasPreCommit ? describe : describe.skip;
+const GIT_IDENTITY = { GIT_AUTHOR_NAME: 'test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'test', GIT_COMMITTER_EMAIL: 'test@example.com' };
+
+/** Tracked and untracked-but-not-ignored files: the tree a commit of this checkout would hold. */
+function workingTreeFiles(): string[] {
+  const listed = run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], REPO_ROOT);
+  expectSuccess(listed, 'git ls-files');
+  return listed.stdout.split('\0').filter((file) => file !== '' && existsSync(path.join(REPO_ROOT, file)));
+}
+
+function commitCopyOfWorkingTree(target: string): void {
+  for (const file of workingTreeFiles()) {
+    mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+    copyFileSync(path.join(REPO_ROOT, file), path.join(target, file));
+  }
+  const manifestFile = path.join(target, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, unknown>;
+  delete manifest.devDependencies;
+  writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  git(target, ['init', '-q']);
+  git(target, ['add', '-A']);
+  git(target, ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'hook repository']);
+}
+
+function git(cwd: string, args: string[]): void {
+  expectSuccess(run('git', args, cwd, { env: GIT_IDENTITY }), `git ${args.join(' ')}`);
+}
+
+describeIfPreCommit(hasPreCommit ? 'pre-commit hook' : 'pre-commit hook (SKIPPED: `pre-commit` is not installed; apt-get install -y pre-commit)', () => {
+  let temp: string;
+  beforeAll(() => {
+    temp = mkdtempSync(path.join(tmpdir(), 'k8s-lint-pre-commit-'));
+  });
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  it(
+    'fails on a bad manifest with file and line:column, passes on a good one',
+    () => {
+      const hookRepo = path.join(temp, 'hook');
+      const project = path.join(temp, 'project');
+      mkdirSync(hookRepo);
+      mkdirSync(project);
+      commitCopyOfWorkingTree(hookRepo);
+      git(project, ['init', '-q']);
+      copyFileSync(path.join(REPO_ROOT, 'examples', 'bad', 'web-deployment.yaml'), path.join(project, 'bad.yaml'));
+      copyFileSync(path.join(REPO_ROOT, 'examples', 'good', 'api-deployment.yaml'), path.join(project, 'good.yaml'));
+      // The good Deployment's namespace is covered by these NetworkPolicies: they must be linted in
+      // the same k8s-lint run (require_serial), else it is reported as unprotected.
+      copyFileSync(path.join(REPO_ROOT, 'examples', 'good', 'network-policies.yaml'), path.join(project, 'policies.yaml'));
+      git(project, ['add', '-A']);
+
+      const env = { PRE_COMMIT_HOME: path.join(temp, 'cache'), PRE_COMMIT_COLOR: 'never' };
+      const tryRepo = (...files: string[]) =>
+        run('pre-commit', ['try-repo', hookRepo, 'k8s-lint', '--files', ...files], project, { env, timeoutMs: PRE_COMMIT_TIMEOUT_MS });
+
+      const bad = tryRepo('bad.yaml');
+      expect(bad.status).toBe(1);
+      expect(bad.stdout).toMatch(/^k8s-lint\.+Failed$/m);
+      expect(bad.stdout).toContain('- exit code: 1');
+      expect(bad.stdout).toMatch(/^bad\.yaml$/m);
+      expect(bad.stdout).toMatch(/^ {2}30:13 +error +container "app" is privileged +privileged-container$/m);
+
+      const good = tryRepo('good.yaml', 'policies.yaml');
+      expect(`${good.stdout}${good.stderr}`).toMatch(/^k8s-lint\.+Passed$/m);
+      expect(good.status).toBe(0);
+    },
+    PRE_COMMIT_TIMEOUT_MS * 2,
+  );
+});
