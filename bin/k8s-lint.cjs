@@ -25279,6 +25279,26 @@ var ConfigError = class extends Error {
 
 // packages/core/src/engine/lint.ts
 var import_node_fs10 = require("node:fs");
+
+// packages/core/src/load/decode.ts
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+function decodeFile(bytes) {
+  if (bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255)) {
+    const littleEndian = bytes[0] === 255;
+    const body = Buffer.from(bytes.subarray(2));
+    if (!littleEndian) body.swap16();
+    return { text: body.toString("utf16le"), problem: `file is UTF-16 (${littleEndian ? "little" : "big"}-endian); Kubernetes expects UTF-8` };
+  }
+  if (bytes.includes(0)) return { text: "", problem: "binary file (it contains NUL bytes): not linted" };
+  try {
+    strictUtf8.decode(bytes);
+    return { text: bytes.toString("utf8"), problem: null };
+  } catch {
+    return { text: bytes.toString("utf8"), problem: "file is not valid UTF-8: invalid bytes were read as U+FFFD" };
+  }
+}
+
+// packages/core/src/engine/lint.ts
 var import_node_path11 = __toESM(require("node:path"));
 
 // packages/core/src/config/active-rules.ts
@@ -31166,13 +31186,16 @@ async function lint(options) {
   let skipped = 0;
   const unvalidated = /* @__PURE__ */ new Set();
   for (const [index, input] of inputs.entries()) {
-    const text = "text" in input ? input.text : await readInput(input, options.stdinText);
+    const { text, problem } = "text" in input ? { text: input.text, problem: null } : await readInput(input, options.stdinText);
     files.set(input.displayPath, { displayPath: input.displayPath, comments: new CommentSuppressions(text) });
     const parsed = parseFile(text);
     const syntaxSeverity = severityOf.get(YAML_SYNTAX_RULE_ID);
+    if (syntaxSeverity && problem) {
+      findings.push({ ruleId: YAML_SYNTAX_RULE_ID, severity: syntaxSeverity, message: problem, file: input.displayPath, line: 1, column: 1, endLine: 1, endColumn: 1, object: null, path: "", source: null, suppression: null });
+    }
     if (syntaxSeverity) {
-      for (const problem of parsed.problems) {
-        const { documentIndex: _index, message, ...range } = problem;
+      for (const problem2 of parsed.problems) {
+        const { documentIndex: _index, message, ...range } = problem2;
         findings.push({ ruleId: YAML_SYNTAX_RULE_ID, severity: syntaxSeverity, message, file: input.displayPath, ...range, object: null, path: "", source: null, suppression: null });
       }
     }
@@ -31203,10 +31226,10 @@ async function lint(options) {
 async function readInput(input, stdinText) {
   if (input.absolutePath === null) {
     if (stdinText === void 0) throw new InputError("standard input (-) was requested but not provided");
-    return stdinText;
+    return { text: stdinText, problem: null };
   }
   try {
-    return await import_node_fs10.promises.readFile(input.absolutePath, "utf8");
+    return decodeFile(await import_node_fs10.promises.readFile(input.absolutePath));
   } catch (error) {
     throw new InputError(`cannot read ${input.displayPath}: ${error.code ?? String(error)}`);
   }

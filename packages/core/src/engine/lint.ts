@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { decodeFile, type DecodedFile } from '../load/decode';
 import path from 'node:path';
 import { resolveRules, type ActiveRule } from '../config/active-rules';
 import { EMPTY_CONFIG, type Config } from '../config/config';
@@ -70,10 +71,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const unvalidated = new Set<Resource>();
 
   for (const [index, input] of inputs.entries()) {
-    const text = 'text' in input ? input.text : await readInput(input, options.stdinText);
+    const { text, problem } = 'text' in input ? { text: input.text, problem: null } : await readInput(input, options.stdinText);
     files.set(input.displayPath, { displayPath: input.displayPath, comments: new CommentSuppressions(text) });
     const parsed = parseFile(text);
     const syntaxSeverity = severityOf.get(YAML_SYNTAX_RULE_ID);
+    if (syntaxSeverity && problem) {
+      findings.push({ ruleId: YAML_SYNTAX_RULE_ID, severity: syntaxSeverity, message: problem, file: input.displayPath, line: 1, column: 1, endLine: 1, endColumn: 1, object: null, path: '', source: null, suppression: null });
+    }
     if (syntaxSeverity) {
       for (const problem of parsed.problems) {
         const { documentIndex: _index, message, ...range } = problem;
@@ -108,13 +112,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
 }
 
-async function readInput(input: InputFile, stdinText: string | undefined): Promise<string> {
+async function readInput(input: InputFile, stdinText: string | undefined): Promise<DecodedFile> {
   if (input.absolutePath === null) {
     if (stdinText === undefined) throw new InputError('standard input (-) was requested but not provided');
-    return stdinText;
+    return { text: stdinText, problem: null };
   }
   try {
-    return await fs.readFile(input.absolutePath, 'utf8');
+    return decodeFile(await fs.readFile(input.absolutePath));
   } catch (error) {
     throw new InputError(`cannot read ${input.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

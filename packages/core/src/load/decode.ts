@@ -1,0 +1,29 @@
+/** File bytes as text, and what is wrong with the encoding, if anything. */
+export interface DecodedFile {
+  text: string;
+  /** Set when the file is binary, not UTF-8, or UTF-16: reported as a finding at 1:1. */
+  problem: string | null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Kubernetes manifests are UTF-8. UTF-16 files (with a byte order mark) are decoded and still
+ * linted; invalid UTF-8 is linted with replacement characters; binary files are not linted.
+ * Each case is reported so that nothing is skipped silently.
+ */
+export function decodeFile(bytes: Buffer): DecodedFile {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    const littleEndian = bytes[0] === 0xff;
+    const body = Buffer.from(bytes.subarray(2));
+    if (!littleEndian) body.swap16();
+    return { text: body.toString('utf16le'), problem: `file is UTF-16 (${littleEndian ? 'little' : 'big'}-endian); Kubernetes expects UTF-8` };
+  }
+  if (bytes.includes(0)) return { text: '', problem: 'binary file (it contains NUL bytes): not linted' };
+  try {
+    strictUtf8.decode(bytes);
+    return { text: bytes.toString('utf8'), problem: null };
+  } catch {
+    return { text: bytes.toString('utf8'), problem: 'file is not valid UTF-8: invalid bytes were read as U+FFFD' };
+  }
+}
