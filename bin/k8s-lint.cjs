@@ -25728,7 +25728,7 @@ function parseFile(text) {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (thrown) {
       const start = lineCounter.linePos(document.range[0]);
-      const message = thrown instanceof Error ? thrown.message : String(thrown);
+      const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
       problems.push({ documentIndex: index, message, line: start.line, column: start.col, endLine: start.line, endColumn: start.col });
       return;
     }
@@ -25742,6 +25742,7 @@ function errorRange(error, lineCounter) {
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
 function cleanMessage(message) {
+  if (message.includes("Maximum call stack size exceeded")) return "document is nested too deeply to be read";
   const firstLine = message.split("\n")[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, "");
 }

@@ -164,3 +164,15 @@ describe('lint: suppressions', () => {
     ]);
   });
 });
+
+describe('lint: absurd nesting', () => {
+  test('a deeply nested document is one located yaml-syntax finding, not a crash', async () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    const other = privilegedPod('after');
+    const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: `${deep}---\n${other}`, rules });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.line} ${f.ruleId === 'yaml-syntax' ? f.message : f.path}`)).toEqual([
+      expect.stringMatching(/^yaml-syntax [13] document is nested too deeply to be read$/),
+      'privileged-container 13 spec.containers[0].securityContext.privileged',
+    ]);
+  });
+});

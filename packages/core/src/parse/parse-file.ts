@@ -56,7 +56,7 @@ export function parseFile(text: string): ParsedFile {
       value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (thrown) {
       const start = lineCounter.linePos(document.range[0]);
-      const message = thrown instanceof Error ? thrown.message : String(thrown);
+      const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
       problems.push({ documentIndex: index, message, line: start.line, column: start.col, endLine: start.line, endColumn: start.col });
       return;
     }
@@ -73,6 +73,8 @@ function errorRange(error: { pos: [number, number]; linePos?: [{ line: number; c
 
 /** The yaml package appends a source excerpt to messages; findings carry the location separately. */
 function cleanMessage(message: string): string {
+  // The parser runs out of stack on absurdly deep nesting; say what that means for the file.
+  if (message.includes('Maximum call stack size exceeded')) return 'document is nested too deeply to be read';
   const firstLine = message.split('\n')[0] ?? message;
   return firstLine.replace(/ at line \d+, column \d+:?$/, '');
 }
