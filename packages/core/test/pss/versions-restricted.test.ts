@@ -1,4 +1,5 @@
-import { lint, type Finding } from '../../src';
+import type { Finding } from '../../src';
+import { newest, pssFindings, testVersions } from './version-cases';
 import { yaml } from '../rule-tester';
 
 // Version boundaries of the restricted Pod Security Standards checks and of the overrides between
@@ -7,47 +8,6 @@ import { yaml } from '../rule-tester';
 // that introduces it, `latest` and v1.99 (newer than the newest, which must behave like the
 // newest). Each case states exactly which pss/* rules fire. Pods start from a restricted-compliant
 // pod and break one thing.
-
-type Level = 'baseline' | 'restricted';
-/** Policy version → the pss/* rule ids expected, one per finding. */
-type Expectations = Record<string, readonly string[]>;
-
-interface VersionCase {
-  name: string;
-  code: string;
-  baseline?: Expectations;
-  restricted?: Expectations;
-}
-
-async function pssFindings(code: string, level: Level, pssVersion: string): Promise<Finding[]> {
-  const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: code, profile: `pss-${level}`, pssVersion });
-  const syntax = result.findings.find((finding) => finding.ruleId === 'yaml-syntax');
-  if (syntax) throw new Error(`test manifest is not valid YAML: ${syntax.message}`);
-  return result.findings.filter((finding) => finding.ruleId.startsWith('pss/'));
-}
-
-async function pssRuleIds(code: string, level: Level, pssVersion: string): Promise<string[]> {
-  return (await pssFindings(code, level, pssVersion)).map((finding) => finding.ruleId).sort();
-}
-
-/** The newest version, `latest` and a version newer than the newest all give `ids`. */
-function newest(ids: readonly string[]): Expectations {
-  return { 'v1.37': ids, latest: ids, 'v1.99': ids };
-}
-
-function testVersions(cases: readonly VersionCase[]): void {
-  for (const testCase of cases) {
-    describe(testCase.name, () => {
-      for (const level of ['baseline', 'restricted'] as const) {
-        const expectations = testCase[level];
-        if (!expectations) continue;
-        test.each(Object.entries(expectations))(`pss-${level} at %s`, async (version, ids) => {
-          expect(await pssRuleIds(testCase.code, level, version)).toEqual([...ids].sort());
-        });
-      }
-    });
-  }
-}
 
 interface Located {
   ruleId: string;
