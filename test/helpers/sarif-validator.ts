@@ -74,7 +74,7 @@ function packageDir(name: string, from: string[]): string {
   } catch (error) {
     throw new Error(
       `${name} is not installed, but SARIF validation needs it: it is a pinned devDependency ` +
-        `(${MULTITOOL_PACKAGE} in the root package.json); run \`pnpm install\`. (${String(error)})`,
+        `(${MULTITOOL_PACKAGE} in scripts/package.json); run \`pnpm install\`. (${String(error)})`,
     );
   }
 }
