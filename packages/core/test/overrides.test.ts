@@ -52,6 +52,47 @@ describe('per-path rule overrides', () => {
     expect(result.summary.errors).toBe(counted.filter((finding) => finding.severity === 'error').length);
   });
 
+  test('an override turns on, for its files only, a rule that is off for the run or off by default', async () => {
+    const flux = [
+      'apiVersion: kustomize.toolkit.fluxcd.io/v1',
+      'kind: Kustomization',
+      'metadata: { name: apps, namespace: flux-system }',
+      'spec:',
+      '  interval: 10m',
+      '  path: ./apps',
+      '  sourceRef: { kind: GitRepository, name: flux-system }',
+      '',
+    ].join('\n');
+    const root = makeTree({
+      'repo/.k8s-lint.yaml': [
+        'rules: { run-as-root: off }',
+        'overrides:',
+        '  - files: ["tenants/**"]',
+        '    rules: { run-as-root: error, flux-missing-service-account: warning }',
+      ].join('\n'),
+      'repo/app.yaml': POD,
+      'repo/tenants/a/pod.yaml': POD,
+      'repo/clusters/flux.yaml': flux,
+      'repo/tenants/a/flux.yaml': flux,
+    });
+    const cwd = path.join(root, 'repo');
+    const result = await lint({ paths: ['.'], cwd, config: loadConfig(cwd) });
+    expect(levels(result, 'run-as-root')).toEqual({ 'tenants/a/pod.yaml': 'error' });
+    expect(levels(result, 'flux-missing-service-account')).toEqual({ 'tenants/a/flux.yaml': 'warning' });
+    expect(result.findings.find((finding) => finding.ruleId === 'flux-missing-service-account')).toMatchObject({ line: 4, column: 1, path: 'spec.serviceAccountName', object: { kind: 'Kustomization', name: 'apps' } });
+    // Rules that ran are listed (SARIF needs every rule a finding names), with their default severity.
+    expect(result.rules.filter((run) => ['run-as-root', 'flux-missing-service-account'].includes(run.meta.id)).map((run) => [run.meta.id, run.severity])).toEqual([
+      ['flux-missing-service-account', 'note'],
+      ['run-as-root', 'warning'],
+    ]);
+  });
+
+  test('a rule turned off everywhere by overrides stays off', async () => {
+    const config = parseConfig('rules: { run-as-root: off }\noverrides:\n  - files: ["**"]\n    rules: { run-as-root: off }\n', '/repo/.k8s-lint.yaml');
+    const result = await lint({ paths: ['-'], cwd: '/repo', stdinText: POD, config });
+    expect(result.rules.map((run) => run.meta.id)).not.toContain('run-as-root');
+  });
+
   test('standard input is never matched', async () => {
     const config = parseConfig('overrides:\n  - files: ["**"]\n    rules: { run-as-root: off }\n', '/repo/.k8s-lint.yaml');
     const result = await lint({ paths: ['-'], cwd: '/repo', stdinText: POD, config });

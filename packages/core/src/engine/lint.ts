@@ -7,7 +7,7 @@ import { InputError } from '../errors';
 import { collectInputs, compareStrings, type InputFile } from '../load/inputs';
 import { podTemplateOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
-import { createOverrides } from '../overrides/overrides';
+import { createOverrides, rulesTurnedOnByOverrides } from '../overrides/overrides';
 import { parseFile } from '../parse/parse-file';
 import { RENDER_ERROR_RULE_ID, renderSources, type RenderedInput, type Rendering, type RenderOptions } from '../render';
 import { formatPath } from '../path';
@@ -52,8 +52,16 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? EMPTY_CONFIG;
   const settings: RunSettings = { profile: options.profile ?? config.profile, pssVersion: options.pssVersion ?? config.pssVersion };
   if (!parseVersion(settings.pssVersion)) throw new InputError(`invalid Pod Security Standards version "${settings.pssVersion}": must be "latest" or "v1.N"`);
-  const active = rulesForProfile(resolveRules(options.rules ?? BUILTIN_RULES, config), settings.profile);
-  const applyOverrides = createOverrides(config, (options.rules ?? BUILTIN_RULES).map((rule) => rule.meta.id), options.cwd);
+  const available = options.rules ?? BUILTIN_RULES;
+  const configured = resolveRules(available, config);
+  const onlyInOverrides = rulesOnlyInOverrides(available, configured, config);
+  const active = rulesForProfile([...configured, ...onlyInOverrides], settings.profile);
+  const applyOverrides = createOverrides(
+    config,
+    available.map((rule) => rule.meta.id),
+    options.cwd,
+    new Set(onlyInOverrides.map((entry) => entry.rule.meta.id)),
+  );
   const excludes = [
     // Patterns in a configuration file are relative to the directory that holds it.
     { patterns: config.exclude, base: config.file ? path.dirname(config.file) : options.cwd },
@@ -122,6 +130,19 @@ async function readInput(input: InputFile, stdinText: string | undefined): Promi
   } catch (error) {
     throw new InputError(`cannot read ${input.displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/**
+ * Rules off for the run that an override turns on for some files: they run with their default
+ * severity (the override then sets theirs) and the options configured under `rules`, if any.
+ */
+function rulesOnlyInOverrides(available: readonly AnyRule[], configured: readonly ActiveRule[], config: Config): ActiveRule[] {
+  const running = new Set(configured.map((entry) => entry.rule.meta.id));
+  const wanted = rulesTurnedOnByOverrides(config);
+  const rules = available.filter((rule) => wanted.has(rule.meta.id) && !running.has(rule.meta.id));
+  if (rules.length === 0) return [];
+  const switchedOn = Object.fromEntries(rules.map((rule) => [rule.meta.id, { ...config.rules[rule.meta.id], severity: rule.meta.severity }]));
+  return resolveRules(rules, { ...config, rules: switchedOn });
 }
 
 /**

@@ -12,13 +12,27 @@ export interface RuleOverride {
   rules: Record<string, RuleLevel>;
 }
 
+/** Ids of the rules that some override gives a severity (not `off`): they must run for those files. */
+export function rulesTurnedOnByOverrides(config: Config): Set<string> {
+  const ids = new Set<string>();
+  for (const override of config.overrides ?? []) {
+    for (const [id, level] of Object.entries(override.rules)) if (level !== 'off') ids.add(id);
+  }
+  return ids;
+}
+
 /**
  * Validates the configuration's `overrides` against the known rule ids and returns a function that
  * applies them to findings: a later entry wins; `off` drops the finding, a severity replaces it.
- * Overrides act on findings, so they can lower, raise or silence a rule that runs, but cannot
- * turn on a rule that is off for the whole run.
+ * A rule in `offOutsideOverrides` is off for the run and runs only for the overrides that turn it
+ * on, so its findings in files no such override matches are dropped.
  */
-export function createOverrides(config: Config, knownIds: readonly string[], cwd: string): (findings: Finding[]) => void {
+export function createOverrides(
+  config: Config,
+  knownIds: readonly string[],
+  cwd: string,
+  offOutsideOverrides: ReadonlySet<string> = new Set(),
+): (findings: Finding[]) => void {
   const overrides = config.overrides ?? [];
   if (overrides.length === 0) return () => undefined;
   const known = new Set(knownIds);
@@ -47,7 +61,7 @@ export function createOverrides(config: Config, knownIds: readonly string[], cwd
   return (findings) => {
     let kept = 0;
     for (const finding of findings) {
-      const level = levelFor(finding);
+      const level = levelFor(finding) ?? (offOutsideOverrides.has(finding.ruleId) ? 'off' : undefined);
       if (level === 'off') continue;
       if (level !== undefined) finding.severity = level;
       findings[kept++] = finding;
