@@ -55,7 +55,7 @@ describe('baseline', () => {
     const cwd = path.join(root, 'manifests');
     const fromSubdir = applyBaseline(await lint({ paths: ['.'], cwd }), baseline, { directory: root, cwd });
     expect(fromSubdir.summary.findings).toBe(0);
-    expect(fromSubdir.summary.suppressed).toBe(fromRoot.summary.findings);
+    expect(fromSubdir.summary.baselined).toBe(fromRoot.summary.findings);
   });
 
   test('moving lines keeps findings baselined; a second identical finding is new', async () => {
@@ -80,14 +80,27 @@ describe('baseline', () => {
     expect(twiceResult.summary.findings).toBe(unsuppressed.length);
   });
 
-  test('a baselined finding carries the reason "in baseline" and moves from the counts to suppressed', async () => {
+  test('a baselined finding carries the reason "in baseline" and moves from the counts to baselined', async () => {
     const root = makeTree({ 'a.yaml': pod('web', true) });
     const result = await lintTree(root);
     const applied = applyBaseline(result, createBaseline(result.findings, { directory: root, cwd: root }), { directory: root, cwd: root });
     expect(applied.findings.every((finding) => finding.suppression?.via === 'baseline' && finding.suppression.reason === 'in baseline')).toBe(true);
-    expect(applied.summary).toEqual({ ...result.summary, findings: 0, errors: 0, warnings: 0, notes: 0, suppressed: result.summary.findings });
+    expect(applied.summary).toEqual({ ...result.summary, findings: 0, errors: 0, warnings: 0, notes: 0, suppressed: 0, baselined: result.summary.findings });
     // The input result is left as it was.
     expect(result.findings.some((finding) => finding.suppression === null)).toBe(true);
+  });
+
+  test('findings suppressed in the manifest keep their suppression and are counted apart from baselined ones', async () => {
+    const suppressedInSource = makeTree({
+      'a.yaml': pod('web', true).replace('      securityContext: { privileged: true }', '      # k8s-lint-disable-next-line privileged-container -- device plugin\n      securityContext: { privileged: true }'),
+    });
+    const inSource = await lintTree(suppressedInSource);
+    expect(inSource.summary.suppressed).toBe(1);
+    const location = { directory: suppressedInSource, cwd: suppressedInSource };
+    const applied = applyBaseline(inSource, createBaseline(inSource.findings, location), location);
+    expect(privileged(applied)).toEqual([{ name: 'web', via: 'comment' }]);
+    expect(applied.summary).toMatchObject({ findings: 0, suppressed: 1, baselined: inSource.summary.findings });
+    expect(applied.summary.baselined).toBeGreaterThan(0);
   });
 
   test('findings of other files, rules or objects are not matched', async () => {

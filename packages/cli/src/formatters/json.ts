@@ -15,6 +15,8 @@ export function formatJson(result: LintResult): string {
       warnings: result.summary.warnings,
       notes: result.summary.notes,
       suppressed: result.summary.suppressed,
+      // Only when a baseline was applied.
+      ...(result.summary.baselined !== undefined ? { baselined: result.summary.baselined } : {}),
       skipped: result.summary.skipped,
       // Only when non-zero, and last: output without custom resources is unchanged.
       ...(result.summary.unvalidated ? { unvalidated: result.summary.unvalidated } : {}),

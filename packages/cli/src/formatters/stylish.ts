@@ -40,6 +40,7 @@ export function formatStylish(result: LintResult, context: FormatContext): strin
 function summaryLine(summary: LintSummary, paint: (style: Style, text: string) => string): string {
   const extras: string[] = [`${plural(summary.files, 'file')}, ${plural(summary.objects, 'object')}`];
   if (summary.suppressed > 0) extras.push(`${summary.suppressed} suppressed`);
+  if (summary.baselined) extras.push(`${summary.baselined} in baseline`);
   if (summary.skipped > 0) extras.push(`${plural(summary.skipped, 'document')} without apiVersion/kind skipped`);
   if (summary.unvalidated) extras.push(`${plural(summary.unvalidated, 'custom resource')} without a known schema (no CRD) not validated`);
   if (summary.findings === 0) return paint('green', `✔ No problems`) + ` (${extras.join('; ')})`;

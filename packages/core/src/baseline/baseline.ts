@@ -129,7 +129,8 @@ function entryProblem(entry: unknown): string | null {
 
 /**
  * Marks the findings the baseline accepts as suppressed `via: "baseline"`, up to each key's count
- * (in report order), and moves them from the summary's counts to `suppressed`. Findings already
+ * (in report order), and moves them from the summary's counts to `baselined`, kept apart from
+ * `suppressed` so that a report tells accepted debt from deliberate exceptions. Findings already
  * suppressed in the manifests keep their own suppression.
  */
 export function applyBaseline(result: LintResult, baseline: Baseline, location: BaselineLocation): LintResult {
@@ -138,7 +139,7 @@ export function applyBaseline(result: LintResult, baseline: Baseline, location: 
     const key = keyOf(entry);
     remaining.set(key, (remaining.get(key) ?? 0) + entry.count);
   }
-  const summary: LintSummary = { ...result.summary };
+  const summary: LintSummary = { ...result.summary, baselined: result.summary.baselined ?? 0 };
   const findings = result.findings.map((finding) => {
     if (finding.suppression) return finding;
     const key = keyOf(entryOf(finding, location));
@@ -149,7 +150,7 @@ export function applyBaseline(result: LintResult, baseline: Baseline, location: 
     if (finding.severity === 'error') summary.errors--;
     else if (finding.severity === 'warning') summary.warnings--;
     else summary.notes--;
-    summary.suppressed++;
+    summary.baselined = (summary.baselined ?? 0) + 1;
     return { ...finding, suppression: { via: 'baseline' as const, reason: BASELINE_REASON } };
   });
   return { ...result, summary, findings };

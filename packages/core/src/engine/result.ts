@@ -13,7 +13,10 @@ export interface LintSummary {
   errors: number;
   warnings: number;
   notes: number;
+  /** Findings suppressed in the manifests (annotations, comments). */
   suppressed: number;
+  /** Findings accepted by a baseline; present only when a baseline was applied. */
+  baselined?: number;
   /** Objects that `schema-invalid` could not check (custom resources without a CRD); present only when non-zero. */
   unvalidated?: number;
 }
