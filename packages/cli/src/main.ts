@@ -119,6 +119,8 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
 }
 
 function renderOptions(flags: LintFlags, io: CliIo): RenderOptions | undefined {
+  // Values files only reach `helm template`; ignoring them would lint something other than what was asked.
+  if (flags.values.length > 0 && !flags.helm) throw new InputError('--values is only used with --helm (values files are passed to `helm template`): add --helm or remove --values');
   if (!flags.kustomize && !flags.helm) return undefined;
   return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, onNotice: (message) => io.stderr.write(`k8s-lint: ${message}\n`) };
 }

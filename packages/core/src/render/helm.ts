@@ -7,26 +7,31 @@ import type { Finding } from '../types';
 import { asArray, asRecord, asString } from '../values';
 import { findDirectoriesWith, isInside } from './discover';
 import type { RenderBatch } from './kustomize';
-import { RENDER_TIMEOUT_MS, type ProgramRunner } from './runner';
+import { HelmTemplateMap } from './helm-map';
+import { RENDER_TIMEOUT_MS, type ProgramLocator, type ProgramRunner } from './runner';
 import { FIRST_LINE, renderError, summarizeError } from './types';
 
 export const HELM_RELEASE_NAME = 'release-name';
 
 /**
  * Renders every chart directory among the arguments with `helm template`. Vendored subcharts
- * (a chart inside another chart) are rendered through their parent.
+ * (a chart inside another chart) are rendered through their parent. Returns null when there
+ * are charts but helm is not installed.
  */
 export async function renderCharts(
   args: readonly string[],
   cwd: string,
   excludes: readonly ExcludeSet[],
-  helm: string,
   values: readonly string[],
   runner: ProgramRunner,
-): Promise<RenderBatch> {
+  locateProgram: ProgramLocator,
+): Promise<RenderBatch | null> {
   const all = await findDirectoriesWith(['Chart.yaml'], args, cwd, excludes);
   const charts = all.filter((chart) => !all.some((other) => other !== chart && isInside(other, chart)));
   const batch: RenderBatch = { inputs: [], findings: [], consumed: charts, sourceFiles: [] };
+  if (charts.length === 0) return batch;
+  const helm = locateProgram('helm');
+  if (!helm) return null;
   const valueArgs = values.flatMap((file) => ['--values', path.resolve(cwd, file)]);
   for (const chart of charts) {
     const chartFile = displayPathOf(cwd, path.join(chart, 'Chart.yaml'));
@@ -40,29 +45,16 @@ export async function renderCharts(
       batch.findings.push(renderError(chartFile, FIRST_LINE, `helm could not render ${chartFile}: ${summarizeError(result.stderr, result.failure)}`));
       continue;
     }
-    const chartDir = displayPathOf(cwd, chart);
+    const templates = new HelmTemplateMap(chart, cwd, chartFile, result.stdout);
     batch.inputs.push({
       absolutePath: null,
       displayPath: `${chartFile} (helm template)`,
       reportPath: chartFile,
       text: result.stdout,
-      map: (finding) => mapToTemplate(finding, chartDir, chartFile),
+      map: (finding, resource, fieldPath) => templates.map(finding, resource, fieldPath),
     });
   }
   return batch;
-}
-
-/**
- * Rendered line numbers say nothing about the template, so a finding goes to the template file
- * named by `# Source:` (the chart's own name replaced by its directory), line 1; the field path
- * still names the exact rendered field.
- */
-function mapToTemplate(finding: Finding, chartDir: string, chartFile: string): Finding {
-  const source = finding.source;
-  const slash = source ? source.indexOf('/') : -1;
-  if (!source || slash < 0) return { ...finding, file: chartFile, ...FIRST_LINE, message: `${finding.message} (rendered by helm)` };
-  const file = path.posix.normalize(`${chartDir === '.' ? '' : `${chartDir}/`}${source.slice(slash + 1)}`);
-  return { ...finding, file, ...FIRST_LINE };
 }
 
 /** Dependencies that are not vendored under `charts/`: `helm dependency update` is never run. */

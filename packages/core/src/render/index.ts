@@ -41,8 +41,8 @@ export async function renderSources(args: readonly string[], cwd: string, exclud
     for (const file of options.values ?? []) {
       if (!existsSync(path.resolve(cwd, file))) throw new InputError(`no such values file: ${file}`);
     }
-    const helm = locateProgram('helm');
-    if (helm) batches.push(await renderCharts(args, cwd, excludes, helm, options.values ?? [], runner));
+    const batch = await renderCharts(args, cwd, excludes, options.values ?? [], runner, locateProgram);
+    if (batch) batches.push(batch);
     else notice('--helm: helm is not on the PATH; charts are linted as plain files');
   }
   const explicit = new Set(args.filter((arg) => arg !== '-').map((arg) => path.resolve(cwd, arg)));

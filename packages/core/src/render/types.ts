@@ -11,7 +11,7 @@ export interface RenderOptions {
   helm?: boolean;
   /** `--values` files for `helm template`, relative to the working directory. */
   values?: readonly string[];
-  /** Called once per missing program; the library itself never writes to the terminal. */
+  /** Called once per missing program, only when there is a chart or kustomization for it; the library never writes to the terminal. */
   onNotice?: (message: string) => void;
   runner?: ProgramRunner;
   locate?: ProgramLocator;

