@@ -28,6 +28,7 @@ interface LintFlags {
   format: string;
   profile?: Profile;
   pssVersion?: string;
+  kubernetesVersion?: string;
   output?: string;
   config?: string;
   exclude: string[];
@@ -60,6 +61,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
     .addOption(new Option('--profile <profile>', 'rule set: every rule, or exactly the Pod Security Standards checks of a level').choices(PROFILES))
     .option('--pss-version <version>', 'Pod Security Standards version for pss-* profiles: latest or v1.N (default: latest)')
+    .option('--kubernetes-version <1.N>', 'Kubernetes version of the bundled API schemas that schema-invalid checks against (default: the newest bundled)')
     .option('--kustomize', 'lint kustomization directories as rendered by `kubectl kustomize` (or `kustomize build`)')
     .option('--helm', 'lint chart directories as rendered by `helm template`')
     .option('--values <file>', 'values file for `helm template` (repeatable)', collect, [])
@@ -107,7 +109,7 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
   const progress = wantsProgress(io, flags.output !== undefined) ? createProgress(io.stderr) : undefined;
   const onProgress = progress && ((done: number, total: number): void => progress.update(done, total));
   const result = withBaseline(
-    await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText, profile: flags.profile, pssVersion: flags.pssVersion, onProgress, render: renderOptions(flags, io) }).finally(() => progress?.finish()),
+    await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText, profile: flags.profile, pssVersion: flags.pssVersion, kubernetesVersion: flags.kubernetesVersion, onProgress, render: renderOptions(flags, io) }).finally(() => progress?.finish()),
   );
   const formatter = FORMATTERS[flags.format];
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);

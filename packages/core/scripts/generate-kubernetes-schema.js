@@ -1,108 +1,119 @@
 #!/usr/bin/env node
 /*
- * Regenerates src/rules/schema/kubernetes-schema.json, the bundled schema of the built-in
- * Kubernetes kinds that `schema-invalid` validates against, from the type declarations of the
- * pinned `kubernetes-types` package (generated upstream from the Kubernetes OpenAPI spec).
+ * Regenerates src/rules/schema/kubernetes-1.N.json: the bundled schemas of the built-in Kubernetes
+ * kinds that `schema-invalid` validates against, one file per Kubernetes version it offers
+ * (--kubernetes-version). Source: the pinned `kubernetes-models` packages, generated upstream from
+ * the Kubernetes OpenAPI spec with its integer types and enums. Each devDependency
+ * `kubernetes-models-1.N` of scripts/package.json is the models of Kubernetes 1.N (see the
+ * package's changelog); src/rules/schema/kubernetes-versions.ts lists the same versions.
  * Run: node packages/core/scripts/generate-kubernetes-schema.js
  */
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
-const ts = require('typescript');
+const { readDeclarations } = require('./kubernetes-models-declarations');
+const { markIntegers } = require('./kubernetes-models-integers');
+const { removedApis } = require('./removed-kubernetes-apis');
 
-const PKG_DIR = path.dirname(require.resolve('kubernetes-types/package.json', { paths: [path.join(__dirname, '..')] }));
-const OUT = path.join(__dirname, '..', 'src', 'rules', 'schema', 'kubernetes-schema.json');
-const VERSION = JSON.parse(fs.readFileSync(path.join(PKG_DIR, 'package.json'), 'utf8')).version;
+const TOOLS_DIR = path.resolve(__dirname, '..', '..', '..', 'scripts');
+const OUT_DIR = path.join(__dirname, '..', 'src', 'rules', 'schema');
+const OUT_FILE = /^kubernetes-(1\.\d+|schema)\.json$/;
 
-const files = [];
-(function walk(dir) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
-    else if (entry.name.endsWith('.d.ts')) files.push(full);
+// Fields the kubernetes-models declarations lack although the Kubernetes API has them (found by
+// linting real manifests), keyed by definition id: added so that correct manifests do not fail.
+const MISSING_FIELDS = {};
+
+const minor = (version) => Number(version.split('.')[1]);
+
+function bundledVersions() {
+  const { devDependencies } = JSON.parse(fs.readFileSync(path.join(TOOLS_DIR, 'package.json'), 'utf8'));
+  return Object.keys(devDependencies)
+    .flatMap((name) => {
+      const match = /^kubernetes-models-(1\.\d+)$/.exec(name);
+      return match ? [{ version: match[1], dir: path.join(TOOLS_DIR, 'node_modules', name) }] : [];
+    })
+    .sort((a, b) => minor(a.version) - minor(b.version));
+}
+
+async function readVersion({ version, dir }, removed) {
+  const { version: packageVersion } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const declared = readDeclarations(dir);
+  const definitions = await markIntegers(declared.definitions, declared.classes);
+  for (const [id, fields] of Object.entries(MISSING_FIELDS)) {
+    if (!definitions[id]?.object) throw new Error(`MISSING_FIELDS: ${id} is not an object definition of ${version}`);
+    definitions[id] = { ...definitions[id], object: { ...definitions[id].object, ...fields } };
   }
-})(PKG_DIR);
+  // The models keep the kinds of older releases too: only those this release still serves count.
+  const kinds = Object.fromEntries(Object.entries(declared.kinds).filter(([kind]) => !(removed[kind] && minor(removed[kind].removedIn) <= minor(version))));
+  checkSample(version, kinds, definitions);
+  return { version, source: `kubernetes-models@${packageVersion}`, kinds, definitions };
+}
 
-const idOf = (file, name) => `${path.relative(PKG_DIR, file).replace(/\.d\.ts$/, '')}.${name}`;
-const sources = new Map(files.map((file) => [file, ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true)]));
-const definitions = {};
-// Fields the kubernetes-types declarations lack although the Kubernetes OpenAPI spec has them
-// (found by linting real manifests): added so that correct manifests do not fail.
-const MISSING_FIELDS = {
-  'admissionregistration/v1.RuleWithOperations': { resources: { array: 'string' }, scope: 'string' },
-  'admissionregistration/v1beta1.RuleWithOperations': { resources: { array: 'string' }, scope: 'string' },
-  'admissionregistration/v1alpha1.RuleWithOperations': { resources: { array: 'string' }, scope: 'string' },
-};
-const kinds = {};
+/** Fails loudly when the models change shape instead of writing a schema that checks nothing. */
+function checkSample(version, kinds, definitions) {
+  const port = definitions['v1/ContainerPort']?.object;
+  const container = definitions['v1/Container']?.object;
+  const problems = [
+    kinds['apps/v1/Deployment'] === 'apps/v1/Deployment' ? null : 'apps/v1 Deployment is missing',
+    port?.containerPort === 'integer' ? null : 'ContainerPort.containerPort is not an integer',
+    container?.imagePullPolicy?.enum?.includes('IfNotPresent') ? null : 'Container.imagePullPolicy has no enum',
+  ].filter(Boolean);
+  if (problems.length) throw new Error(`kubernetes-models of ${version}: ${problems.join('; ')}`);
+}
 
-for (const [file, source] of sources) {
-  const scope = new Map();
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const target = path.resolve(path.dirname(file), `${statement.moduleSpecifier.text}.d.ts`);
-      for (const element of statement.importClause?.namedBindings?.elements ?? []) scope.set(element.name.text, idOf(target, (element.propertyName ?? element.name).text));
-    } else if (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) {
-      scope.set(statement.name.text, idOf(file, statement.name.text));
-    }
+/** Kinds of the other versions (and removed ones) that `version` does not serve, with why. */
+function unservedKinds(read, version, removed) {
+  const served = read.find((entry) => entry.version === version).kinds;
+  const all = new Set([...read.flatMap((entry) => Object.keys(entry.kinds)), ...Object.keys(removed)]);
+  const out = {};
+  for (const kind of [...all].sort()) {
+    if (served[kind]) continue;
+    const removal = removed[kind];
+    if (removal && minor(removal.removedIn) <= minor(version)) out[kind] = removal;
+    else out[kind] = { servedIn: read.filter((entry) => entry.kinds[kind]).map((entry) => entry.version) };
   }
-  const convert = (node) => {
-    switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword: return 'string';
-      case ts.SyntaxKind.NumberKeyword: return 'number';
-      case ts.SyntaxKind.BooleanKeyword: return 'boolean';
-      case ts.SyntaxKind.LiteralType: return ts.isStringLiteral(node.literal) ? 'string' : 'any';
-      case ts.SyntaxKind.ArrayType: return { array: convert(node.elementType) };
-      case ts.SyntaxKind.ParenthesizedType: return convert(node.type);
-    }
-    if (ts.isUnionTypeNode(node)) {
-      const parts = [...new Set(node.types.map(convert).map((p) => JSON.stringify(p)))].map((p) => JSON.parse(p));
-      if (parts.length === 1) return parts[0];
-      if (parts.length === 2 && parts.includes('string') && parts.includes('number')) return 'int-or-string';
-      return 'any';
-    }
-    if (ts.isTypeReferenceNode(node)) {
-      const name = node.typeName.getText();
-      if (name === 'Array' && node.typeArguments?.length === 1) return { array: convert(node.typeArguments[0]) };
-      const id = scope.get(name);
-      if (id === 'api/resource.Quantity') return 'quantity';
-      return id ? { ref: id } : 'any';
-    }
-    if (ts.isTypeLiteralNode(node)) {
-      const index = node.members.find(ts.isIndexSignatureDeclaration);
-      if (index && node.members.length === 1) return { map: convert(index.type) };
-    }
-    return 'any';
+  return out;
+}
+
+/** Only the definitions that the served kinds use, sorted. */
+function reachable(kinds, definitions) {
+  const seen = new Set();
+  const visit = (node) => {
+    if (typeof node !== 'object') return;
+    if ('ref' in node) {
+      if (seen.has(node.ref)) return;
+      seen.add(node.ref);
+      visit(definitions[node.ref]);
+    } else if ('array' in node) visit(node.array);
+    else if ('map' in node) visit(node.map);
+    else if ('object' in node) Object.values(node.object).forEach(visit);
   };
-  for (const statement of source.statements) {
-    if (ts.isTypeAliasDeclaration(statement)) definitions[idOf(file, statement.name.text)] = convert(statement.type);
-    if (!ts.isInterfaceDeclaration(statement)) continue;
-    const properties = {};
-    const required = [];
-    let apiVersion;
-    let kind;
-    // Inherited members (`interface RuleWithOperations extends Rule`) are fields too.
-    const bases = (statement.heritageClauses ?? []).flatMap((clause) => clause.types.map((type) => type.expression.getText()));
-    const members = [...statement.members];
-    for (const base of bases) {
-      const declaration = source.statements.find((other) => ts.isInterfaceDeclaration(other) && other.name.text === base);
-      if (declaration) members.push(...declaration.members);
-      else console.warn(`unresolved base ${base} of ${statement.name.text}`);
+  Object.values(kinds).forEach((id) => visit({ ref: id }));
+  return Object.fromEntries([...seen].sort().map((id) => [id, definitions[id]]));
+}
+
+async function main() {
+  const removed = removedApis();
+  const read = [];
+  for (const entry of bundledVersions()) read.push(await readVersion(entry, removed));
+  const written = new Set();
+  for (const { version, source, kinds, definitions } of read) {
+    const sortedKinds = Object.fromEntries(Object.entries(kinds).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const file = path.join(OUT_DIR, `kubernetes-${version}.json`);
+    const body = { source, kubernetesVersion: `v${version}`, kinds: sortedKinds, unserved: unservedKinds(read, version, removed), definitions: reachable(kinds, definitions) };
+    fs.writeFileSync(file, `${JSON.stringify(body)}\n`);
+    written.add(path.basename(file));
+    console.log(`wrote ${path.relative(process.cwd(), file)}: ${Object.keys(body.kinds).length} kinds, ${Object.keys(body.definitions).length} definitions (${source})`);
+  }
+  for (const name of fs.readdirSync(OUT_DIR)) {
+    if (OUT_FILE.test(name) && !written.has(name)) {
+      fs.rmSync(path.join(OUT_DIR, name));
+      console.log(`removed ${name}`);
     }
-    for (const member of members) {
-      if (!ts.isPropertySignature(member) || !member.type) continue;
-      const name = member.name.getText().replace(/^["']|["']$/g, '');
-      properties[name] = convert(member.type);
-      if (!member.questionToken) required.push(name);
-      if (name === 'apiVersion' && ts.isLiteralTypeNode(member.type)) apiVersion = member.type.literal.text;
-      if (name === 'kind' && ts.isLiteralTypeNode(member.type)) kind = member.type.literal.text;
-    }
-    // An interface without members (RawExtension, JSON) stands for arbitrary content.
-    Object.assign(properties, MISSING_FIELDS[idOf(file, statement.name.text)] ?? {});
-    // JSONSchemaProps: CRD schemas use x-kubernetes-* keys the declarations lack; the API server checks them.
-    definitions[idOf(file, statement.name.text)] = Object.keys(properties).length === 0 || statement.name.text === 'JSONSchemaProps' ? 'any' : { object: properties, ...(required.length ? { required } : {}) };
-    if (apiVersion && kind) kinds[`${apiVersion}/${kind}`] = idOf(file, statement.name.text);
   }
 }
 
-fs.writeFileSync(OUT, `${JSON.stringify({ source: `kubernetes-types@${VERSION}`, kubernetesVersion: `v${VERSION.replace(/\.\d+$/, '')}`, kinds, definitions })}\n`);
-console.log(`wrote ${path.relative(process.cwd(), OUT)}: ${Object.keys(kinds).length} kinds, ${Object.keys(definitions).length} definitions`);
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

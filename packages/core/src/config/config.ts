@@ -6,7 +6,9 @@ import { ConfigError } from '../errors';
 import { resolveConfigSchemaPath } from './schema-path';
 import type { RuleOverride } from '../overrides/overrides';
 import type { Profile } from '../rules/rule';
+import { bundledKubernetesVersion, unsupportedKubernetesVersion } from '../rules/schema/kubernetes-versions';
 import type { Severity } from '../types';
+import { asRecord } from '../values';
 
 export const CONFIG_FILE_NAME = '.k8s-lint.yaml';
 export const DEFAULT_NAMESPACE = 'default';
@@ -27,6 +29,8 @@ export interface Config {
   profile: Profile;
   /** Pod Security Standards version for the `pss-*` profiles: `latest` or `v1.N`. */
   pssVersion: string;
+  /** Kubernetes version of the API schemas `schema-invalid` checks against (`1.N`, bundled); default: the newest bundled. */
+  kubernetesVersion?: string;
   /** Per-path rule levels (`overrides:`), in file order; later entries win. */
   overrides?: RuleOverride[];
 }
@@ -37,6 +41,7 @@ interface RawConfig {
   defaultNamespace?: string;
   profile?: Profile;
   pssVersion?: string;
+  kubernetesVersion?: string;
   overrides?: RuleOverride[];
 }
 
@@ -95,9 +100,13 @@ export function parseConfig(text: string, file: string): Config {
   } catch (error) {
     throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
   }
+  checkKubernetesVersionIsText(value, file);
   const errors = validateRaw(value);
   if (errors.length > 0) throw new ConfigError(`${file}: ${describeSchemaError(errors)}`);
   const raw = value as RawConfig;
+  if (raw.kubernetesVersion !== undefined && !bundledKubernetesVersion(raw.kubernetesVersion)) {
+    throw new ConfigError(`${file}: kubernetesVersion: ${unsupportedKubernetesVersion(raw.kubernetesVersion)}`);
+  }
   const rules: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
@@ -109,8 +118,16 @@ export function parseConfig(text: string, file: string): Config {
     defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE,
     profile: raw.profile ?? EMPTY_CONFIG.profile,
     pssVersion: raw.pssVersion ?? EMPTY_CONFIG.pssVersion,
+    ...(raw.kubernetesVersion !== undefined ? { kubernetesVersion: raw.kubernetesVersion } : {}),
     overrides: raw.overrides ?? [],
   };
+}
+
+/** YAML reads an unquoted `1.30` as the number 1.3: say so, rather than "must be string". */
+function checkKubernetesVersionIsText(value: unknown, file: string): void {
+  if (typeof asRecord(value)?.kubernetesVersion === 'number') {
+    throw new ConfigError(`${file}: kubernetesVersion: write the version as a string, such as "1.36" (unquoted, YAML reads 1.30 as the number 1.3)`);
+  }
 }
 
 /** `a.b[0]`-style key for a JSON pointer such as `/rules/run-as-root`. */

@@ -13,6 +13,7 @@ import { RENDER_ERROR_RULE_ID, renderSources, type RenderedInput, type Rendering
 import { formatPath } from '../path';
 import { BUILTIN_RULES, YAML_SYNTAX_RULE_ID } from '../rules';
 import { PSS_RULE_PREFIX } from '../rules/pss';
+import { resolveKubernetesVersion } from '../rules/schema/kubernetes-versions';
 import type { AnyRule, Profile, RuleContext, RunSettings } from '../rules/rule';
 import { parseVersion } from '../pss/version';
 import { annotationSuppression, CommentSuppressions } from '../suppress/suppressions';
@@ -38,6 +39,8 @@ export interface LintOptions {
   profile?: Profile;
   /** Overrides the configuration's `pssVersion` (`latest` or `v1.N`). */
   pssVersion?: string;
+  /** Overrides the configuration's `kubernetesVersion` (`1.N`, a bundled version). */
+  kubernetesVersion?: string;
   /** Lint kustomizations (`kubectl kustomize`) and charts (`helm template`) as rendered output. */
   render?: RenderOptions;
 }
@@ -50,7 +53,11 @@ interface LoadedFile {
 /** Lints manifests and returns every finding, suppressed ones included. Throws InputError / ConfigError. */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? EMPTY_CONFIG;
-  const settings: RunSettings = { profile: options.profile ?? config.profile, pssVersion: options.pssVersion ?? config.pssVersion };
+  const settings: RunSettings = {
+    profile: options.profile ?? config.profile,
+    pssVersion: options.pssVersion ?? config.pssVersion,
+    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion ?? config.kubernetesVersion),
+  };
   if (!parseVersion(settings.pssVersion)) throw new InputError(`invalid Pod Security Standards version "${settings.pssVersion}": must be "latest" or "v1.N"`);
   const available = options.rules ?? BUILTIN_RULES;
   const configured = resolveRules(available, config);

@@ -1,6 +1,7 @@
 import type { PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import type { FieldPath, Severity } from '../types';
+import type { KubernetesVersion } from './schema/kubernetes-versions';
 
 export type RuleCategory =
   | 'syntax'
@@ -28,6 +29,8 @@ export interface RunSettings {
   profile: Profile;
   /** Policy version for `pss-*` profiles: `latest` or `v1.N`. */
   pssVersion: string;
+  /** Kubernetes version whose bundled API schemas `schema-invalid` validates against. */
+  kubernetesVersion: KubernetesVersion;
 }
 
 export interface RuleReference {
