@@ -170,9 +170,22 @@ describe('lint: absurd nesting', () => {
     const deep = `apiVersion: v1\nkind: ConfigMap\ndata: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
     const other = privilegedPod('after');
     const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: `${deep}---\n${other}`, rules });
-    expect(result.findings.map((f) => `${f.ruleId} ${f.line} ${f.ruleId === 'yaml-syntax' ? f.message : f.path}`)).toEqual([
-      expect.stringMatching(/^yaml-syntax [13] document is nested too deeply to be read$/),
-      'privileged-container 13 spec.containers[0].securityContext.privileged',
+    // The mapping is level 1 and `data`'s brackets levels 2, 3, ...: the 256th bracket (column 7 + 255) is level 257.
+    expect(result.findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.ruleId === 'yaml-syntax' ? f.message : f.path}`)).toEqual([
+      'yaml-syntax 3:262 document is nested more than 256 levels deep: not read',
+      'privileged-container 13:9 spec.containers[0].securityContext.privileged',
     ]);
+  });
+
+  test('the bound is exact and holds for block nesting too', async () => {
+    const block = (levels: number): string =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: deep }\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i)}k${i}:\n`).join('')}${' '.repeat(levels)}leaf: 1\n`;
+    // block(n) nests n + 1 mappings: the document's own and one under each key.
+    const atBound = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: block(255), rules });
+    expect(atBound.findings).toEqual([]);
+    expect(atBound.summary.objects).toBe(1);
+    const beyond = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: block(256), rules });
+    expect(beyond.findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`)).toEqual(['yaml-syntax 260:257 document is nested more than 256 levels deep: not read']);
+    expect(beyond.summary.objects).toBe(0);
   });
 });

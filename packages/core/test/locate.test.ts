@@ -7,7 +7,7 @@ function rangeOf(text: string, path: FieldPath, documentIndex = 0) {
   const parsed = parseFile(text);
   const document = parsed.documents.find((d) => d.index === documentIndex);
   if (!document) throw new Error(`no document ${documentIndex}`);
-  return locate(document.document, document.lineCounter, path);
+  return locate(document, path);
 }
 
 const deployment = yaml`

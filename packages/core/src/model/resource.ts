@@ -54,7 +54,7 @@ export class Resource {
 
   /** Source range of a field path relative to this object (nearest existing node when absent). */
   locate(path: FieldPath): Located {
-    const located = locate(this.parsed.document, this.parsed.lineCounter, [...this.basePath, ...path]);
+    const located = locate(this.parsed, [...this.basePath, ...path]);
     return { range: located.range, depth: Math.max(0, located.depth - this.basePath.length) };
   }
 

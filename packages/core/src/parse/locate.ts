@@ -1,5 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { FieldPath, SourceRange } from '../types';
+import { ALIAS, ENTRY_STRIDE, FLOW, ITEM, MAP, MERGE_KEY, NODE_STRIDE, SCALAR, SEQ, type SourceIndex } from './source-index';
+import { linePos, type LineStarts } from './line-starts';
 
 export interface Located {
   range: SourceRange;
@@ -7,96 +8,107 @@ export interface Located {
   depth: number;
 }
 
+/** What a document needs to be located in: its index and its file's line starts. */
+export interface Locatable {
+  source: SourceIndex;
+  lines: LineStarts;
+}
+
 /**
  * The one place where a field path becomes a source range.
  * A present field is located at its key (through its value when that is a scalar); a missing
  * field at the nearest enclosing node that exists, so that every finding has a position.
  */
-export function locate(document: Document.Parsed, lineCounter: LineCounter, path: FieldPath): Located {
-  const root = document.contents;
-  let target: Target = { node: root ?? null, pair: null };
+export function locate({ source, lines }: Locatable, path: FieldPath): Located {
+  let target: Target = { node: source.root, entry: -1 };
   let depth = 0;
   for (const segment of path) {
-    const next = step(document, target.node, segment);
+    const next = step(source, target.node, segment);
     if (!next) break;
     target = next;
     depth++;
   }
-  return { range: rangeOf(target, lineCounter, document), depth };
+  return { range: rangeOf(source, lines, target), depth };
 }
 
 interface Target {
-  node: Node | null;
-  /** The map entry the node is the value of, when it was reached through a key. */
-  pair: Pair | null;
+  /** Node index, -1 for none (an empty value). */
+  node: number;
+  /** Entry index of the map pair the node is the value of, when reached through a key; else -1. */
+  entry: number;
 }
 
-function step(document: Document.Parsed, node: Node | null, segment: string | number): Target | null {
-  const resolved = resolveAlias(document, node);
+const kindOf = (source: SourceIndex, node: number): number => (node < 0 ? -1 : (source.nodes[node * NODE_STRIDE] ?? 0) & ~FLOW);
+const field = (source: SourceIndex, node: number, offset: number): number => source.nodes[node * NODE_STRIDE + offset] ?? -1;
+const entryField = (source: SourceIndex, entry: number, offset: number): number => source.entries[entry * ENTRY_STRIDE + offset] ?? -1;
+
+function step(source: SourceIndex, node: number, segment: string | number): Target | null {
+  const resolved = resolveAlias(source, node);
   if (typeof segment === 'number') {
-    if (!isSeq(resolved)) return null;
-    const item = resolved.items[segment];
-    return isNode(item) ? { node: item, pair: null } : null;
+    if (kindOf(source, resolved) !== SEQ || segment < 0 || segment >= field(source, resolved, 4)) return null;
+    const item = entryField(source, field(source, resolved, 3) + segment, 3);
+    return item >= 0 ? { node: item, entry: -1 } : null;
   }
-  if (!isMap(resolved)) return null;
-  return findKey(document, resolved.items, segment, 0);
+  if (kindOf(source, resolved) !== MAP) return null;
+  return findKey(source, resolved, segment, 0);
 }
 
 const MAX_MERGE_DEPTH = 16;
 
-function findKey(document: Document.Parsed, pairs: readonly unknown[], key: string, mergeDepth: number): Target | null {
-  for (const pair of pairs) {
-    if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.source !== '<<') {
-      return { node: isNode(pair.value) ? pair.value : null, pair };
-    }
+function findKey(source: SourceIndex, map: number, key: string, mergeDepth: number): Target | null {
+  const first = field(source, map, 3);
+  const count = field(source, map, 4);
+  for (let entry = first; entry < first + count; entry++) {
+    const id = entryField(source, entry, 0);
+    if (id >= 0 && source.keys[id] === key) return { node: entryField(source, entry, 3), entry };
   }
   // Later merges lose to earlier ones and to explicit keys, as in YAML 1.1 merge semantics.
   if (mergeDepth >= MAX_MERGE_DEPTH) return null;
-  for (const pair of pairs) {
-    if (!isPair(pair) || !isScalar(pair.key) || pair.key.source !== '<<') continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
-    for (const source of sources) {
-      const map = resolveAlias(document, isNode(source) ? source : null);
-      if (!isMap(map)) continue;
-      const found = findKey(document, map.items, key, mergeDepth + 1);
+  for (let entry = first; entry < first + count; entry++) {
+    if (entryField(source, entry, 0) !== MERGE_KEY) continue;
+    const value = entryField(source, entry, 3);
+    const sources = kindOf(source, value) === SEQ ? itemsOf(source, value) : [value];
+    for (const candidate of sources) {
+      const merged = resolveAlias(source, candidate);
+      if (kindOf(source, merged) !== MAP) continue;
+      const found = findKey(source, merged, key, mergeDepth + 1);
       if (found) return found;
     }
   }
   return null;
 }
 
-function resolveAlias(document: Document.Parsed, node: Node | null): Node | null {
-  if (!isAlias(node)) return node;
-  const resolved = node.resolve(document);
-  return resolved ?? null;
+function itemsOf(source: SourceIndex, seq: number): number[] {
+  const first = field(source, seq, 3);
+  return Array.from({ length: field(source, seq, 4) }, (_, i) => entryField(source, first + i, 3));
 }
 
-function isNode(value: unknown): value is Node {
-  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+function resolveAlias(source: SourceIndex, node: number): number {
+  return kindOf(source, node) === ALIAS ? field(source, node, 3) : node;
 }
 
-function rangeOf(target: Target, lineCounter: LineCounter, document: Document.Parsed): SourceRange {
-  const { node, pair } = target;
-  if (pair && isScalar(pair.key) && pair.key.range) {
-    const valueIsShort = node && (isScalar(node) || isAlias(node) || isFlowCollection(node));
-    const end = valueIsShort && node.range ? node.range[1] : pair.key.range[1];
-    return toRange(lineCounter, pair.key.range[0], end);
+function rangeOf(source: SourceIndex, lines: LineStarts, { node, entry }: Target): SourceRange {
+  const keyStart = entry >= 0 ? entryField(source, entry, 1) : -1;
+  if (entry >= 0 && entryField(source, entry, 0) !== ITEM && keyStart >= 0) {
+    const kind = kindOf(source, node);
+    const flow = node >= 0 && ((source.nodes[node * NODE_STRIDE] ?? 0) & FLOW) !== 0;
+    const valueIsShort = kind === SCALAR || kind === ALIAS || flow;
+    const valueEnd = node >= 0 ? field(source, node, 2) : -1;
+    const end = valueIsShort && valueEnd >= 0 ? valueEnd : entryField(source, entry, 2);
+    return toRange(lines, keyStart, end);
   }
-  if (isMap(node) && node.items.length > 0) {
+  if (kindOf(source, node) === MAP && field(source, node, 4) > 0) {
     // A sequence entry or the document itself: point at its first entry (`- name: app`).
-    const first = node.items[0];
-    if (first) return rangeOf({ node: isNode(first.value) ? first.value : null, pair: first }, lineCounter, document);
+    const first = field(source, node, 3);
+    return rangeOf(source, lines, { node: entryField(source, first, 3), entry: first });
   }
-  if (node?.range) return toRange(lineCounter, node.range[0], node.range[1]);
-  return toRange(lineCounter, document.range[0], document.range[0]);
+  const start = node >= 0 ? field(source, node, 1) : -1;
+  if (start >= 0) return toRange(lines, start, field(source, node, 2));
+  return toRange(lines, source.documentStart, source.documentStart);
 }
 
-function isFlowCollection(node: Node): boolean {
-  return (isMap(node) || isSeq(node)) && node.flow === true;
-}
-
-function toRange(lineCounter: LineCounter, start: number, end: number): SourceRange {
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(Math.max(start, end));
+function toRange(lines: LineStarts, start: number, end: number): SourceRange {
+  const from = linePos(lines, start);
+  const to = linePos(lines, Math.max(start, end));
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }

@@ -1,12 +1,16 @@
-import { LineCounter, parseAllDocuments, type Document, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { Composer, LineCounter, Parser, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import type { SourceRange } from '../types';
+import type { LineStarts } from './line-starts';
+import { MAX_NESTING, tooDeepAt } from './nesting';
+import { buildSourceIndex, type SourceIndex } from './source-index';
 
-/** One YAML document of a file, parsed with positions. */
+/** One YAML document of a file: its value and, instead of the syntax tree, what locating needs. */
 export interface ParsedDocument {
   /** 0-based position of the document in its file's stream. */
   index: number;
-  document: Document.Parsed;
-  lineCounter: LineCounter;
+  source: SourceIndex;
+  /** Line starts of the whole file (shared by its documents). */
+  lines: LineStarts;
   /** Plain JavaScript value of the document; undefined when it failed to parse. */
   value: unknown;
   /** Template named by a Helm `# Source:` comment before the document. */
@@ -29,7 +33,6 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   merge: true,
   uniqueKeys: true,
-  prettyErrors: true,
   // Library warnings (e.g. templated `{{ }}` keys) would go to process warnings on stderr.
   logLevel: 'error',
   customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
@@ -44,30 +47,54 @@ export function parseFile(text: string): ParsedFile {
   const lineCounter = new LineCounter();
   const documents: ParsedDocument[] = [];
   const problems: SyntaxProblem[] = [];
-  const stream = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  const tooDeep = new Map<number, number>();
+  const stream = Array.from(new Composer(YAML_OPTIONS).compose(boundNesting(new Parser(lineCounter.addNewLine).parse(text), tooDeep)));
   stream.forEach((document, index) => {
+    const deepAt = tooDeep.get(index);
+    if (deepAt !== undefined) {
+      const { line, col } = lineCounter.linePos(deepAt);
+      problems.push({ documentIndex: index, message: `document is nested more than ${MAX_NESTING} levels deep: not read`, line, column: col, endLine: line, endColumn: col });
+      return;
+    }
     const error = document.errors[0];
     if (error) {
       problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, lineCounter) });
       return;
     }
-    let value: unknown;
     try {
-      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      documents.push({ index, source: buildSourceIndex(document), lines: lineCounter.lineStarts, value, helmSource: helmSourceOf(document) });
     } catch (thrown) {
       const start = lineCounter.linePos(document.range[0]);
       const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
       problems.push({ documentIndex: index, message, line: start.line, column: start.col, endLine: start.line, endColumn: start.col });
-      return;
     }
-    documents.push({ index, document, lineCounter, value, helmSource: helmSourceOf(document) });
   });
   return { documents, problems };
 }
 
-function errorRange(error: { pos: [number, number]; linePos?: [{ line: number; col: number }] | [{ line: number; col: number }, { line: number; col: number }] }, lineCounter: LineCounter): SourceRange {
-  const start = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-  const end = error.linePos?.[1] ?? start;
+/**
+ * Passes the parser's tokens on to the composer, emptying each document nested too deeply and
+ * noting where (by document index), so that the composer never recurses that far.
+ */
+function* boundNesting(tokens: Generator<CST.Token>, tooDeep: Map<number, number>): Generator<CST.Token> {
+  let documentIndex = 0;
+  for (const token of tokens) {
+    if (token.type === 'document') {
+      const offset = tooDeepAt(token);
+      if (offset >= 0) {
+        tooDeep.set(documentIndex, offset);
+        yield { ...token, value: undefined };
+      } else yield token;
+      documentIndex++;
+    } else yield token;
+  }
+}
+
+/** Like the yaml package's `prettyErrors`: both ends located when the error has a position. */
+function errorRange(error: YAMLError, lineCounter: LineCounter): SourceRange {
+  const start = lineCounter.linePos(error.pos[0]);
+  const end = error.pos[0] === -1 ? start : lineCounter.linePos(error.pos[1]);
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
 

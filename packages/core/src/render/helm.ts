@@ -69,7 +69,7 @@ function missingDependencies(chart: string, cwd: string): Finding[] {
     asArray(asRecord(document.value)?.dependencies).forEach((dependency, index) => {
       const depName = asString(asRecord(dependency)?.name);
       if (depName === undefined || vendored.some((entry) => entry === depName || (entry.startsWith(`${depName}-`) && entry.endsWith('.tgz')))) return;
-      const range = locate(document.document, document.lineCounter, ['dependencies', index]).range;
+      const range = locate(document, ['dependencies', index]).range;
       findings.push(renderError(displayPathOf(cwd, file), range, `chart dependency "${depName}" is not vendored in charts/: run \`helm dependency build\` and commit the result (k8s-lint never fetches dependencies)`));
     });
   }

@@ -57,7 +57,7 @@ export function entriesOf(kustomization: Kustomization): KustomizationEntry[] {
       const value = asString(item);
       if (value === undefined) return;
       const document = kustomization.document;
-      const range = document ? locate(document.document, document.lineCounter, [field, index]).range : FIRST_LINE;
+      const range = document ? locate(document, [field, index]).range : FIRST_LINE;
       entries.push({ value, target: path.resolve(kustomization.directory, value), remote: isRemoteEntry(value), range });
     });
   }

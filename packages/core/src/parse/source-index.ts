@@ -1,0 +1,102 @@
+import { isAlias, isMap, isScalar, isSeq, type Document } from 'yaml';
+
+/**
+ * What `locate` needs of a parsed document, copied out of the syntax tree into two flat integer
+ * arrays, so that the tree can be dropped right after parsing: a run over 100,000 documents holds
+ * these (a few hundred bytes a document) instead of every tree, and they cross worker threads
+ * as plain data.
+ *
+ * `nodes` holds NODE_STRIDE integers per node (kind, start offset, end offset, first entry,
+ * entry count); for an alias, `first entry` is the node its anchor names (or -1). `entries` holds
+ * ENTRY_STRIDE integers per map pair or sequence item (key id, key start, key end, value node).
+ */
+export interface SourceIndex {
+  nodes: Int32Array;
+  entries: Int32Array;
+  /** Key text of scalar map keys (`String(key.value)`), indexed by an entry's key id. */
+  keys: string[];
+  /** Node index of the document's contents; -1 for an empty document. */
+  root: number;
+  documentStart: number;
+}
+
+export const NODE_STRIDE = 5;
+export const ENTRY_STRIDE = 4;
+
+export const SCALAR = 0;
+export const MAP = 1;
+export const SEQ = 2;
+export const ALIAS = 3;
+/** Or-ed into a collection's kind when it is written in flow style (`{ a: 1 }`, `[1]`). */
+export const FLOW = 4;
+
+/** Key id of a merge key (`<<`), which explicit lookups never match. */
+export const MERGE_KEY = -2;
+/** Key id of a key that is not a scalar (or absent): never matched. */
+export const OTHER_KEY = -1;
+/** Key id of a sequence item. */
+export const ITEM = -3;
+
+export function buildSourceIndex(document: Document.Parsed): SourceIndex {
+  const nodes: number[] = [];
+  const entries: number[] = [];
+  const keys: string[] = [];
+  const keyIds = new Map<string, number>();
+  // Like the yaml package's Alias.resolve: the last anchor of that name before the alias, in
+  // document order (keys before values).
+  const anchors = new Map<string, number>();
+
+  const keyId = (text: string): number => {
+    let id = keyIds.get(text);
+    if (id === undefined) {
+      id = keys.length;
+      keys.push(text);
+      keyIds.set(text, id);
+    }
+    return id;
+  };
+
+  const add = (node: unknown): number => {
+    if (!isScalar(node) && !isMap(node) && !isSeq(node) && !isAlias(node)) return -1;
+    const index = nodes.length / NODE_STRIDE;
+    const kind = isScalar(node) ? SCALAR : isMap(node) ? MAP : isSeq(node) ? SEQ : ALIAS;
+    const flow = (isMap(node) || isSeq(node)) && node.flow === true ? FLOW : 0;
+    nodes.push(kind | flow, node.range?.[0] ?? -1, node.range?.[1] ?? -1, -1, 0);
+    if (isAlias(node)) {
+      nodes[index * NODE_STRIDE + 3] = anchors.get(node.source) ?? -1;
+      return index;
+    }
+    if (node.anchor) anchors.set(node.anchor, index);
+    if (isScalar(node)) return index;
+    // Reserve this collection's entries first so that they stay contiguous.
+    const first = entries.length / ENTRY_STRIDE;
+    nodes[index * NODE_STRIDE + 3] = first;
+    nodes[index * NODE_STRIDE + 4] = node.items.length;
+    for (let i = 0; i < node.items.length; i++) entries.push(ITEM, -1, -1, -1);
+    node.items.forEach((item: unknown, i: number) => {
+      const slot = (first + i) * ENTRY_STRIDE;
+      if (isSeq(node)) {
+        entries[slot + 3] = add(item);
+        return;
+      }
+      const pair = item as { key: unknown; value: unknown };
+      const key = pair.key;
+      if (isScalar(key)) {
+        entries[slot] = key.source === '<<' ? MERGE_KEY : keyId(String(key.value));
+        entries[slot + 1] = key.range?.[0] ?? -1;
+        entries[slot + 2] = key.range?.[1] ?? -1;
+        // A scalar key can carry an anchor that a later alias names.
+        if (key.anchor) add(key);
+      } else {
+        entries[slot] = OTHER_KEY;
+        // A collection key can hold anchors that later aliases name.
+        if (key !== null && key !== undefined) add(key);
+      }
+      entries[slot + 3] = add(pair.value);
+    });
+    return index;
+  };
+
+  const root = add(document.contents);
+  return { nodes: Int32Array.from(nodes), entries: Int32Array.from(entries), keys, root, documentStart: document.range[0] };
+}
