@@ -1,6 +1,6 @@
 'use strict';
 // One measurement in a fresh process, so that timings and peak memory do not mix:
-//   node bench/measure.js <floor|js-yaml|lint> <dir>
+//   node bench/measure.js <floor|js-yaml|lint|lint-parallel> <dir>
 // Prints {"ms": <wall time>, "maxRssMiB": <peak resident memory>, "documents": <count>}.
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
@@ -12,9 +12,9 @@ async function main() {
   const [mode, dir] = process.argv.slice(2);
   const start = process.hrtime.bigint();
   let documents = 0;
-  if (mode === 'lint') {
+  if (mode === 'lint' || mode === 'lint-parallel') {
     const { lint } = require(path.join(root, 'packages', 'core', 'dist'));
-    const result = await lint({ paths: [dir], cwd: root });
+    const result = await lint({ paths: [dir], cwd: root, jobs: mode === 'lint' ? 1 : 'auto' });
     documents = result.summary.objects + result.summary.skipped;
   } else {
     const fg = requireFrom('fast-glob');

@@ -21,6 +21,8 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     encoding: 'utf8',
     env,
     timeout: 60_000,
+    // SARIF of a few hundred findings is over spawnSync's default 1 MiB.
+    maxBuffer: 1 << 26,
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -9,6 +9,7 @@ import {
   resolveRules,
   ruleDocsUrl,
   severityRank,
+  type Jobs,
   type LintResult,
   type Profile,
   type RenderOptions,
@@ -38,6 +39,7 @@ interface LintFlags {
   values: string[];
   baseline?: string;
   writeBaseline?: string;
+  jobs: string;
 }
 
 const FAIL_ON_CHOICES = ['error', 'warning', 'note', 'none'];
@@ -68,6 +70,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('warning'))
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (and accept them)')
+    .option('-j, --jobs <n>', 'threads that read and parse files: a number, or auto (one per core when there are many files)', 'auto')
     .action(async (paths: string[], flags: LintFlags) => {
       exitCode = await runLint(paths, flags, io);
     });
@@ -109,7 +112,19 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
   const progress = wantsProgress(io, flags.output !== undefined) ? createProgress(io.stderr) : undefined;
   const onProgress = progress && ((done: number, total: number): void => progress.update(done, total));
   const result = withBaseline(
-    await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText, profile: flags.profile, pssVersion: flags.pssVersion, kubernetesVersion: flags.kubernetesVersion, onProgress, render: renderOptions(flags, io) }).finally(() => progress?.finish()),
+    await lint({
+      paths,
+      cwd: io.cwd,
+      config,
+      exclude: flags.exclude,
+      stdinText,
+      profile: flags.profile,
+      pssVersion: flags.pssVersion,
+      kubernetesVersion: flags.kubernetesVersion,
+      onProgress,
+      render: renderOptions(flags, io),
+      jobs: parseJobs(flags.jobs),
+    }).finally(() => progress?.finish()),
   );
   const formatter = FORMATTERS[flags.format];
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
@@ -118,6 +133,12 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
   if (flags.output !== undefined) writeOutput(path.resolve(io.cwd, flags.output), text);
   else io.stdout.write(text);
   return failed(result, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseJobs(value: string): Jobs {
+  if (value === 'auto') return 'auto';
+  if (!/^[1-9][0-9]{0,2}$/.test(value)) throw new InputError(`invalid --jobs "${value}": must be a number from 1 to 999, or auto`);
+  return Number(value);
 }
 
 function renderOptions(flags: LintFlags, io: CliIo): RenderOptions | undefined {

@@ -4,6 +4,8 @@ export { formatPath } from './path';
 export { ConfigError, InputError } from './errors';
 export type { LintResult, LintSummary, RuleRun } from './engine/result';
 export { lint, type LintOptions } from './engine/lint';
+export type { Jobs } from './load/analyze-pool';
+export { isAnalyzeWorker, runAnalyzeWorker } from './load/analyze-worker';
 export { RENDER_ERROR_RULE_ID, type ProgramLocator, type ProgramRunner, type RenderOptions, type RunOptions, type RunResult } from './render';
 export type { AnyRule, Profile, Rule, RuleCategory, RuleContext, RuleMeta, RuleReference, RunSettings } from './rules/rule';
 export { PROFILES, securitySeverityOf } from './rules/rule';

@@ -5,7 +5,8 @@ export interface DecodedFile {
   problem: string | null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a leading BOM in the text, as Buffer#toString does: the YAML parser skips it.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Kubernetes manifests are UTF-8. UTF-16 files (with a byte order mark) are decoded and still
@@ -21,8 +22,7 @@ export function decodeFile(bytes: Buffer): DecodedFile {
   }
   if (bytes.includes(0)) return { text: '', problem: 'binary file (it contains NUL bytes): not linted' };
   try {
-    strictUtf8.decode(bytes);
-    return { text: bytes.toString('utf8'), problem: null };
+    return { text: strictUtf8.decode(bytes), problem: null };
   } catch {
     return { text: bytes.toString('utf8'), problem: 'file is not valid UTF-8: invalid bytes were read as U+FFFD' };
   }

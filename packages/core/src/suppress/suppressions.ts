@@ -7,7 +7,7 @@ export const IGNORE_REASON_ANNOTATION = 'k8s-lint.io/ignore-reason';
 const DISABLE_NEXT_LINE = 'k8s-lint-disable-next-line';
 
 /** Which rules a suppression covers: a set of ids, or every rule. */
-interface RuleSelection {
+export interface RuleSelection {
   all: boolean;
   ids: ReadonlySet<string>;
   reason: string | null;
@@ -37,18 +37,21 @@ const COMMENT = /#\s*k8s-lint-disable-next-line\b(.*)$/;
 
 /** Line-comment suppressions of one file, keyed by the 1-based line they apply to. */
 export class CommentSuppressions {
-  private readonly byLine = new Map<number, RuleSelection>();
+  /** `byLine` is plain data (a Map of plain objects and Sets), so it crosses worker threads. */
+  constructor(readonly byLine: ReadonlyMap<number, RuleSelection> = new Map()) {}
 
-  constructor(text: string) {
+  static fromText(text: string): CommentSuppressions {
+    const byLine = new Map<number, RuleSelection>();
     // Most files have none: skip the line scan unless the marker occurs at all.
-    if (!text.includes(DISABLE_NEXT_LINE)) return;
+    if (!text.includes(DISABLE_NEXT_LINE)) return new CommentSuppressions(byLine);
     text.split(/\r?\n|\r/).forEach((line, index) => {
       const match = COMMENT.exec(line);
       if (!match) return;
       const [list = '', reason] = (match[1] ?? '').split(/\s--\s?/, 2);
       const { all, ids } = parseRuleList(list);
-      this.byLine.set(index + 2, { all, ids, reason: reason?.trim() || null });
+      byLine.set(index + 2, { all, ids, reason: reason?.trim() || null });
     });
+    return new CommentSuppressions(byLine);
   }
 
   find(line: number, ruleId: string): Suppression | null {
