@@ -66,20 +66,38 @@ export function lineMatches(templateLine: string, renderedLine: string): boolean
   const text = templateLine.trim();
   const { actions } = actionsOf(text);
   if (hasOpenAction(text)) return false;
-  let pattern = '';
+  const literals: string[] = [];
   let offset = 0;
   for (const action of actions) {
     let literal = text.slice(offset, action.start);
     if (offset > 0 && actions.some((previous) => previous.end === offset && previous.trimsRight)) literal = literal.trimStart();
     if (action.trimsLeft) literal = literal.trimEnd();
-    pattern += `${escape(literal)}.*?`;
+    literals.push(literal);
     offset = action.end;
   }
   let tail = text.slice(offset);
   if (actions.at(-1)?.trimsRight) tail = tail.trimStart();
-  return new RegExp(`^${pattern}${escape(tail)}$`).test(renderedLine.trim());
+  literals.push(tail);
+  return matchesWithWildcards(literals, renderedLine.trim());
 }
 
-function escape(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Whether `text` is literals[0] + any + literals[1] + any + ... + literals[n]. Taking each middle
+ * literal at its leftmost place is always right for such patterns, so this is linear in the
+ * text; a regular expression with one lazy wildcard per action backtracks exponentially on a
+ * long line with many actions (templates are input: a hostile chart must not hang the run).
+ */
+function matchesWithWildcards(literals: readonly string[], text: string): boolean {
+  const first = literals[0] ?? '';
+  const last = literals[literals.length - 1] ?? '';
+  if (literals.length === 1) return text === first;
+  if (!text.startsWith(first) || text.length < first.length + last.length || !text.endsWith(last)) return false;
+  let position = first.length;
+  const end = text.length - last.length;
+  for (const literal of literals.slice(1, -1)) {
+    const found = text.indexOf(literal, position);
+    if (found < 0 || found + literal.length > end) return false;
+    position = found + literal.length;
+  }
+  return true;
 }
