@@ -7,6 +7,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __glob = (map) => (path17) => {
+  var fn = map[path17];
+  if (fn) return fn();
+  throw new Error("Module not found in bundle: " + path17);
+};
 var __commonJS = (cb, mod) => function __require() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -408,11 +413,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -429,10 +434,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -493,8 +498,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -523,12 +528,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -581,12 +586,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -609,10 +614,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -648,10 +653,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -693,11 +698,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -998,7 +1003,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1013,14 +1018,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -1065,52 +1070,52 @@ var require_util = __commonJS({
       return hash;
     }
     exports2.toHash = toHash;
-    function alwaysValidSchema(it, schema2) {
-      if (typeof schema2 == "boolean")
-        return schema2;
-      if (Object.keys(schema2).length === 0)
+    function alwaysValidSchema(it, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
         return true;
-      checkUnknownRules(it, schema2);
-      return !schemaHasRules(schema2, it.self.RULES.all);
+      checkUnknownRules(it, schema);
+      return !schemaHasRules(schema, it.self.RULES.all);
     }
     exports2.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema2 = it.schema) {
+    function checkUnknownRules(it, schema = it.schema) {
       const { opts, self } = it;
       if (!opts.strictSchema)
         return;
-      if (typeof schema2 === "boolean")
+      if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key2 in schema2) {
+      for (const key2 in schema) {
         if (!rules[key2])
           checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports2.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema2, rules) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key2 in schema2)
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
         if (rules[key2])
           return true;
       return false;
     }
     exports2.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema2, RULES) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key2 in schema2)
+    function schemaHasRulesButRef(schema, RULES) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
         if (key2 !== "$ref" && RULES.all[key2])
           return true;
       return false;
     }
     exports2.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema2, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
       if (!$data) {
-        if (typeof schema2 == "number" || typeof schema2 == "boolean")
-          return schema2;
-        if (typeof schema2 == "string")
-          return (0, codegen_1._)`${schema2}`;
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
@@ -1391,10 +1396,10 @@ var require_boolSchema = __commonJS({
       message: "boolean schema is false"
     };
     function topBoolOrEmptySchema(it) {
-      const { gen, schema: schema2, validateName } = it;
-      if (schema2 === false) {
+      const { gen, schema, validateName } = it;
+      if (schema === false) {
         falseSchemaError(it, false);
-      } else if (typeof schema2 == "object" && schema2.$async === true) {
+      } else if (typeof schema == "object" && schema.$async === true) {
         gen.return(names_1.default.data);
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, null);
@@ -1403,8 +1408,8 @@ var require_boolSchema = __commonJS({
     }
     exports2.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
-      const { gen, schema: schema2 } = it;
-      if (schema2 === false) {
+      const { gen, schema } = it;
+      if (schema === false) {
         gen.var(valid, false);
         falseSchemaError(it);
       } else {
@@ -1466,18 +1471,18 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.shouldUseRule = exports2.shouldUseGroup = exports2.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema: schema2, self }, type) {
+    function schemaHasRulesForType({ schema, self }, type) {
       const group = self.RULES.types[type];
-      return group && group !== true && shouldUseGroup(schema2, group);
+      return group && group !== true && shouldUseGroup(schema, group);
     }
     exports2.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema2, group) {
-      return group.rules.some((rule) => shouldUseRule(schema2, rule));
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
     }
     exports2.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema2, rule) {
+    function shouldUseRule(schema, rule) {
       var _a;
-      return schema2[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema2[kwd] !== void 0));
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
     }
     exports2.shouldUseRule = shouldUseRule;
   }
@@ -1499,17 +1504,17 @@ var require_dataType = __commonJS({
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
     })(DataType || (exports2.DataType = DataType = {}));
-    function getSchemaTypes(schema2) {
-      const types = getJSONTypes(schema2.type);
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
       const hasNull = types.includes("null");
       if (hasNull) {
-        if (schema2.nullable === false)
+        if (schema.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
-        if (!types.length && schema2.nullable !== void 0) {
+        if (!types.length && schema.nullable !== void 0) {
           throw new Error('"nullable" cannot be used without "type"');
         }
-        if (schema2.nullable === true)
+        if (schema.nullable === true)
           types.push("null");
       }
       return types;
@@ -1641,8 +1646,8 @@ var require_dataType = __commonJS({
     }
     exports2.checkDataTypes = checkDataTypes;
     var typeError = {
-      message: ({ schema: schema2 }) => `must be ${schema2}`,
-      params: ({ schema: schema2, schemaValue }) => typeof schema2 == "string" ? (0, codegen_1._)`{type: ${schema2}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
@@ -1650,16 +1655,16 @@ var require_dataType = __commonJS({
     }
     exports2.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
-      const { gen, data, schema: schema2 } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema2, "type");
+      const { gen, data, schema } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
       return {
         gen,
         keyword: "type",
         data,
-        schema: schema2.type,
+        schema: schema.type,
         schemaCode,
         schemaValue: schemaCode,
-        parentSchema: schema2,
+        parentSchema: schema,
         params: {},
         it
       };
@@ -1812,15 +1817,15 @@ var require_code2 = __commonJS({
     }
     exports2.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema: schema2, keyword, it } = cxt;
-      if (!Array.isArray(schema2))
+      const { gen, schema, keyword, it } = cxt;
+      if (!Array.isArray(schema))
         throw new Error("ajv implementation error");
-      const alwaysValid = schema2.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
       if (alwaysValid && !it.opts.unevaluated)
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema2.forEach((_sch, i) => {
+      gen.block(() => schema.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
           keyword,
           schemaProp: i,
@@ -1848,8 +1853,8 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema: schema2, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema2, parentSchema, it);
+      const { gen, keyword, schema, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
       const schemaRef = useKeyword(gen, keyword, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
@@ -1866,9 +1871,9 @@ var require_keyword = __commonJS({
     exports2.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a;
-      const { gen, keyword, schema: schema2, parentSchema, $data, it } = cxt;
+      const { gen, keyword, schema, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema2, parentSchema, it) : def.validate;
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
@@ -1928,20 +1933,20 @@ var require_keyword = __commonJS({
         throw new Error(`keyword "${keyword}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
-    function validSchemaType(schema2, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema2) : st === "object" ? schema2 && typeof schema2 == "object" && !Array.isArray(schema2) : typeof schema2 == st || allowUndefined && typeof schema2 == "undefined");
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports2.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema: schema2, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
       const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema2, kwd))) {
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
         throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema2[keyword]);
+        const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
           const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
@@ -1963,8 +1968,8 @@ var require_subschema = __commonJS({
     exports2.extendSubschemaMode = exports2.extendSubschemaData = exports2.getSubschema = void 0;
     var codegen_1 = require_codegen();
     var util_1 = require_util();
-    function getSubschema(it, { keyword, schemaProp, schema: schema2, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema2 !== void 0) {
+    function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
       if (keyword !== void 0) {
@@ -1979,12 +1984,12 @@ var require_subschema = __commonJS({
           errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
-      if (schema2 !== void 0) {
+      if (schema !== void 0) {
         if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
-          schema: schema2,
+          schema,
           schemaPath,
           topSchemaRef,
           errSchemaPath
@@ -2077,7 +2082,7 @@ var require_fast_deep_equal = __commonJS({
 var require_json_schema_traverse = __commonJS({
   "node_modules/.pnpm/json-schema-traverse@1.0.0/node_modules/json-schema-traverse/index.js"(exports2, module2) {
     "use strict";
-    var traverse = module2.exports = function(schema2, opts, cb) {
+    var traverse = module2.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -2087,7 +2092,7 @@ var require_json_schema_traverse = __commonJS({
       };
       var post = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema2, "", schema2);
+      _traverse(opts, pre, post, schema, "", schema);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -2133,26 +2138,26 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema2 && typeof schema2 == "object" && !Array.isArray(schema2)) {
-        pre(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key2 in schema2) {
-          var sch = schema2[key2];
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
             if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema2, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
             }
           } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema2, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
             }
           } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema2);
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
           }
         }
-        post(schema2, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str) {
@@ -2188,14 +2193,14 @@ var require_resolve = __commonJS({
       "enum",
       "const"
     ]);
-    function inlineRef(schema2, limit = true) {
-      if (typeof schema2 == "boolean")
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
         return true;
       if (limit === true)
-        return !hasRef(schema2);
+        return !hasRef(schema);
       if (!limit)
         return false;
-      return countKeys(schema2) <= limit;
+      return countKeys(schema) <= limit;
     }
     exports2.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -2205,11 +2210,11 @@ var require_resolve = __commonJS({
       "$dynamicRef",
       "$dynamicAnchor"
     ]);
-    function hasRef(schema2) {
-      for (const key2 in schema2) {
+    function hasRef(schema) {
+      for (const key2 in schema) {
         if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema2[key2];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -2217,16 +2222,16 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys(schema2) {
+    function countKeys(schema) {
       let count = 0;
-      for (const key2 in schema2) {
+      for (const key2 in schema) {
         if (key2 === "$ref")
           return Infinity;
         count++;
         if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema2[key2] == "object") {
-          (0, util_1.eachItem)(schema2[key2], (sch) => count += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count += countKeys(sch));
         }
         if (count === Infinity)
           return Infinity;
@@ -2256,16 +2261,16 @@ var require_resolve = __commonJS({
     }
     exports2.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema2, baseId) {
-      if (typeof schema2 == "boolean")
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
         return {};
       const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema2[schemaId] || baseId);
+      const schId = normalizeId(schema[schemaId] || baseId);
       const baseIds = { "": schId };
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema2, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -2346,15 +2351,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports2.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema: schema2, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema2, opts)}`);
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
           destructureValCxtES5(gen, opts);
           gen.code(body);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema2, opts)).code(body));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
       }
     }
     function destructureValCxt(opts) {
@@ -2378,9 +2383,9 @@ var require_validate = __commonJS({
       });
     }
     function topSchemaObjCode(it) {
-      const { schema: schema2, opts, gen } = it;
+      const { schema, opts, gen } = it;
       validateFunction(it, () => {
-        if (opts.$comment && schema2.$comment)
+        if (opts.$comment && schema.$comment)
           commentKeyword(it);
         checkNoDefault(it);
         gen.let(names_1.default.vErrors, null);
@@ -2398,8 +2403,8 @@ var require_validate = __commonJS({
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
     }
-    function funcSourceUrl(schema2, opts) {
-      const schId = typeof schema2 == "object" && schema2[opts.schemaId];
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
     function subschemaCode(it, valid) {
@@ -2412,10 +2417,10 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema: schema2, self }) {
-      if (typeof schema2 == "boolean")
-        return !schema2;
-      for (const key2 in schema2)
+    function schemaCxtHasRules({ schema, self }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key2 in schema)
         if (self.RULES.all[key2])
           return true;
       return false;
@@ -2424,8 +2429,8 @@ var require_validate = __commonJS({
       return typeof it.schema != "boolean";
     }
     function subSchemaObjCode(it, valid) {
-      const { schema: schema2, gen, opts } = it;
-      if (opts.$comment && schema2.$comment)
+      const { schema, gen, opts } = it;
+      if (opts.$comment && schema.$comment)
         commentKeyword(it);
       updateContext(it);
       checkAsyncSchema(it);
@@ -2445,14 +2450,14 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema: schema2, errSchemaPath, opts, self } = it;
-      if (schema2.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema2, self.RULES)) {
+      const { schema, errSchemaPath, opts, self } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
         self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
-      const { schema: schema2, opts } = it;
-      if (schema2.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+      const { schema, opts } = it;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
         (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
       }
     }
@@ -2465,8 +2470,8 @@ var require_validate = __commonJS({
       if (it.schema.$async && !it.schemaEnv.$async)
         throw new Error("async schema in sync schema");
     }
-    function commentKeyword({ gen, schemaEnv, schema: schema2, errSchemaPath, opts }) {
-      const msg = schema2.$comment;
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
@@ -2493,9 +2498,9 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema: schema2, data, allErrors, opts, self } = it;
+      const { gen, schema, data, allErrors, opts, self } = it;
       const { RULES } = self;
-      if (schema2.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema2, RULES))) {
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
       }
@@ -2507,7 +2512,7 @@ var require_validate = __commonJS({
         groupKeywords(RULES.post);
       });
       function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema2, group))
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
           return;
         if (group.type) {
           gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
@@ -2525,12 +2530,12 @@ var require_validate = __commonJS({
       }
     }
     function iterateKeywords(it, group) {
-      const { gen, schema: schema2, opts: { useDefaults } } = it;
+      const { gen, schema, opts: { useDefaults } } = it;
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
         for (const rule of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema2, rule)) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
             keywordCode(it, rule.keyword, rule.definition, group.type);
           }
         }
@@ -2875,17 +2880,17 @@ var require_compile = __commonJS({
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
-        let schema2;
+        let schema;
         if (typeof env.schema == "object")
-          schema2 = env.schema;
+          schema = env.schema;
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema2 === null || schema2 === void 0 ? void 0 : schema2[env.schemaId || "$id"]);
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
-        this.$async = schema2 === null || schema2 === void 0 ? void 0 : schema2.$async;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
         this.refs = {};
       }
     };
@@ -2984,10 +2989,10 @@ var require_compile = __commonJS({
         return schOrFunc;
       let _sch = resolve.call(this, root, ref);
       if (_sch === void 0) {
-        const schema2 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
-        if (schema2)
-          _sch = new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
@@ -3035,12 +3040,12 @@ var require_compile = __commonJS({
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
       if (id === (0, resolve_1.normalizeId)(ref)) {
-        const { schema: schema2 } = schOrRef;
+        const { schema } = schOrRef;
         const { schemaId } = this.opts;
-        const schId = schema2[schemaId];
+        const schId = schema[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+        return new SchemaEnv({ schema, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -3052,29 +3057,29 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema: schema2, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema2 === "boolean")
+        if (typeof schema === "boolean")
           return;
-        const partSchema = schema2[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
         if (partSchema === void 0)
           return;
-        schema2 = partSchema;
-        const schId = typeof schema2 === "object" && schema2[this.opts.schemaId];
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
         if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
       let env;
-      if (typeof schema2 != "boolean" && schema2.$ref && !(0, util_1.schemaHasRulesButRef)(schema2, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema2.$ref);
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
         env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema: schema2, schemaId, root, baseId });
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -3260,8 +3265,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path15) {
-      let input = path15;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3335,11 +3340,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path15) {
-      if (path15 === "" || path15[0] === "/") {
-        return removeDotSegments(path15);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path15.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3702,8 +3707,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path15 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path15 && path15 !== "/" ? path15 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -4456,16 +4461,16 @@ var require_core = __commonJS({
           this.errors = v.errors;
         return valid;
       }
-      compile(schema2, _meta) {
-        const sch = this._addSchema(schema2, _meta);
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema2, meta) {
+      compileAsync(schema, meta) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema2, meta);
+        return runCompileAsync.call(this, schema, meta);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -4511,37 +4516,37 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema2, key2, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema2)) {
-          for (const sch of schema2)
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
         let id;
-        if (typeof schema2 === "object") {
+        if (typeof schema === "object") {
           const { schemaId } = this.opts;
-          id = schema2[schemaId];
+          id = schema[schemaId];
           if (id !== void 0 && typeof id != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
         key2 = (0, resolve_1.normalizeId)(key2 || id);
         this._checkUnique(key2);
-        this.schemas[key2] = this._addSchema(schema2, _meta, key2, _validateSchema, true);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema2, key2, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema2, key2, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
-      validateSchema(schema2, throwOrLogError) {
-        if (typeof schema2 == "boolean")
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
           return true;
         let $schema;
-        $schema = schema2.$schema;
+        $schema = schema.$schema;
         if ($schema !== void 0 && typeof $schema != "string") {
           throw new Error("$schema must be a string");
         }
@@ -4551,7 +4556,7 @@ var require_core = __commonJS({
           this.errors = null;
           return true;
         }
-        const valid = this.validate($schema, schema2);
+        const valid = this.validate($schema, schema);
         if (!valid && throwOrLogError) {
           const message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
@@ -4694,9 +4699,9 @@ var require_core = __commonJS({
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema2 = keywords[key2];
-            if ($data && schema2)
-              keywords[key2] = schemaOrData(schema2);
+            const schema = keywords[key2];
+            if ($data && schema)
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -4714,23 +4719,23 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema2, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id;
         const { schemaId } = this.opts;
-        if (typeof schema2 == "object") {
-          id = schema2[schemaId];
+        if (typeof schema == "object") {
+          id = schema[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
-          else if (typeof schema2 != "boolean")
+          else if (typeof schema != "boolean")
             throw new Error("schema must be object or boolean");
         }
-        let sch = this._cache.get(schema2);
+        let sch = this._cache.get(schema);
         if (sch !== void 0)
           return sch;
         baseId = (0, resolve_1.normalizeId)(id || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema2, baseId);
-        sch = new compile_1.SchemaEnv({ schema: schema2, schemaId, meta, baseId, localRefs });
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -4738,7 +4743,7 @@ var require_core = __commonJS({
           this.refs[baseId] = sch;
         }
         if (validateSchema)
-          this.validateSchema(schema2, true);
+          this.validateSchema(schema, true);
         return sch;
       }
       _checkUnique(id) {
@@ -4892,8 +4897,8 @@ var require_core = __commonJS({
     var $dataRef = {
       $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
     };
-    function schemaOrData(schema2) {
-      return { anyOf: [schema2, $dataRef] };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
     }
   }
 });
@@ -5193,7 +5198,7 @@ var require_pattern = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
@@ -5202,7 +5207,7 @@ var require_pattern = __commonJS({
           gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema2);
+          const regExp = (0, code_1.usePattern)(cxt, schema);
           cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
         }
       }
@@ -5259,11 +5264,11 @@ var require_required = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, schema: schema2, schemaCode, data, $data, it } = cxt;
+        const { gen, schema, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
-        if (!$data && schema2.length === 0)
+        if (!$data && schema.length === 0)
           return;
-        const useLoop = schema2.length >= opts.loopRequired;
+        const useLoop = schema.length >= opts.loopRequired;
         if (it.allErrors)
           allErrorsMode();
         else
@@ -5271,7 +5276,7 @@ var require_required = __commonJS({
         if (opts.strictRequired) {
           const props = cxt.parentSchema.properties;
           const { definedProperties } = cxt.it;
-          for (const requiredKey of schema2) {
+          for (const requiredKey of schema) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
               const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
@@ -5283,7 +5288,7 @@ var require_required = __commonJS({
           if (useLoop || $data) {
             cxt.block$data(codegen_1.nil, loopAllRequired);
           } else {
-            for (const prop of schema2) {
+            for (const prop of schema) {
               (0, code_1.checkReportMissingProp)(cxt, prop);
             }
           }
@@ -5295,7 +5300,7 @@ var require_required = __commonJS({
             cxt.block$data(valid, () => loopUntilMissing(missing, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema2, missing));
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
             (0, code_1.reportMissingProp)(cxt, missing);
             gen.else();
           }
@@ -5382,8 +5387,8 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema2)
+        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema)
           return;
         const valid = gen.let("valid");
         const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
@@ -5446,11 +5451,11 @@ var require_const = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schemaCode, schema: schema2 } = cxt;
-        if ($data || schema2 && typeof schema2 == "object") {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
           cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
         } else {
-          cxt.fail((0, codegen_1._)`${schema2} !== ${data}`);
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
         }
       }
     };
@@ -5476,10 +5481,10 @@ var require_enum = __commonJS({
       $data: true,
       error,
       code(cxt) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
-        if (!$data && schema2.length === 0)
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
+        if (!$data && schema.length === 0)
           throw new Error("enum must have non-empty array");
-        const useLoop = schema2.length >= it.opts.loopEnum;
+        const useLoop = schema.length >= it.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
         let valid;
@@ -5487,10 +5492,10 @@ var require_enum = __commonJS({
           valid = gen.let("valid");
           cxt.block$data(valid, loopEnum);
         } else {
-          if (!Array.isArray(schema2))
+          if (!Array.isArray(schema))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema2.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
         }
         cxt.pass(valid);
         function loopEnum() {
@@ -5498,7 +5503,7 @@ var require_enum = __commonJS({
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
-          const sch = schema2[i];
+          const sch = schema[i];
           return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
@@ -5574,13 +5579,13 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema: schema2, data, keyword, it } = cxt;
+      const { gen, schema, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema2 === false) {
+      if (schema === false) {
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
         const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
@@ -5613,11 +5618,11 @@ var require_items = __commonJS({
       schemaType: ["object", "array", "boolean"],
       before: "uniqueItems",
       code(cxt) {
-        const { schema: schema2, it } = cxt;
-        if (Array.isArray(schema2))
-          return validateTuple(cxt, "additionalItems", schema2);
+        const { schema, it } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         cxt.ok((0, code_1.validateArray)(cxt));
       }
@@ -5692,10 +5697,10 @@ var require_items2020 = __commonJS({
       before: "uniqueItems",
       error,
       code(cxt) {
-        const { schema: schema2, parentSchema, it } = cxt;
+        const { schema, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         if (prefixItems)
           (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
@@ -5726,7 +5731,7 @@ var require_contains = __commonJS({
       trackErrors: true,
       error,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema, parentSchema, data, it } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
@@ -5747,7 +5752,7 @@ var require_contains = __commonJS({
           cxt.fail();
           return;
         }
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
           if (max !== void 0)
             cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
@@ -5832,14 +5837,14 @@ var require_dependencies = __commonJS({
         validateSchemaDeps(cxt, schDeps);
       }
     };
-    function splitDependencies({ schema: schema2 }) {
+    function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key2 in schema2) {
+      for (const key2 in schema) {
         if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema2[key2]) ? propertyDeps : schemaDeps;
-        deps[key2] = schema2[key2];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -5912,8 +5917,8 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error,
       code(cxt) {
-        const { gen, schema: schema2, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2))
+        const { gen, schema, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
         gen.forIn("key", data, (key2) => {
@@ -5959,12 +5964,12 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, opts } = it;
         it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema2))
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
           return;
         const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
@@ -5997,18 +6002,18 @@ var require_additionalProperties = __commonJS({
           gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
         function additionalPropertyCode(key2) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema2 === false) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
             deleteAdditional(key2);
             return;
           }
-          if (schema2 === false) {
+          if (schema === false) {
             cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (typeof schema2 == "object" && !(0, util_1.alwaysValidSchema)(it, schema2)) {
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
               applyAdditionalSchema(key2, valid, false);
@@ -6058,18 +6063,18 @@ var require_properties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, data, it } = cxt;
+        const { gen, schema, parentSchema, data, it } = cxt;
         if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
           additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
         }
-        const allProps = (0, code_1.allSchemaProperties)(schema2);
+        const allProps = (0, code_1.allSchemaProperties)(schema);
         for (const prop of allProps) {
           it.definedProperties.add(prop);
         }
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -6087,7 +6092,7 @@ var require_properties = __commonJS({
           cxt.ok(valid);
         }
         function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema2[prop].default !== void 0;
+          return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== void 0;
         }
         function applyPropertySchema(prop) {
           cxt.subschema({
@@ -6116,10 +6121,10 @@ var require_patternProperties = __commonJS({
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema2, data, parentSchema, it } = cxt;
+        const { gen, schema, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema2);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema2[p]));
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -6187,8 +6192,8 @@ var require_not = __commonJS({
       schemaType: ["object", "boolean"],
       trackErrors: true,
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema2)) {
+        const { gen, schema, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema)) {
           cxt.fail();
           return;
         }
@@ -6241,12 +6246,12 @@ var require_oneOf = __commonJS({
       trackErrors: true,
       error,
       code(cxt) {
-        const { gen, schema: schema2, parentSchema, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema, parentSchema, it } = cxt;
+        if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         if (it.opts.discriminator && parentSchema.discriminator)
           return;
-        const schArr = schema2;
+        const schArr = schema;
         const valid = gen.let("valid", false);
         const passing = gen.let("passing", null);
         const schValid = gen.name("_valid");
@@ -6292,11 +6297,11 @@ var require_allOf = __commonJS({
       keyword: "allOf",
       schemaType: "array",
       code(cxt) {
-        const { gen, schema: schema2, it } = cxt;
-        if (!Array.isArray(schema2))
+        const { gen, schema, it } = cxt;
+        if (!Array.isArray(schema))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema2.forEach((sch, i) => {
+        schema.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
           const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
@@ -6371,8 +6376,8 @@ var require_if = __commonJS({
       }
     };
     function hasSchema(it, keyword) {
-      const schema2 = it.schema[keyword];
-      return schema2 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema2);
+      const schema = it.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema);
     }
     exports2.default = def;
   }
@@ -6461,7 +6466,7 @@ var require_format = __commonJS({
       $data: true,
       error,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema: schema2, schemaCode, it } = cxt;
+        const { gen, data, $data, schema, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self } = it;
         if (!opts.validateFormats)
           return;
@@ -6491,7 +6496,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema2];
+          const formatDef = self.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -6508,12 +6513,12 @@ var require_format = __commonJS({
             }
             throw new Error(unknownMsg());
             function unknownMsg() {
-              return `unknown format "${schema2}" ignored in schema at path "${errSchemaPath}"`;
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema2)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema2, ref: fmtDef, code });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -6624,17 +6629,17 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error,
       code(cxt) {
-        const { gen, data, schema: schema2, parentSchema, it } = cxt;
-        const { oneOf } = parentSchema;
+        const { gen, data, schema, parentSchema, it } = cxt;
+        const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema2.propertyName;
+        const tagName = schema.propertyName;
         if (typeof tagName != "string")
           throw new Error("discriminator: requires propertyName");
-        if (schema2.mapping)
+        if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
-        if (!oneOf)
+        if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
         const valid = gen.let("valid", false);
         const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
@@ -6662,8 +6667,8 @@ var require_discriminator = __commonJS({
           const oneOfMapping = {};
           const topRequired = hasRequired(parentSchema);
           let tagRequired = true;
-          for (let i = 0; i < oneOf.length; i++) {
-            let sch = oneOf[i];
+          for (let i = 0; i < oneOf2.length; i++) {
+            let sch = oneOf2[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
               const ref = sch.$ref;
               sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
@@ -6940,54 +6945,54 @@ var require_ajv = __commonJS({
 var require_identity = __commonJS({
   "node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/nodes/identity.js"(exports2) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var ALIAS2 = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var MAP2 = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ2 = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS2;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP2;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR2;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ2;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
-          case MAP:
-          case SEQ:
+          case MAP2:
+          case SEQ2:
             return true;
         }
       return false;
     }
-    function isNode2(node) {
+    function isNode(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
-          case ALIAS:
-          case MAP:
-          case SCALAR:
-          case SEQ:
+          case ALIAS2:
+          case MAP2:
+          case SCALAR2:
+          case SEQ2:
             return true;
         }
       return false;
     }
     var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
-    exports2.ALIAS = ALIAS;
+    exports2.ALIAS = ALIAS2;
     exports2.DOC = DOC;
-    exports2.MAP = MAP;
+    exports2.MAP = MAP2;
     exports2.NODE_TYPE = NODE_TYPE;
     exports2.PAIR = PAIR;
-    exports2.SCALAR = SCALAR;
-    exports2.SEQ = SEQ;
+    exports2.SCALAR = SCALAR2;
+    exports2.SEQ = SEQ2;
     exports2.hasAnchor = hasAnchor;
     exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
     exports2.isMap = isMap2;
-    exports2.isNode = isNode2;
-    exports2.isPair = isPair2;
+    exports2.isNode = isNode;
+    exports2.isPair = isPair;
     exports2.isScalar = isScalar2;
     exports2.isSeq = isSeq2;
   }
@@ -7013,17 +7018,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path15) {
-      const ctrl = callVisitor(key2, node, visitor, path15);
+    function visit_(key2, node, visitor, path17) {
+      const ctrl = callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visit_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path17, ctrl);
+        return visit_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7034,13 +7039,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7061,17 +7066,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path15) {
-      const ctrl = await callVisitor(key2, node, visitor, path15);
+    async function visitAsync_(key2, node, visitor, path17) {
+      const ctrl = await callVisitor(key2, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path15, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path15);
+        replaceNode(key2, path17, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7082,13 +7087,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7115,23 +7120,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path15) {
+    function callVisitor(key2, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path15);
+        return visitor(key2, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path15);
+        return visitor.Map?.(key2, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path15);
+        return visitor.Seq?.(key2, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path15);
+        return visitor.Pair?.(key2, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path15);
+        return visitor.Scalar?.(key2, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path15);
+        return visitor.Alias?.(key2, node, path17);
       return void 0;
     }
-    function replaceNode(key2, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key2, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key2] = node;
       } else if (identity.isPair(parent)) {
@@ -7692,7 +7697,7 @@ var require_createNode = __commonJS({
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema2, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -7706,7 +7711,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema2.tags);
+      let tagObj = findTagObject(value, tagName, schema.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -7717,7 +7722,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema2[identity.MAP] : Symbol.iterator in Object(value) ? schema2[identity.SEQ] : schema2[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -7743,10 +7748,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path15, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7761,16 +7766,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema: schema2,
+        schema,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
-      constructor(type, schema2) {
+      constructor(type, schema) {
         super(type);
         Object.defineProperty(this, "schema", {
-          value: schema2,
+          value: schema,
           configurable: true,
           enumerable: false,
           writable: true
@@ -7781,11 +7786,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema2) {
+      clone(schema) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema2)
-          copy.schema = schema2;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -7795,11 +7800,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key2, ...rest] = path15;
+          const [key2, ...rest] = path17;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7813,8 +7818,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key2, ...rest] = path15;
+      deleteIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key2);
         const node = this.get(key2, true);
@@ -7828,8 +7833,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key2, ...rest] = path15;
+      getIn(path17, keepScalar) {
+        const [key2, ...rest] = path17;
         const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7847,8 +7852,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key2, ...rest] = path15;
+      hasIn(path17) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key2);
         const node = this.get(key2, true);
@@ -7858,8 +7863,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key2, ...rest] = path15;
+      setIn(path17, value) {
+        const [key2, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key2, value);
         } else {
@@ -8600,16 +8605,16 @@ var require_merge = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var MERGE_KEY = "<<";
+    var MERGE_KEY2 = "<<";
     var merge = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value) => value === MERGE_KEY2 || typeof value === "symbol" && value.description === MERGE_KEY2,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY2)), {
         addToJSMap: addMergeToJSMap
       }),
-      stringify: () => MERGE_KEY
+      stringify: () => MERGE_KEY2
     };
     var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
@@ -8737,12 +8742,12 @@ var require_Pair = __commonJS({
         this.key = key2;
         this.value = value;
       }
-      clone(schema2) {
+      clone(schema) {
         let { key: key2, value } = this;
         if (identity.isNode(key2))
-          key2 = key2.clone(schema2);
+          key2 = key2.clone(schema);
         if (identity.isNode(value))
-          value = value.clone(schema2);
+          value = value.clone(schema);
         return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
@@ -8935,17 +8940,17 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema2) {
-        super(identity.MAP, schema2);
+      constructor(schema) {
+        super(identity.MAP, schema);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema2, obj, ctx) {
+      static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map = new this(schema2);
+        const map = new this(schema);
         const add = (key2, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key2, value);
@@ -8961,8 +8966,8 @@ var require_YAMLMap = __commonJS({
           for (const key2 of Object.keys(obj))
             add(key2, obj[key2]);
         }
-        if (typeof schema2.sortMapEntries === "function") {
-          map.items.sort(schema2.sortMapEntries);
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
         }
         return map;
       }
@@ -9069,7 +9074,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema2, obj, ctx) => YAMLMap.YAMLMap.from(schema2, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
     };
     exports2.map = map;
   }
@@ -9089,8 +9094,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema2) {
-        super(identity.SEQ, schema2);
+      constructor(schema) {
+        super(identity.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -9165,9 +9170,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema2, obj, ctx) {
+      static from(schema, obj, ctx) {
         const { replacer } = ctx;
-        const seq = new this(schema2);
+        const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -9207,7 +9212,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema2, obj, ctx) => YAMLSeq.YAMLSeq.from(schema2, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
     };
     exports2.seq = seq;
   }
@@ -9403,7 +9408,7 @@ var require_schema = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema2 = [
+    var schema = [
       map.map,
       seq.seq,
       string.string,
@@ -9416,7 +9421,7 @@ var require_schema = __commonJS({
       float.floatExp,
       float.float
     ];
-    exports2.schema = schema2;
+    exports2.schema = schema;
   }
 });
 
@@ -9482,8 +9487,8 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema2 = [map.map, seq.seq].concat(jsonScalars, jsonError);
-    exports2.schema = schema2;
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports2.schema = schema;
   }
 });
 
@@ -9587,9 +9592,9 @@ ${cn.comment}` : item.comment;
         onError("Expected a sequence for this tag");
       return seq;
     }
-    function createPairs(schema2, iterable, ctx) {
+    function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema2);
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -9674,8 +9679,8 @@ var require_omap = __commonJS({
         }
         return map;
       }
-      static from(schema2, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema2, iterable, ctx);
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -9702,7 +9707,7 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema2, iterable, ctx) => YAMLOMap.from(schema2, iterable, ctx)
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
     };
     exports2.YAMLOMap = YAMLOMap;
     exports2.omap = omap;
@@ -9877,8 +9882,8 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema2) {
-        super(schema2);
+      constructor(schema) {
+        super(schema);
         this.tag = _YAMLSet.tag;
       }
       add(key2) {
@@ -9922,9 +9927,9 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema2, iterable, ctx) {
+      static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema2);
+        const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
@@ -9941,7 +9946,7 @@ var require_set = __commonJS({
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema2, iterable, ctx) => YAMLSet.from(schema2, iterable, ctx),
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
         if (identity.isMap(map)) {
           if (map.hasAllNullValues(true))
@@ -10063,7 +10068,7 @@ var require_schema3 = __commonJS({
     var pairs = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
-    var schema2 = [
+    var schema = [
       map.map,
       seq.seq,
       string.string,
@@ -10086,7 +10091,7 @@ var require_schema3 = __commonJS({
       timestamp.floatTime,
       timestamp.timestamp
     ];
-    exports2.schema = schema2;
+    exports2.schema = schema;
   }
 });
 
@@ -10101,7 +10106,7 @@ var require_tags = __commonJS({
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
-    var schema2 = require_schema();
+    var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
     var merge = require_merge();
@@ -10111,7 +10116,7 @@ var require_tags = __commonJS({
     var set = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema2.schema],
+      ["core", schema.schema],
       ["failsafe", [map.map, seq.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
@@ -10195,9 +10200,9 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema2 === "string" && schema2 || "core";
+        this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
@@ -10374,9 +10379,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10451,14 +10456,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10473,10 +10478,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10487,10 +10492,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10507,13 +10512,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -11786,11 +11791,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema2, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema2[identity.SCALAR];
+        return schema[identity.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema2.tags) {
+      for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -11801,18 +11806,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema2.knownTags[tagName];
+      const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema2[identity.SCALAR];
+      return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema: schema2 }, value, token, onError) {
-      const tag = schema2.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema2[identity.SCALAR];
-      if (schema2.compat) {
-        const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -12049,7 +12054,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -12209,7 +12214,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports2.Composer = Composer;
+    exports2.Composer = Composer2;
   }
 });
 
@@ -12474,10 +12479,10 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path15) {
-        const tok = item?.[field];
+      for (const [field2, index] of path17) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -12485,23 +12490,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
-      const coll = parent?.[field];
+    visit.parentCollection = (cst, path17) => {
+      const parent = visit.itemAtPath(cst, path17.slice(0, -1));
+      const field2 = path17[path17.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12511,11 +12516,11 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+          if (typeof ctrl === "function" && field2 === "key")
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -12531,7 +12536,7 @@ var require_cst = __commonJS({
     var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR = "";
+    var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -12542,7 +12547,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR:
+        case SCALAR2:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -12556,7 +12561,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR:
+        case SCALAR2:
           return "scalar";
         case "---":
           return "doc-start";
@@ -12615,7 +12620,7 @@ var require_cst = __commonJS({
     exports2.BOM = BOM;
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
-    exports2.SCALAR = SCALAR;
+    exports2.SCALAR = SCALAR2;
     exports2.isCollection = isCollection;
     exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
@@ -13340,7 +13345,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -13817,14 +13822,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start, key: fs3, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -13952,13 +13957,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs3 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs3, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs3);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs3, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -14113,7 +14118,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -14133,7 +14138,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -14208,7 +14213,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse;
-    exports2.parseAllDocuments = parseAllDocuments2;
+    exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
   }
@@ -14338,7 +14343,7 @@ var require_path = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.convertPosixPathToPattern = exports2.convertWindowsPathToPattern = exports2.convertPathToPattern = exports2.escapePosixPath = exports2.escapeWindowsPath = exports2.escape = exports2.removeLeadingDotSegment = exports2.makeAbsolute = exports2.unixify = void 0;
     var os2 = require("os");
-    var path15 = require("path");
+    var path17 = require("path");
     var IS_WINDOWS_PLATFORM = os2.platform() === "win32";
     var LEADING_DOT_SEGMENT_CHARACTERS_COUNT = 2;
     var POSIX_UNESCAPED_GLOB_SYMBOLS_RE = /(\\?)([()*?[\]{|}]|^!|[!+@](?=\()|\\(?![!()*+?@[\]{|}]))/g;
@@ -14350,7 +14355,7 @@ var require_path = __commonJS({
     }
     exports2.unixify = unixify;
     function makeAbsolute(cwd, filepath) {
-      return path15.resolve(cwd, filepath);
+      return path17.resolve(cwd, filepath);
     }
     exports2.makeAbsolute = makeAbsolute;
     function removeLeadingDotSegment(entry) {
@@ -15649,7 +15654,7 @@ var require_braces = __commonJS({
 var require_constants2 = __commonJS({
   "node_modules/.pnpm/picomatch@2.3.2/node_modules/picomatch/lib/constants.js"(exports2, module2) {
     "use strict";
-    var path15 = require("path");
+    var path17 = require("path");
     var WIN_SLASH = "\\\\/";
     var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
     var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
@@ -15823,7 +15828,7 @@ var require_constants2 = __commonJS({
       /* | */
       CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
       /* \uFEFF */
-      SEP: path15.sep,
+      SEP: path17.sep,
       /**
        * Create EXTGLOB_CHARS
        */
@@ -15850,7 +15855,7 @@ var require_constants2 = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/.pnpm/picomatch@2.3.2/node_modules/picomatch/lib/utils.js"(exports2) {
     "use strict";
-    var path15 = require("path");
+    var path17 = require("path");
     var win32 = process.platform === "win32";
     var {
       REGEX_BACKSLASH,
@@ -15879,7 +15884,7 @@ var require_utils3 = __commonJS({
       if (options && typeof options.windows === "boolean") {
         return options.windows;
       }
-      return win32 === true || path15.sep === "\\";
+      return win32 === true || path17.sep === "\\";
     };
     exports2.escapeLast = (input, char, lastIdx) => {
       const idx = input.lastIndexOf(char, lastIdx);
@@ -16241,7 +16246,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/.pnpm/picomatch@2.3.2/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -16249,7 +16254,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -16455,7 +16460,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -16488,8 +16493,8 @@ var require_parse2 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants2.globChars(win32);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(win32);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -17188,7 +17193,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(win32);
+      } = constants3.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -17243,11 +17248,11 @@ var require_parse2 = __commonJS({
 var require_picomatch = __commonJS({
   "node_modules/.pnpm/picomatch@2.3.2/node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
-    var path15 = require("path");
+    var path17 = require("path");
     var scan = require_scan();
     var parse = require_parse2();
     var utils = require_utils3();
-    var constants2 = require_constants2();
+    var constants3 = require_constants2();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -17328,7 +17333,7 @@ var require_picomatch = __commonJS({
     };
     picomatch2.matchBase = (input, glob2, options, posix = utils.isWindows(options)) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
-      return regex.test(path15.basename(input));
+      return regex.test(path17.basename(input));
     };
     picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
     picomatch2.parse = (pattern, options) => {
@@ -17375,7 +17380,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants3;
     module2.exports = picomatch2;
   }
 });
@@ -17555,7 +17560,7 @@ var require_pattern2 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.isAbsolute = exports2.partitionAbsoluteAndRelative = exports2.removeDuplicateSlashes = exports2.matchAny = exports2.convertPatternsToRe = exports2.makeRe = exports2.getPatternParts = exports2.expandBraceExpansion = exports2.expandPatternsWithBraceExpansion = exports2.isAffectDepthOfReadingPattern = exports2.endsWithSlashGlobStar = exports2.hasGlobStar = exports2.getBaseDirectory = exports2.isPatternRelatedToParentDirectory = exports2.getPatternsOutsideCurrentDirectory = exports2.getPatternsInsideCurrentDirectory = exports2.getPositivePatterns = exports2.getNegativePatterns = exports2.isPositivePattern = exports2.isNegativePattern = exports2.convertToNegativePattern = exports2.convertToPositivePattern = exports2.isDynamicPattern = exports2.isStaticPattern = void 0;
-    var path15 = require("path");
+    var path17 = require("path");
     var globParent = require_glob_parent();
     var micromatch = require_micromatch();
     var GLOBSTAR = "**";
@@ -17650,7 +17655,7 @@ var require_pattern2 = __commonJS({
     }
     exports2.endsWithSlashGlobStar = endsWithSlashGlobStar;
     function isAffectDepthOfReadingPattern(pattern) {
-      const basename = path15.basename(pattern);
+      const basename = path17.basename(pattern);
       return endsWithSlashGlobStar(pattern) || isStaticPattern(basename);
     }
     exports2.isAffectDepthOfReadingPattern = isAffectDepthOfReadingPattern;
@@ -17708,7 +17713,7 @@ var require_pattern2 = __commonJS({
     }
     exports2.partitionAbsoluteAndRelative = partitionAbsoluteAndRelative;
     function isAbsolute(pattern) {
-      return path15.isAbsolute(pattern);
+      return path17.isAbsolute(pattern);
     }
     exports2.isAbsolute = isAbsolute;
   }
@@ -17883,10 +17888,10 @@ var require_utils4 = __commonJS({
     exports2.array = array;
     var errno = require_errno();
     exports2.errno = errno;
-    var fs4 = require_fs();
-    exports2.fs = fs4;
-    var path15 = require_path();
-    exports2.path = path15;
+    var fs3 = require_fs();
+    exports2.fs = fs3;
+    var path17 = require_path();
+    exports2.path = path17;
     var pattern = require_pattern2();
     exports2.pattern = pattern;
     var stream = require_stream();
@@ -17998,8 +18003,8 @@ var require_async = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path15, settings, callback) {
-      settings.fs.lstat(path15, (lstatError, lstat) => {
+    function read(path17, settings, callback) {
+      settings.fs.lstat(path17, (lstatError, lstat) => {
         if (lstatError !== null) {
           callFailureCallback(callback, lstatError);
           return;
@@ -18008,7 +18013,7 @@ var require_async = __commonJS({
           callSuccessCallback(callback, lstat);
           return;
         }
-        settings.fs.stat(path15, (statError, stat) => {
+        settings.fs.stat(path17, (statError, stat) => {
           if (statError !== null) {
             if (settings.throwErrorOnBrokenSymbolicLink) {
               callFailureCallback(callback, statError);
@@ -18040,13 +18045,13 @@ var require_sync = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.read = void 0;
-    function read(path15, settings) {
-      const lstat = settings.fs.lstatSync(path15);
+    function read(path17, settings) {
+      const lstat = settings.fs.lstatSync(path17);
       if (!lstat.isSymbolicLink() || !settings.followSymbolicLink) {
         return lstat;
       }
       try {
-        const stat = settings.fs.statSync(path15);
+        const stat = settings.fs.statSync(path17);
         if (settings.markSymbolicLink) {
           stat.isSymbolicLink = () => true;
         }
@@ -18068,12 +18073,12 @@ var require_fs2 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = require("fs");
+    var fs3 = require("fs");
     exports2.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync
+      lstat: fs3.lstat,
+      stat: fs3.stat,
+      lstatSync: fs3.lstatSync,
+      statSync: fs3.statSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -18090,12 +18095,12 @@ var require_settings = __commonJS({
   "node_modules/.pnpm/@nodelib+fs.stat@2.0.5/node_modules/@nodelib/fs.stat/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var fs4 = require_fs2();
+    var fs3 = require_fs2();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLink = this._getValue(this._options.followSymbolicLink, true);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
+        this.fs = fs3.createFileSystemAdapter(this._options.fs);
         this.markSymbolicLink = this._getValue(this._options.markSymbolicLink, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
       }
@@ -18117,19 +18122,19 @@ var require_out = __commonJS({
     var sync = require_sync();
     var settings_1 = require_settings();
     exports2.Settings = settings_1.default;
-    function stat(path15, optionsOrSettingsOrCallback, callback) {
+    function stat(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.stat = stat;
-    function statSync3(path15, optionsOrSettings) {
+    function statSync4(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path17, settings);
     }
-    exports2.statSync = statSync3;
+    exports2.statSync = statSync4;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -18252,8 +18257,8 @@ var require_utils5 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.fs = void 0;
-    var fs4 = require_fs3();
-    exports2.fs = fs4;
+    var fs3 = require_fs3();
+    exports2.fs = fs3;
   }
 });
 
@@ -18345,16 +18350,16 @@ var require_async2 = __commonJS({
           return;
         }
         const tasks = names.map((name) => {
-          const path15 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
+          const path17 = common.joinPathSegments(directory, name, settings.pathSegmentSeparator);
           return (done) => {
-            fsStat.stat(path15, settings.fsStatSettings, (error, stats) => {
+            fsStat.stat(path17, settings.fsStatSettings, (error, stats) => {
               if (error !== null) {
                 done(error);
                 return;
               }
               const entry = {
                 name,
-                path: path15,
+                path: path17,
                 dirent: utils.fs.createDirentFromStats(name, stats)
               };
               if (settings.stats) {
@@ -18448,14 +18453,14 @@ var require_fs4 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.createFileSystemAdapter = exports2.FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = require("fs");
+    var fs3 = require("fs");
     exports2.FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      stat: fs4.stat,
-      lstatSync: fs4.lstatSync,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs3.lstat,
+      stat: fs3.stat,
+      lstatSync: fs3.lstatSync,
+      statSync: fs3.statSync,
+      readdir: fs3.readdir,
+      readdirSync: fs3.readdirSync
     };
     function createFileSystemAdapter(fsMethods) {
       if (fsMethods === void 0) {
@@ -18472,15 +18477,15 @@ var require_settings2 = __commonJS({
   "node_modules/.pnpm/@nodelib+fs.scandir@2.1.5/node_modules/@nodelib/fs.scandir/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path15 = require("path");
+    var path17 = require("path");
     var fsStat = require_out();
-    var fs4 = require_fs4();
+    var fs3 = require_fs4();
     var Settings = class {
       constructor(_options = {}) {
         this._options = _options;
         this.followSymbolicLinks = this._getValue(this._options.followSymbolicLinks, false);
-        this.fs = fs4.createFileSystemAdapter(this._options.fs);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.fs = fs3.createFileSystemAdapter(this._options.fs);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.stats = this._getValue(this._options.stats, false);
         this.throwErrorOnBrokenSymbolicLink = this._getValue(this._options.throwErrorOnBrokenSymbolicLink, true);
         this.fsStatSettings = new fsStat.Settings({
@@ -18507,17 +18512,17 @@ var require_out2 = __commonJS({
     var sync = require_sync2();
     var settings_1 = require_settings2();
     exports2.Settings = settings_1.default;
-    function scandir(path15, optionsOrSettingsOrCallback, callback) {
+    function scandir(path17, optionsOrSettingsOrCallback, callback) {
       if (typeof optionsOrSettingsOrCallback === "function") {
-        async.read(path15, getSettings(), optionsOrSettingsOrCallback);
+        async.read(path17, getSettings(), optionsOrSettingsOrCallback);
         return;
       }
-      async.read(path15, getSettings(optionsOrSettingsOrCallback), callback);
+      async.read(path17, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports2.scandir = scandir;
-    function scandirSync(path15, optionsOrSettings) {
+    function scandirSync(path17, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
-      return sync.read(path15, settings);
+      return sync.read(path17, settings);
     }
     exports2.scandirSync = scandirSync;
     function getSettings(settingsOrOptions = {}) {
@@ -19165,7 +19170,7 @@ var require_settings3 = __commonJS({
   "node_modules/.pnpm/@nodelib+fs.walk@1.2.8/node_modules/@nodelib/fs.walk/out/settings.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path15 = require("path");
+    var path17 = require("path");
     var fsScandir = require_out2();
     var Settings = class {
       constructor(_options = {}) {
@@ -19175,7 +19180,7 @@ var require_settings3 = __commonJS({
         this.deepFilter = this._getValue(this._options.deepFilter, null);
         this.entryFilter = this._getValue(this._options.entryFilter, null);
         this.errorFilter = this._getValue(this._options.errorFilter, null);
-        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path15.sep);
+        this.pathSegmentSeparator = this._getValue(this._options.pathSegmentSeparator, path17.sep);
         this.fsScandirSettings = new fsScandir.Settings({
           followSymbolicLinks: this._options.followSymbolicLinks,
           fs: this._options.fs,
@@ -19237,7 +19242,7 @@ var require_reader2 = __commonJS({
   "node_modules/.pnpm/fast-glob@3.3.3/node_modules/fast-glob/out/readers/reader.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path15 = require("path");
+    var path17 = require("path");
     var fsStat = require_out();
     var utils = require_utils4();
     var Reader = class {
@@ -19250,7 +19255,7 @@ var require_reader2 = __commonJS({
         });
       }
       _getFullEntryPath(filepath) {
-        return path15.resolve(this._settings.cwd, filepath);
+        return path17.resolve(this._settings.cwd, filepath);
       }
       _makeEntry(stats, pattern) {
         const entry = {
@@ -19666,7 +19671,7 @@ var require_provider = __commonJS({
   "node_modules/.pnpm/fast-glob@3.3.3/node_modules/fast-glob/out/providers/provider.js"(exports2) {
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
-    var path15 = require("path");
+    var path17 = require("path");
     var deep_1 = require_deep();
     var entry_1 = require_entry();
     var error_1 = require_error();
@@ -19680,7 +19685,7 @@ var require_provider = __commonJS({
         this.entryTransformer = new entry_2.default(this._settings);
       }
       _getRootDirectory(task) {
-        return path15.resolve(this._settings.cwd, task.base);
+        return path17.resolve(this._settings.cwd, task.base);
       }
       _getReaderOptions(task) {
         const basePath = task.base === "." ? "" : task.base;
@@ -19861,16 +19866,16 @@ var require_settings4 = __commonJS({
     "use strict";
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = void 0;
-    var fs4 = require("fs");
+    var fs3 = require("fs");
     var os2 = require("os");
     var CPU_COUNT = Math.max(os2.cpus().length, 1);
     exports2.DEFAULT_FILE_SYSTEM_ADAPTER = {
-      lstat: fs4.lstat,
-      lstatSync: fs4.lstatSync,
-      stat: fs4.stat,
-      statSync: fs4.statSync,
-      readdir: fs4.readdir,
-      readdirSync: fs4.readdirSync
+      lstat: fs3.lstat,
+      lstatSync: fs3.lstatSync,
+      stat: fs3.stat,
+      statSync: fs3.statSync,
+      readdir: fs3.readdir,
+      readdirSync: fs3.readdirSync
     };
     var Settings = class {
       constructor(_options = {}) {
@@ -20271,8 +20276,8 @@ var require_utils6 = __commonJS({
       }
       return output;
     };
-    exports2.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -20624,7 +20629,7 @@ var require_scan2 = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/.pnpm/picomatch@4.0.7/node_modules/picomatch/lib/parse.js"(exports2, module2) {
     "use strict";
-    var constants2 = require_constants4();
+    var constants3 = require_constants4();
     var utils = require_utils6();
     var {
       MAX_LENGTH,
@@ -20632,7 +20637,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants2;
+    } = constants3;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -20841,7 +20846,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants2.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20887,8 +20892,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants2.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants2.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants3.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21584,7 +21589,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants2.globChars(opts.windows);
+      } = constants3.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21642,7 +21647,7 @@ var require_picomatch3 = __commonJS({
     var scan = require_scan2();
     var parse = require_parse3();
     var utils = require_utils6();
-    var constants2 = require_constants4();
+    var constants3 = require_constants4();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -21770,7 +21775,7 @@ var require_picomatch3 = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants2;
+    picomatch2.constants = constants3;
     module2.exports = picomatch2;
   }
 });
@@ -21792,10 +21797,31 @@ var require_picomatch4 = __commonJS({
   }
 });
 
-// packages/core/src/rules/schema/kubernetes-schema.json
-var require_kubernetes_schema = __commonJS({
-  "packages/core/src/rules/schema/kubernetes-schema.json"(exports2, module2) {
-    module2.exports = { source: "kubernetes-types@1.30.0", kubernetesVersion: "v1.30", kinds: { "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": "admissionregistration/v1.MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": "admissionregistration/v1.MutatingWebhookConfigurationList", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": "admissionregistration/v1.ValidatingAdmissionPolicy", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": "admissionregistration/v1.ValidatingAdmissionPolicyBinding", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList": "admissionregistration/v1.ValidatingAdmissionPolicyBindingList", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList": "admissionregistration/v1.ValidatingAdmissionPolicyList", "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": "admissionregistration/v1.ValidatingWebhookConfiguration", "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": "admissionregistration/v1.ValidatingWebhookConfigurationList", "admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicy": "admissionregistration/v1alpha1.ValidatingAdmissionPolicy", "admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicyBinding": "admissionregistration/v1alpha1.ValidatingAdmissionPolicyBinding", "admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicyBindingList": "admissionregistration/v1alpha1.ValidatingAdmissionPolicyBindingList", "admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicyList": "admissionregistration/v1alpha1.ValidatingAdmissionPolicyList", "admissionregistration.k8s.io/v1beta1/ValidatingAdmissionPolicy": "admissionregistration/v1beta1.ValidatingAdmissionPolicy", "admissionregistration.k8s.io/v1beta1/ValidatingAdmissionPolicyBinding": "admissionregistration/v1beta1.ValidatingAdmissionPolicyBinding", "admissionregistration.k8s.io/v1beta1/ValidatingAdmissionPolicyBindingList": "admissionregistration/v1beta1.ValidatingAdmissionPolicyBindingList", "admissionregistration.k8s.io/v1beta1/ValidatingAdmissionPolicyList": "admissionregistration/v1beta1.ValidatingAdmissionPolicyList", "apiextensions.k8s.io/v1/CustomResourceDefinition": "apiextensions/v1.CustomResourceDefinition", "apiextensions.k8s.io/v1/CustomResourceDefinitionList": "apiextensions/v1.CustomResourceDefinitionList", "internal.apiserver.k8s.io/v1alpha1/StorageVersion": "apiserverinternal/v1alpha1.StorageVersion", "internal.apiserver.k8s.io/v1alpha1/StorageVersionList": "apiserverinternal/v1alpha1.StorageVersionList", "apps/v1/ControllerRevision": "apps/v1.ControllerRevision", "apps/v1/ControllerRevisionList": "apps/v1.ControllerRevisionList", "apps/v1/DaemonSet": "apps/v1.DaemonSet", "apps/v1/DaemonSetList": "apps/v1.DaemonSetList", "apps/v1/Deployment": "apps/v1.Deployment", "apps/v1/DeploymentList": "apps/v1.DeploymentList", "apps/v1/ReplicaSet": "apps/v1.ReplicaSet", "apps/v1/ReplicaSetList": "apps/v1.ReplicaSetList", "apps/v1/StatefulSet": "apps/v1.StatefulSet", "apps/v1/StatefulSetList": "apps/v1.StatefulSetList", "authentication.k8s.io/v1/SelfSubjectReview": "authentication/v1.SelfSubjectReview", "authentication.k8s.io/v1/TokenRequest": "authentication/v1.TokenRequest", "authentication.k8s.io/v1/TokenReview": "authentication/v1.TokenReview", "authentication.k8s.io/v1alpha1/SelfSubjectReview": "authentication/v1alpha1.SelfSubjectReview", "authentication.k8s.io/v1beta1/SelfSubjectReview": "authentication/v1beta1.SelfSubjectReview", "authorization.k8s.io/v1/LocalSubjectAccessReview": "authorization/v1.LocalSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectAccessReview": "authorization/v1.SelfSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectRulesReview": "authorization/v1.SelfSubjectRulesReview", "authorization.k8s.io/v1/SubjectAccessReview": "authorization/v1.SubjectAccessReview", "autoscaling/v1/HorizontalPodAutoscaler": "autoscaling/v1.HorizontalPodAutoscaler", "autoscaling/v1/HorizontalPodAutoscalerList": "autoscaling/v1.HorizontalPodAutoscalerList", "autoscaling/v1/Scale": "autoscaling/v1.Scale", "autoscaling/v2/HorizontalPodAutoscaler": "autoscaling/v2.HorizontalPodAutoscaler", "autoscaling/v2/HorizontalPodAutoscalerList": "autoscaling/v2.HorizontalPodAutoscalerList", "batch/v1/CronJob": "batch/v1.CronJob", "batch/v1/CronJobList": "batch/v1.CronJobList", "batch/v1/Job": "batch/v1.Job", "batch/v1/JobList": "batch/v1.JobList", "certificates.k8s.io/v1/CertificateSigningRequest": "certificates/v1.CertificateSigningRequest", "certificates.k8s.io/v1/CertificateSigningRequestList": "certificates/v1.CertificateSigningRequestList", "certificates.k8s.io/v1alpha1/ClusterTrustBundle": "certificates/v1alpha1.ClusterTrustBundle", "certificates.k8s.io/v1alpha1/ClusterTrustBundleList": "certificates/v1alpha1.ClusterTrustBundleList", "coordination.k8s.io/v1/Lease": "coordination/v1.Lease", "coordination.k8s.io/v1/LeaseList": "coordination/v1.LeaseList", "v1/Binding": "core/v1.Binding", "v1/ComponentStatus": "core/v1.ComponentStatus", "v1/ComponentStatusList": "core/v1.ComponentStatusList", "v1/ConfigMap": "core/v1.ConfigMap", "v1/ConfigMapList": "core/v1.ConfigMapList", "v1/Endpoints": "core/v1.Endpoints", "v1/EndpointsList": "core/v1.EndpointsList", "v1/Event": "core/v1.Event", "v1/EventList": "core/v1.EventList", "v1/LimitRange": "core/v1.LimitRange", "v1/LimitRangeList": "core/v1.LimitRangeList", "v1/Namespace": "core/v1.Namespace", "v1/NamespaceList": "core/v1.NamespaceList", "v1/Node": "core/v1.Node", "v1/NodeList": "core/v1.NodeList", "v1/PersistentVolume": "core/v1.PersistentVolume", "v1/PersistentVolumeClaim": "core/v1.PersistentVolumeClaim", "v1/PersistentVolumeClaimList": "core/v1.PersistentVolumeClaimList", "v1/PersistentVolumeList": "core/v1.PersistentVolumeList", "v1/Pod": "core/v1.Pod", "v1/PodList": "core/v1.PodList", "v1/PodTemplate": "core/v1.PodTemplate", "v1/PodTemplateList": "core/v1.PodTemplateList", "v1/ReplicationController": "core/v1.ReplicationController", "v1/ReplicationControllerList": "core/v1.ReplicationControllerList", "v1/ResourceQuota": "core/v1.ResourceQuota", "v1/ResourceQuotaList": "core/v1.ResourceQuotaList", "v1/Secret": "core/v1.Secret", "v1/SecretList": "core/v1.SecretList", "v1/Service": "core/v1.Service", "v1/ServiceAccount": "core/v1.ServiceAccount", "v1/ServiceAccountList": "core/v1.ServiceAccountList", "v1/ServiceList": "core/v1.ServiceList", "discovery.k8s.io/v1/EndpointSlice": "discovery/v1.EndpointSlice", "discovery.k8s.io/v1/EndpointSliceList": "discovery/v1.EndpointSliceList", "events.k8s.io/v1/Event": "events/v1.Event", "events.k8s.io/v1/EventList": "events/v1.EventList", "flowcontrol.apiserver.k8s.io/v1/FlowSchema": "flowcontrol/v1.FlowSchema", "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList": "flowcontrol/v1.FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration": "flowcontrol/v1.PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList": "flowcontrol/v1.PriorityLevelConfigurationList", "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema": "flowcontrol/v1beta3.FlowSchema", "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaList": "flowcontrol/v1beta3.FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration": "flowcontrol/v1beta3.PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationList": "flowcontrol/v1beta3.PriorityLevelConfigurationList", "v1/APIGroup": "meta/v1.APIGroup", "v1/APIGroupList": "meta/v1.APIGroupList", "v1/APIResourceList": "meta/v1.APIResourceList", "v1/APIVersions": "meta/v1.APIVersions", "networking.k8s.io/v1/Ingress": "networking/v1.Ingress", "networking.k8s.io/v1/IngressClass": "networking/v1.IngressClass", "networking.k8s.io/v1/IngressClassList": "networking/v1.IngressClassList", "networking.k8s.io/v1/IngressList": "networking/v1.IngressList", "networking.k8s.io/v1/NetworkPolicy": "networking/v1.NetworkPolicy", "networking.k8s.io/v1/NetworkPolicyList": "networking/v1.NetworkPolicyList", "networking.k8s.io/v1alpha1/IPAddress": "networking/v1alpha1.IPAddress", "networking.k8s.io/v1alpha1/IPAddressList": "networking/v1alpha1.IPAddressList", "networking.k8s.io/v1alpha1/ServiceCIDR": "networking/v1alpha1.ServiceCIDR", "networking.k8s.io/v1alpha1/ServiceCIDRList": "networking/v1alpha1.ServiceCIDRList", "node.k8s.io/v1/RuntimeClass": "node/v1.RuntimeClass", "node.k8s.io/v1/RuntimeClassList": "node/v1.RuntimeClassList", "policy/v1/Eviction": "policy/v1.Eviction", "policy/v1/PodDisruptionBudget": "policy/v1.PodDisruptionBudget", "policy/v1/PodDisruptionBudgetList": "policy/v1.PodDisruptionBudgetList", "rbac.authorization.k8s.io/v1/ClusterRole": "rbac/v1.ClusterRole", "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "rbac/v1.ClusterRoleBinding", "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": "rbac/v1.ClusterRoleBindingList", "rbac.authorization.k8s.io/v1/ClusterRoleList": "rbac/v1.ClusterRoleList", "rbac.authorization.k8s.io/v1/Role": "rbac/v1.Role", "rbac.authorization.k8s.io/v1/RoleBinding": "rbac/v1.RoleBinding", "rbac.authorization.k8s.io/v1/RoleBindingList": "rbac/v1.RoleBindingList", "rbac.authorization.k8s.io/v1/RoleList": "rbac/v1.RoleList", "resource.k8s.io/v1alpha2/PodSchedulingContext": "resource/v1alpha2.PodSchedulingContext", "resource.k8s.io/v1alpha2/PodSchedulingContextList": "resource/v1alpha2.PodSchedulingContextList", "resource.k8s.io/v1alpha2/ResourceClaim": "resource/v1alpha2.ResourceClaim", "resource.k8s.io/v1alpha2/ResourceClaimList": "resource/v1alpha2.ResourceClaimList", "resource.k8s.io/v1alpha2/ResourceClaimParameters": "resource/v1alpha2.ResourceClaimParameters", "resource.k8s.io/v1alpha2/ResourceClaimParametersList": "resource/v1alpha2.ResourceClaimParametersList", "resource.k8s.io/v1alpha2/ResourceClaimTemplate": "resource/v1alpha2.ResourceClaimTemplate", "resource.k8s.io/v1alpha2/ResourceClaimTemplateList": "resource/v1alpha2.ResourceClaimTemplateList", "resource.k8s.io/v1alpha2/ResourceClass": "resource/v1alpha2.ResourceClass", "resource.k8s.io/v1alpha2/ResourceClassList": "resource/v1alpha2.ResourceClassList", "resource.k8s.io/v1alpha2/ResourceClassParameters": "resource/v1alpha2.ResourceClassParameters", "resource.k8s.io/v1alpha2/ResourceClassParametersList": "resource/v1alpha2.ResourceClassParametersList", "resource.k8s.io/v1alpha2/ResourceSlice": "resource/v1alpha2.ResourceSlice", "resource.k8s.io/v1alpha2/ResourceSliceList": "resource/v1alpha2.ResourceSliceList", "scheduling.k8s.io/v1/PriorityClass": "scheduling/v1.PriorityClass", "scheduling.k8s.io/v1/PriorityClassList": "scheduling/v1.PriorityClassList", "storage.k8s.io/v1/CSIDriver": "storage/v1.CSIDriver", "storage.k8s.io/v1/CSIDriverList": "storage/v1.CSIDriverList", "storage.k8s.io/v1/CSINode": "storage/v1.CSINode", "storage.k8s.io/v1/CSINodeList": "storage/v1.CSINodeList", "storage.k8s.io/v1/CSIStorageCapacity": "storage/v1.CSIStorageCapacity", "storage.k8s.io/v1/CSIStorageCapacityList": "storage/v1.CSIStorageCapacityList", "storage.k8s.io/v1/StorageClass": "storage/v1.StorageClass", "storage.k8s.io/v1/StorageClassList": "storage/v1.StorageClassList", "storage.k8s.io/v1/VolumeAttachment": "storage/v1.VolumeAttachment", "storage.k8s.io/v1/VolumeAttachmentList": "storage/v1.VolumeAttachmentList", "storage.k8s.io/v1alpha1/VolumeAttributesClass": "storage/v1alpha1.VolumeAttributesClass", "storage.k8s.io/v1alpha1/VolumeAttributesClassList": "storage/v1alpha1.VolumeAttributesClassList", "storagemigration.k8s.io/v1alpha1/StorageVersionMigration": "storagemigration/v1alpha1.StorageVersionMigration", "storagemigration.k8s.io/v1alpha1/StorageVersionMigrationList": "storagemigration/v1alpha1.StorageVersionMigrationList" }, definitions: { "admissionregistration/v1.AuditAnnotation": { object: { key: "string", valueExpression: "string" }, required: ["key", "valueExpression"] }, "admissionregistration/v1.ExpressionWarning": { object: { fieldRef: "string", warning: "string" }, required: ["fieldRef", "warning"] }, "admissionregistration/v1.MatchCondition": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration/v1.MatchResources": { object: { excludeResourceRules: { array: { ref: "admissionregistration/v1.NamedRuleWithOperations" } }, matchPolicy: "string", namespaceSelector: { ref: "meta/v1.LabelSelector" }, objectSelector: { ref: "meta/v1.LabelSelector" }, resourceRules: { array: { ref: "admissionregistration/v1.NamedRuleWithOperations" } } } }, "admissionregistration/v1.MutatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration/v1.WebhookClientConfig" }, failurePolicy: "string", matchConditions: { array: { ref: "admissionregistration/v1.MatchCondition" } }, matchPolicy: "string", name: "string", namespaceSelector: { ref: "meta/v1.LabelSelector" }, objectSelector: { ref: "meta/v1.LabelSelector" }, reinvocationPolicy: "string", rules: { array: { ref: "admissionregistration/v1.RuleWithOperations" } }, sideEffects: "string", timeoutSeconds: "number" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration/v1.MutatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, webhooks: { array: { ref: "admissionregistration/v1.MutatingWebhook" } } } }, "admissionregistration/v1.MutatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1.MutatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "admissionregistration/v1.NamedRuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: "string" }, resourceNames: { array: "string" } } }, "admissionregistration/v1.ParamKind": { object: { apiVersion: "string", kind: "string" } }, "admissionregistration/v1.ParamRef": { object: { name: "string", namespace: "string", parameterNotFoundAction: "string", selector: { ref: "meta/v1.LabelSelector" } } }, "admissionregistration/v1.RuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: "string" }, resources: { array: "string" }, scope: "string" } }, "admissionregistration/v1.ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "number" }, required: ["name", "namespace"] }, "admissionregistration/v1.TypeChecking": { object: { expressionWarnings: { array: { ref: "admissionregistration/v1.ExpressionWarning" } } } }, "admissionregistration/v1.ValidatingAdmissionPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "admissionregistration/v1.ValidatingAdmissionPolicySpec" }, status: { ref: "admissionregistration/v1.ValidatingAdmissionPolicyStatus" } } }, "admissionregistration/v1.ValidatingAdmissionPolicyBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "admissionregistration/v1.ValidatingAdmissionPolicyBindingSpec" } } }, "admissionregistration/v1.ValidatingAdmissionPolicyBindingList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1.ValidatingAdmissionPolicyBinding" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } } }, "admissionregistration/v1.ValidatingAdmissionPolicyBindingSpec": { object: { matchResources: { ref: "admissionregistration/v1.MatchResources" }, paramRef: { ref: "admissionregistration/v1.ParamRef" }, policyName: "string", validationActions: { array: "string" } } }, "admissionregistration/v1.ValidatingAdmissionPolicyList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1.ValidatingAdmissionPolicy" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } } }, "admissionregistration/v1.ValidatingAdmissionPolicySpec": { object: { auditAnnotations: { array: { ref: "admissionregistration/v1.AuditAnnotation" } }, failurePolicy: "string", matchConditions: { array: { ref: "admissionregistration/v1.MatchCondition" } }, matchConstraints: { ref: "admissionregistration/v1.MatchResources" }, paramKind: { ref: "admissionregistration/v1.ParamKind" }, validations: { array: { ref: "admissionregistration/v1.Validation" } }, variables: { array: { ref: "admissionregistration/v1.Variable" } } } }, "admissionregistration/v1.ValidatingAdmissionPolicyStatus": { object: { conditions: { array: { ref: "meta/v1.Condition" } }, observedGeneration: "number", typeChecking: { ref: "admissionregistration/v1.TypeChecking" } } }, "admissionregistration/v1.ValidatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration/v1.WebhookClientConfig" }, failurePolicy: "string", matchConditions: { array: { ref: "admissionregistration/v1.MatchCondition" } }, matchPolicy: "string", name: "string", namespaceSelector: { ref: "meta/v1.LabelSelector" }, objectSelector: { ref: "meta/v1.LabelSelector" }, rules: { array: { ref: "admissionregistration/v1.RuleWithOperations" } }, sideEffects: "string", timeoutSeconds: "number" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration/v1.ValidatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, webhooks: { array: { ref: "admissionregistration/v1.ValidatingWebhook" } } } }, "admissionregistration/v1.ValidatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1.ValidatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "admissionregistration/v1.Validation": { object: { expression: "string", message: "string", messageExpression: "string", reason: "string" }, required: ["expression"] }, "admissionregistration/v1.Variable": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration/v1.WebhookClientConfig": { object: { caBundle: "string", service: { ref: "admissionregistration/v1.ServiceReference" }, url: "string" } }, "admissionregistration/v1alpha1.AuditAnnotation": { object: { key: "string", valueExpression: "string" }, required: ["key", "valueExpression"] }, "admissionregistration/v1alpha1.ExpressionWarning": { object: { fieldRef: "string", warning: "string" }, required: ["fieldRef", "warning"] }, "admissionregistration/v1alpha1.MatchCondition": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration/v1alpha1.MatchResources": { object: { excludeResourceRules: { array: { ref: "admissionregistration/v1alpha1.NamedRuleWithOperations" } }, matchPolicy: "string", namespaceSelector: { ref: "meta/v1.LabelSelector" }, objectSelector: { ref: "meta/v1.LabelSelector" }, resourceRules: { array: { ref: "admissionregistration/v1alpha1.NamedRuleWithOperations" } } } }, "admissionregistration/v1alpha1.NamedRuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: "string" }, resourceNames: { array: "string" } } }, "admissionregistration/v1alpha1.ParamKind": { object: { apiVersion: "string", kind: "string" } }, "admissionregistration/v1alpha1.ParamRef": { object: { name: "string", namespace: "string", parameterNotFoundAction: "string", selector: { ref: "meta/v1.LabelSelector" } } }, "admissionregistration/v1alpha1.TypeChecking": { object: { expressionWarnings: { array: { ref: "admissionregistration/v1alpha1.ExpressionWarning" } } } }, "admissionregistration/v1alpha1.ValidatingAdmissionPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "admissionregistration/v1alpha1.ValidatingAdmissionPolicySpec" }, status: { ref: "admissionregistration/v1alpha1.ValidatingAdmissionPolicyStatus" } } }, "admissionregistration/v1alpha1.ValidatingAdmissionPolicyBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "admissionregistration/v1alpha1.ValidatingAdmissionPolicyBindingSpec" } } }, "admissionregistration/v1alpha1.ValidatingAdmissionPolicyBindingList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1alpha1.ValidatingAdmissionPolicyBinding" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } } }, "admissionregistration/v1alpha1.ValidatingAdmissionPolicyBindingSpec": { object: { matchResources: { ref: "admissionregistration/v1alpha1.MatchResources" }, paramRef: { ref: "admissionregistration/v1alpha1.ParamRef" }, policyName: "string", validationActions: { array: "string" } } }, "admissionregistration/v1alpha1.ValidatingAdmissionPolicyList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1alpha1.ValidatingAdmissionPolicy" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } } }, "admissionregistration/v1alpha1.ValidatingAdmissionPolicySpec": { object: { auditAnnotations: { array: { ref: "admissionregistration/v1alpha1.AuditAnnotation" } }, failurePolicy: "string", matchConditions: { array: { ref: "admissionregistration/v1alpha1.MatchCondition" } }, matchConstraints: { ref: "admissionregistration/v1alpha1.MatchResources" }, paramKind: { ref: "admissionregistration/v1alpha1.ParamKind" }, validations: { array: { ref: "admissionregistration/v1alpha1.Validation" } }, variables: { array: { ref: "admissionregistration/v1alpha1.Variable" } } } }, "admissionregistration/v1alpha1.ValidatingAdmissionPolicyStatus": { object: { conditions: { array: { ref: "meta/v1.Condition" } }, observedGeneration: "number", typeChecking: { ref: "admissionregistration/v1alpha1.TypeChecking" } } }, "admissionregistration/v1alpha1.Validation": { object: { expression: "string", message: "string", messageExpression: "string", reason: "string" }, required: ["expression"] }, "admissionregistration/v1alpha1.Variable": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration/v1beta1.AuditAnnotation": { object: { key: "string", valueExpression: "string" }, required: ["key", "valueExpression"] }, "admissionregistration/v1beta1.ExpressionWarning": { object: { fieldRef: "string", warning: "string" }, required: ["fieldRef", "warning"] }, "admissionregistration/v1beta1.MatchCondition": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration/v1beta1.MatchResources": { object: { excludeResourceRules: { array: { ref: "admissionregistration/v1beta1.NamedRuleWithOperations" } }, matchPolicy: "string", namespaceSelector: { ref: "meta/v1.LabelSelector" }, objectSelector: { ref: "meta/v1.LabelSelector" }, resourceRules: { array: { ref: "admissionregistration/v1beta1.NamedRuleWithOperations" } } } }, "admissionregistration/v1beta1.NamedRuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: "string" }, resourceNames: { array: "string" } } }, "admissionregistration/v1beta1.ParamKind": { object: { apiVersion: "string", kind: "string" } }, "admissionregistration/v1beta1.ParamRef": { object: { name: "string", namespace: "string", parameterNotFoundAction: "string", selector: { ref: "meta/v1.LabelSelector" } } }, "admissionregistration/v1beta1.TypeChecking": { object: { expressionWarnings: { array: { ref: "admissionregistration/v1beta1.ExpressionWarning" } } } }, "admissionregistration/v1beta1.ValidatingAdmissionPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "admissionregistration/v1beta1.ValidatingAdmissionPolicySpec" }, status: { ref: "admissionregistration/v1beta1.ValidatingAdmissionPolicyStatus" } } }, "admissionregistration/v1beta1.ValidatingAdmissionPolicyBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "admissionregistration/v1beta1.ValidatingAdmissionPolicyBindingSpec" } } }, "admissionregistration/v1beta1.ValidatingAdmissionPolicyBindingList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1beta1.ValidatingAdmissionPolicyBinding" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } } }, "admissionregistration/v1beta1.ValidatingAdmissionPolicyBindingSpec": { object: { matchResources: { ref: "admissionregistration/v1beta1.MatchResources" }, paramRef: { ref: "admissionregistration/v1beta1.ParamRef" }, policyName: "string", validationActions: { array: "string" } } }, "admissionregistration/v1beta1.ValidatingAdmissionPolicyList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration/v1beta1.ValidatingAdmissionPolicy" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } } }, "admissionregistration/v1beta1.ValidatingAdmissionPolicySpec": { object: { auditAnnotations: { array: { ref: "admissionregistration/v1beta1.AuditAnnotation" } }, failurePolicy: "string", matchConditions: { array: { ref: "admissionregistration/v1beta1.MatchCondition" } }, matchConstraints: { ref: "admissionregistration/v1beta1.MatchResources" }, paramKind: { ref: "admissionregistration/v1beta1.ParamKind" }, validations: { array: { ref: "admissionregistration/v1beta1.Validation" } }, variables: { array: { ref: "admissionregistration/v1beta1.Variable" } } } }, "admissionregistration/v1beta1.ValidatingAdmissionPolicyStatus": { object: { conditions: { array: { ref: "meta/v1.Condition" } }, observedGeneration: "number", typeChecking: { ref: "admissionregistration/v1beta1.TypeChecking" } } }, "admissionregistration/v1beta1.Validation": { object: { expression: "string", message: "string", messageExpression: "string", reason: "string" }, required: ["expression"] }, "admissionregistration/v1beta1.Variable": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "api/resource.Quantity": "string", "apiextensions/v1.CustomResourceColumnDefinition": { object: { description: "string", format: "string", jsonPath: "string", name: "string", priority: "number", type: "string" }, required: ["jsonPath", "name", "type"] }, "apiextensions/v1.CustomResourceConversion": { object: { strategy: "string", webhook: { ref: "apiextensions/v1.WebhookConversion" } }, required: ["strategy"] }, "apiextensions/v1.CustomResourceDefinition": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "apiextensions/v1.CustomResourceDefinitionSpec" }, status: { ref: "apiextensions/v1.CustomResourceDefinitionStatus" } }, required: ["spec"] }, "apiextensions/v1.CustomResourceDefinitionCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiextensions/v1.CustomResourceDefinitionList": { object: { apiVersion: "string", items: { array: { ref: "apiextensions/v1.CustomResourceDefinition" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "apiextensions/v1.CustomResourceDefinitionNames": { object: { categories: { array: "string" }, kind: "string", listKind: "string", plural: "string", shortNames: { array: "string" }, singular: "string" }, required: ["kind", "plural"] }, "apiextensions/v1.CustomResourceDefinitionSpec": { object: { conversion: { ref: "apiextensions/v1.CustomResourceConversion" }, group: "string", names: { ref: "apiextensions/v1.CustomResourceDefinitionNames" }, preserveUnknownFields: "boolean", scope: "string", versions: { array: { ref: "apiextensions/v1.CustomResourceDefinitionVersion" } } }, required: ["group", "names", "scope", "versions"] }, "apiextensions/v1.CustomResourceDefinitionStatus": { object: { acceptedNames: { ref: "apiextensions/v1.CustomResourceDefinitionNames" }, conditions: { array: { ref: "apiextensions/v1.CustomResourceDefinitionCondition" } }, storedVersions: { array: "string" } } }, "apiextensions/v1.CustomResourceDefinitionVersion": { object: { additionalPrinterColumns: { array: { ref: "apiextensions/v1.CustomResourceColumnDefinition" } }, deprecated: "boolean", deprecationWarning: "string", name: "string", schema: { ref: "apiextensions/v1.CustomResourceValidation" }, selectableFields: { array: { ref: "apiextensions/v1.SelectableField" } }, served: "boolean", storage: "boolean", subresources: { ref: "apiextensions/v1.CustomResourceSubresources" } }, required: ["name", "served", "storage"] }, "apiextensions/v1.CustomResourceSubresourceScale": { object: { labelSelectorPath: "string", specReplicasPath: "string", statusReplicasPath: "string" }, required: ["specReplicasPath", "statusReplicasPath"] }, "apiextensions/v1.CustomResourceSubresourceStatus": "any", "apiextensions/v1.CustomResourceSubresources": { object: { scale: { ref: "apiextensions/v1.CustomResourceSubresourceScale" }, status: { ref: "apiextensions/v1.CustomResourceSubresourceStatus" } } }, "apiextensions/v1.CustomResourceValidation": { object: { openAPIV3Schema: { ref: "apiextensions/v1.JSONSchemaProps" } } }, "apiextensions/v1.ExternalDocumentation": { object: { description: "string", url: "string" } }, "apiextensions/v1.JSON": "any", "apiextensions/v1.JSONSchemaProps": "any", "apiextensions/v1.JSONSchemaPropsOrArray": "any", "apiextensions/v1.JSONSchemaPropsOrBool": "any", "apiextensions/v1.JSONSchemaPropsOrStringArray": "any", "apiextensions/v1.SelectableField": { object: { jsonPath: "string" }, required: ["jsonPath"] }, "apiextensions/v1.ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "number" }, required: ["name", "namespace"] }, "apiextensions/v1.ValidationRule": { object: { fieldPath: "string", message: "string", messageExpression: "string", optionalOldSelf: "boolean", reason: "string", rule: "string" }, required: ["rule"] }, "apiextensions/v1.WebhookClientConfig": { object: { caBundle: "string", service: { ref: "apiextensions/v1.ServiceReference" }, url: "string" } }, "apiextensions/v1.WebhookConversion": { object: { clientConfig: { ref: "apiextensions/v1.WebhookClientConfig" }, conversionReviewVersions: { array: "string" } }, required: ["conversionReviewVersions"] }, "apiserverinternal/v1alpha1.ServerStorageVersion": { object: { apiServerID: "string", decodableVersions: { array: "string" }, encodingVersion: "string", servedVersions: { array: "string" } } }, "apiserverinternal/v1alpha1.StorageVersion": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "apiserverinternal/v1alpha1.StorageVersionSpec" }, status: { ref: "apiserverinternal/v1alpha1.StorageVersionStatus" } }, required: ["spec", "status"] }, "apiserverinternal/v1alpha1.StorageVersionCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", observedGeneration: "number", reason: "string", status: "string", type: "string" }, required: ["message", "reason", "status", "type"] }, "apiserverinternal/v1alpha1.StorageVersionList": { object: { apiVersion: "string", items: { array: { ref: "apiserverinternal/v1alpha1.StorageVersion" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "apiserverinternal/v1alpha1.StorageVersionSpec": "any", "apiserverinternal/v1alpha1.StorageVersionStatus": { object: { commonEncodingVersion: "string", conditions: { array: { ref: "apiserverinternal/v1alpha1.StorageVersionCondition" } }, storageVersions: { array: { ref: "apiserverinternal/v1alpha1.ServerStorageVersion" } } } }, "apps/v1.ControllerRevision": { object: { apiVersion: "string", data: { ref: "runtime.RawExtension" }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, revision: "number" }, required: ["revision"] }, "apps/v1.ControllerRevisionList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1.ControllerRevision" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "apps/v1.DaemonSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "apps/v1.DaemonSetSpec" }, status: { ref: "apps/v1.DaemonSetStatus" } } }, "apps/v1.DaemonSetCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1.DaemonSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1.DaemonSet" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "apps/v1.DaemonSetSpec": { object: { minReadySeconds: "number", revisionHistoryLimit: "number", selector: { ref: "meta/v1.LabelSelector" }, template: { ref: "core/v1.PodTemplateSpec" }, updateStrategy: { ref: "apps/v1.DaemonSetUpdateStrategy" } }, required: ["selector", "template"] }, "apps/v1.DaemonSetStatus": { object: { collisionCount: "number", conditions: { array: { ref: "apps/v1.DaemonSetCondition" } }, currentNumberScheduled: "number", desiredNumberScheduled: "number", numberAvailable: "number", numberMisscheduled: "number", numberReady: "number", numberUnavailable: "number", observedGeneration: "number", updatedNumberScheduled: "number" }, required: ["currentNumberScheduled", "desiredNumberScheduled", "numberMisscheduled", "numberReady"] }, "apps/v1.DaemonSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1.RollingUpdateDaemonSet" }, type: "string" } }, "apps/v1.Deployment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "apps/v1.DeploymentSpec" }, status: { ref: "apps/v1.DeploymentStatus" } } }, "apps/v1.DeploymentCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, lastUpdateTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1.DeploymentList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1.Deployment" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "apps/v1.DeploymentSpec": { object: { minReadySeconds: "number", paused: "boolean", progressDeadlineSeconds: "number", replicas: "number", revisionHistoryLimit: "number", selector: { ref: "meta/v1.LabelSelector" }, strategy: { ref: "apps/v1.DeploymentStrategy" }, template: { ref: "core/v1.PodTemplateSpec" } }, required: ["selector", "template"] }, "apps/v1.DeploymentStatus": { object: { availableReplicas: "number", collisionCount: "number", conditions: { array: { ref: "apps/v1.DeploymentCondition" } }, observedGeneration: "number", readyReplicas: "number", replicas: "number", unavailableReplicas: "number", updatedReplicas: "number" } }, "apps/v1.DeploymentStrategy": { object: { rollingUpdate: { ref: "apps/v1.RollingUpdateDeployment" }, type: "string" } }, "apps/v1.ReplicaSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "apps/v1.ReplicaSetSpec" }, status: { ref: "apps/v1.ReplicaSetStatus" } } }, "apps/v1.ReplicaSetCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1.ReplicaSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1.ReplicaSet" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "apps/v1.ReplicaSetSpec": { object: { minReadySeconds: "number", replicas: "number", selector: { ref: "meta/v1.LabelSelector" }, template: { ref: "core/v1.PodTemplateSpec" } }, required: ["selector"] }, "apps/v1.ReplicaSetStatus": { object: { availableReplicas: "number", conditions: { array: { ref: "apps/v1.ReplicaSetCondition" } }, fullyLabeledReplicas: "number", observedGeneration: "number", readyReplicas: "number", replicas: "number" }, required: ["replicas"] }, "apps/v1.RollingUpdateDaemonSet": { object: { maxSurge: "int-or-string", maxUnavailable: "int-or-string" } }, "apps/v1.RollingUpdateDeployment": { object: { maxSurge: "int-or-string", maxUnavailable: "int-or-string" } }, "apps/v1.RollingUpdateStatefulSetStrategy": { object: { maxUnavailable: "int-or-string", partition: "number" } }, "apps/v1.StatefulSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "apps/v1.StatefulSetSpec" }, status: { ref: "apps/v1.StatefulSetStatus" } } }, "apps/v1.StatefulSetCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1.StatefulSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1.StatefulSet" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "apps/v1.StatefulSetOrdinals": { object: { start: "number" } }, "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy": { object: { whenDeleted: "string", whenScaled: "string" } }, "apps/v1.StatefulSetSpec": { object: { minReadySeconds: "number", ordinals: { ref: "apps/v1.StatefulSetOrdinals" }, persistentVolumeClaimRetentionPolicy: { ref: "apps/v1.StatefulSetPersistentVolumeClaimRetentionPolicy" }, podManagementPolicy: "string", replicas: "number", revisionHistoryLimit: "number", selector: { ref: "meta/v1.LabelSelector" }, serviceName: "string", template: { ref: "core/v1.PodTemplateSpec" }, updateStrategy: { ref: "apps/v1.StatefulSetUpdateStrategy" }, volumeClaimTemplates: { array: { ref: "core/v1.PersistentVolumeClaim" } } }, required: ["selector", "serviceName", "template"] }, "apps/v1.StatefulSetStatus": { object: { availableReplicas: "number", collisionCount: "number", conditions: { array: { ref: "apps/v1.StatefulSetCondition" } }, currentReplicas: "number", currentRevision: "string", observedGeneration: "number", readyReplicas: "number", replicas: "number", updateRevision: "string", updatedReplicas: "number" }, required: ["replicas"] }, "apps/v1.StatefulSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1.RollingUpdateStatefulSetStrategy" }, type: "string" } }, "authentication/v1.BoundObjectReference": { object: { apiVersion: "string", kind: "string", name: "string", uid: "string" } }, "authentication/v1.SelfSubjectReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, status: { ref: "authentication/v1.SelfSubjectReviewStatus" } } }, "authentication/v1.SelfSubjectReviewStatus": { object: { userInfo: { ref: "authentication/v1.UserInfo" } } }, "authentication/v1.TokenRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "authentication/v1.TokenRequestSpec" }, status: { ref: "authentication/v1.TokenRequestStatus" } }, required: ["spec"] }, "authentication/v1.TokenRequestSpec": { object: { audiences: { array: "string" }, boundObjectRef: { ref: "authentication/v1.BoundObjectReference" }, expirationSeconds: "number" }, required: ["audiences"] }, "authentication/v1.TokenRequestStatus": { object: { expirationTimestamp: { ref: "meta/v1.Time" }, token: "string" }, required: ["expirationTimestamp", "token"] }, "authentication/v1.TokenReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "authentication/v1.TokenReviewSpec" }, status: { ref: "authentication/v1.TokenReviewStatus" } }, required: ["spec"] }, "authentication/v1.TokenReviewSpec": { object: { audiences: { array: "string" }, token: "string" } }, "authentication/v1.TokenReviewStatus": { object: { audiences: { array: "string" }, authenticated: "boolean", error: "string", user: { ref: "authentication/v1.UserInfo" } } }, "authentication/v1.UserInfo": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, uid: "string", username: "string" } }, "authentication/v1alpha1.SelfSubjectReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, status: { ref: "authentication/v1alpha1.SelfSubjectReviewStatus" } } }, "authentication/v1alpha1.SelfSubjectReviewStatus": { object: { userInfo: { ref: "authentication/v1.UserInfo" } } }, "authentication/v1beta1.SelfSubjectReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, status: { ref: "authentication/v1beta1.SelfSubjectReviewStatus" } } }, "authentication/v1beta1.SelfSubjectReviewStatus": { object: { userInfo: { ref: "authentication/v1.UserInfo" } } }, "authorization/v1.LocalSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "authorization/v1.SubjectAccessReviewSpec" }, status: { ref: "authorization/v1.SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization/v1.NonResourceAttributes": { object: { path: "string", verb: "string" } }, "authorization/v1.NonResourceRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization/v1.ResourceAttributes": { object: { group: "string", name: "string", namespace: "string", resource: "string", subresource: "string", verb: "string", version: "string" } }, "authorization/v1.ResourceRule": { object: { apiGroups: { array: "string" }, resourceNames: { array: "string" } } }, "authorization/v1.SelfSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "authorization/v1.SelfSubjectAccessReviewSpec" }, status: { ref: "authorization/v1.SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization/v1.SelfSubjectAccessReviewSpec": { object: { nonResourceAttributes: { ref: "authorization/v1.NonResourceAttributes" }, resourceAttributes: { ref: "authorization/v1.ResourceAttributes" } } }, "authorization/v1.SelfSubjectRulesReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "authorization/v1.SelfSubjectRulesReviewSpec" }, status: { ref: "authorization/v1.SubjectRulesReviewStatus" } }, required: ["spec"] }, "authorization/v1.SelfSubjectRulesReviewSpec": { object: { namespace: "string" } }, "authorization/v1.SubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "authorization/v1.SubjectAccessReviewSpec" }, status: { ref: "authorization/v1.SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization/v1.SubjectAccessReviewSpec": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, nonResourceAttributes: { ref: "authorization/v1.NonResourceAttributes" }, resourceAttributes: { ref: "authorization/v1.ResourceAttributes" }, uid: "string", user: "string" } }, "authorization/v1.SubjectAccessReviewStatus": { object: { allowed: "boolean", denied: "boolean", evaluationError: "string", reason: "string" }, required: ["allowed"] }, "authorization/v1.SubjectRulesReviewStatus": { object: { evaluationError: "string", incomplete: "boolean", nonResourceRules: { array: { ref: "authorization/v1.NonResourceRule" } }, resourceRules: { array: { ref: "authorization/v1.ResourceRule" } } }, required: ["incomplete", "nonResourceRules", "resourceRules"] }, "autoscaling/v1.CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v1.HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "autoscaling/v1.HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v1.HorizontalPodAutoscalerStatus" } } }, "autoscaling/v1.HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v1.HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "autoscaling/v1.HorizontalPodAutoscalerSpec": { object: { maxReplicas: "number", minReplicas: "number", scaleTargetRef: { ref: "autoscaling/v1.CrossVersionObjectReference" }, targetCPUUtilizationPercentage: "number" }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v1.HorizontalPodAutoscalerStatus": { object: { currentCPUUtilizationPercentage: "number", currentReplicas: "number", desiredReplicas: "number", lastScaleTime: { ref: "meta/v1.Time" }, observedGeneration: "number" }, required: ["currentReplicas", "desiredReplicas"] }, "autoscaling/v1.Scale": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "autoscaling/v1.ScaleSpec" }, status: { ref: "autoscaling/v1.ScaleStatus" } } }, "autoscaling/v1.ScaleSpec": { object: { replicas: "number" } }, "autoscaling/v1.ScaleStatus": { object: { replicas: "number", selector: "string" }, required: ["replicas"] }, "autoscaling/v2.ContainerResourceMetricSource": { object: { container: "string", name: "string", target: { ref: "autoscaling/v2.MetricTarget" } }, required: ["container", "name", "target"] }, "autoscaling/v2.ContainerResourceMetricStatus": { object: { container: "string", current: { ref: "autoscaling/v2.MetricValueStatus" }, name: "string" }, required: ["container", "current", "name"] }, "autoscaling/v2.CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v2.ExternalMetricSource": { object: { metric: { ref: "autoscaling/v2.MetricIdentifier" }, target: { ref: "autoscaling/v2.MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2.ExternalMetricStatus": { object: { current: { ref: "autoscaling/v2.MetricValueStatus" }, metric: { ref: "autoscaling/v2.MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2.HPAScalingPolicy": { object: { periodSeconds: "number", type: "string", value: "number" }, required: ["periodSeconds", "type", "value"] }, "autoscaling/v2.HPAScalingRules": { object: { policies: { array: { ref: "autoscaling/v2.HPAScalingPolicy" } }, selectPolicy: "string", stabilizationWindowSeconds: "number" } }, "autoscaling/v2.HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "autoscaling/v2.HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v2.HorizontalPodAutoscalerStatus" } } }, "autoscaling/v2.HorizontalPodAutoscalerBehavior": { object: { scaleDown: { ref: "autoscaling/v2.HPAScalingRules" }, scaleUp: { ref: "autoscaling/v2.HPAScalingRules" } } }, "autoscaling/v2.HorizontalPodAutoscalerCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "autoscaling/v2.HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v2.HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "autoscaling/v2.HorizontalPodAutoscalerSpec": { object: { behavior: { ref: "autoscaling/v2.HorizontalPodAutoscalerBehavior" }, maxReplicas: "number", metrics: { array: { ref: "autoscaling/v2.MetricSpec" } }, minReplicas: "number", scaleTargetRef: { ref: "autoscaling/v2.CrossVersionObjectReference" } }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v2.HorizontalPodAutoscalerStatus": { object: { conditions: { array: { ref: "autoscaling/v2.HorizontalPodAutoscalerCondition" } }, currentMetrics: { array: { ref: "autoscaling/v2.MetricStatus" } }, currentReplicas: "number", desiredReplicas: "number", lastScaleTime: { ref: "meta/v1.Time" }, observedGeneration: "number" }, required: ["desiredReplicas"] }, "autoscaling/v2.MetricIdentifier": { object: { name: "string", selector: { ref: "meta/v1.LabelSelector" } }, required: ["name"] }, "autoscaling/v2.MetricSpec": { object: { containerResource: { ref: "autoscaling/v2.ContainerResourceMetricSource" }, external: { ref: "autoscaling/v2.ExternalMetricSource" }, object: { ref: "autoscaling/v2.ObjectMetricSource" }, pods: { ref: "autoscaling/v2.PodsMetricSource" }, resource: { ref: "autoscaling/v2.ResourceMetricSource" }, type: "string" }, required: ["type"] }, "autoscaling/v2.MetricStatus": { object: { containerResource: { ref: "autoscaling/v2.ContainerResourceMetricStatus" }, external: { ref: "autoscaling/v2.ExternalMetricStatus" }, object: { ref: "autoscaling/v2.ObjectMetricStatus" }, pods: { ref: "autoscaling/v2.PodsMetricStatus" }, resource: { ref: "autoscaling/v2.ResourceMetricStatus" }, type: "string" }, required: ["type"] }, "autoscaling/v2.MetricTarget": { object: { averageUtilization: "number", averageValue: "quantity", type: "string", value: "quantity" }, required: ["type"] }, "autoscaling/v2.MetricValueStatus": { object: { averageUtilization: "number", averageValue: "quantity", value: "quantity" } }, "autoscaling/v2.ObjectMetricSource": { object: { describedObject: { ref: "autoscaling/v2.CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2.MetricIdentifier" }, target: { ref: "autoscaling/v2.MetricTarget" } }, required: ["describedObject", "metric", "target"] }, "autoscaling/v2.ObjectMetricStatus": { object: { current: { ref: "autoscaling/v2.MetricValueStatus" }, describedObject: { ref: "autoscaling/v2.CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2.MetricIdentifier" } }, required: ["current", "describedObject", "metric"] }, "autoscaling/v2.PodsMetricSource": { object: { metric: { ref: "autoscaling/v2.MetricIdentifier" }, target: { ref: "autoscaling/v2.MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2.PodsMetricStatus": { object: { current: { ref: "autoscaling/v2.MetricValueStatus" }, metric: { ref: "autoscaling/v2.MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2.ResourceMetricSource": { object: { name: "string", target: { ref: "autoscaling/v2.MetricTarget" } }, required: ["name", "target"] }, "autoscaling/v2.ResourceMetricStatus": { object: { current: { ref: "autoscaling/v2.MetricValueStatus" }, name: "string" }, required: ["current", "name"] }, "batch/v1.CronJob": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "batch/v1.CronJobSpec" }, status: { ref: "batch/v1.CronJobStatus" } } }, "batch/v1.CronJobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1.CronJob" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "batch/v1.CronJobSpec": { object: { concurrencyPolicy: "string", failedJobsHistoryLimit: "number", jobTemplate: { ref: "batch/v1.JobTemplateSpec" }, schedule: "string", startingDeadlineSeconds: "number", successfulJobsHistoryLimit: "number", suspend: "boolean", timeZone: "string" }, required: ["jobTemplate", "schedule"] }, "batch/v1.CronJobStatus": { object: { active: { array: { ref: "core/v1.ObjectReference" } }, lastScheduleTime: { ref: "meta/v1.Time" }, lastSuccessfulTime: { ref: "meta/v1.Time" } } }, "batch/v1.Job": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "batch/v1.JobSpec" }, status: { ref: "batch/v1.JobStatus" } } }, "batch/v1.JobCondition": { object: { lastProbeTime: { ref: "meta/v1.Time" }, lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1.JobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1.Job" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "batch/v1.JobSpec": { object: { activeDeadlineSeconds: "number", backoffLimit: "number", backoffLimitPerIndex: "number", completionMode: "string", completions: "number", managedBy: "string", manualSelector: "boolean", maxFailedIndexes: "number", parallelism: "number", podFailurePolicy: { ref: "batch/v1.PodFailurePolicy" }, podReplacementPolicy: "string", selector: { ref: "meta/v1.LabelSelector" }, successPolicy: { ref: "batch/v1.SuccessPolicy" }, suspend: "boolean", template: { ref: "core/v1.PodTemplateSpec" }, ttlSecondsAfterFinished: "number" }, required: ["template"] }, "batch/v1.JobStatus": { object: { active: "number", completedIndexes: "string", completionTime: { ref: "meta/v1.Time" }, conditions: { array: { ref: "batch/v1.JobCondition" } }, failed: "number", failedIndexes: "string", ready: "number", startTime: { ref: "meta/v1.Time" }, succeeded: "number", terminating: "number", uncountedTerminatedPods: { ref: "batch/v1.UncountedTerminatedPods" } } }, "batch/v1.JobTemplateSpec": { object: { metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "batch/v1.JobSpec" } } }, "batch/v1.PodFailurePolicy": { object: { rules: { array: { ref: "batch/v1.PodFailurePolicyRule" } } }, required: ["rules"] }, "batch/v1.PodFailurePolicyOnExitCodesRequirement": { object: { containerName: "string", operator: "string", values: { array: "number" } }, required: ["operator", "values"] }, "batch/v1.PodFailurePolicyOnPodConditionsPattern": { object: { status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1.PodFailurePolicyRule": { object: { action: "string", onExitCodes: { ref: "batch/v1.PodFailurePolicyOnExitCodesRequirement" }, onPodConditions: { array: { ref: "batch/v1.PodFailurePolicyOnPodConditionsPattern" } } }, required: ["action"] }, "batch/v1.SuccessPolicy": { object: { rules: { array: { ref: "batch/v1.SuccessPolicyRule" } } }, required: ["rules"] }, "batch/v1.SuccessPolicyRule": { object: { succeededCount: "number", succeededIndexes: "string" } }, "batch/v1.UncountedTerminatedPods": { object: { failed: { array: "string" }, succeeded: { array: "string" } } }, "certificates/v1.CertificateSigningRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "certificates/v1.CertificateSigningRequestSpec" }, status: { ref: "certificates/v1.CertificateSigningRequestStatus" } }, required: ["spec"] }, "certificates/v1.CertificateSigningRequestCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, lastUpdateTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "certificates/v1.CertificateSigningRequestList": { object: { apiVersion: "string", items: { array: { ref: "certificates/v1.CertificateSigningRequest" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "certificates/v1.CertificateSigningRequestSpec": { object: { expirationSeconds: "number", extra: { map: { array: "string" } }, groups: { array: "string" }, request: "string", signerName: "string", uid: "string", usages: { array: "string" }, username: "string" }, required: ["request", "signerName"] }, "certificates/v1.CertificateSigningRequestStatus": { object: { certificate: "string", conditions: { array: { ref: "certificates/v1.CertificateSigningRequestCondition" } } } }, "certificates/v1alpha1.ClusterTrustBundle": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "certificates/v1alpha1.ClusterTrustBundleSpec" } }, required: ["spec"] }, "certificates/v1alpha1.ClusterTrustBundleList": { object: { apiVersion: "string", items: { array: { ref: "certificates/v1alpha1.ClusterTrustBundle" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "certificates/v1alpha1.ClusterTrustBundleSpec": { object: { signerName: "string", trustBundle: "string" }, required: ["trustBundle"] }, "coordination/v1.Lease": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "coordination/v1.LeaseSpec" } } }, "coordination/v1.LeaseList": { object: { apiVersion: "string", items: { array: { ref: "coordination/v1.Lease" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "coordination/v1.LeaseSpec": { object: { acquireTime: { ref: "meta/v1.MicroTime" }, holderIdentity: "string", leaseDurationSeconds: "number", leaseTransitions: "number", renewTime: { ref: "meta/v1.MicroTime" } } }, "core/v1.AWSElasticBlockStoreVolumeSource": { object: { fsType: "string", partition: "number", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "core/v1.Affinity": { object: { nodeAffinity: { ref: "core/v1.NodeAffinity" }, podAffinity: { ref: "core/v1.PodAffinity" }, podAntiAffinity: { ref: "core/v1.PodAntiAffinity" } } }, "core/v1.AppArmorProfile": { object: { localhostProfile: "string", type: "string" }, required: ["type"] }, "core/v1.AttachedVolume": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "core/v1.AzureDiskVolumeSource": { object: { cachingMode: "string", diskName: "string", diskURI: "string", fsType: "string", kind: "string", readOnly: "boolean" }, required: ["diskName", "diskURI"] }, "core/v1.AzureFilePersistentVolumeSource": { object: { readOnly: "boolean", secretName: "string", secretNamespace: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "core/v1.AzureFileVolumeSource": { object: { readOnly: "boolean", secretName: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "core/v1.Binding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, target: { ref: "core/v1.ObjectReference" } }, required: ["target"] }, "core/v1.CSIPersistentVolumeSource": { object: { controllerExpandSecretRef: { ref: "core/v1.SecretReference" }, controllerPublishSecretRef: { ref: "core/v1.SecretReference" }, driver: "string", fsType: "string", nodeExpandSecretRef: { ref: "core/v1.SecretReference" }, nodePublishSecretRef: { ref: "core/v1.SecretReference" }, nodeStageSecretRef: { ref: "core/v1.SecretReference" }, readOnly: "boolean", volumeAttributes: { map: "string" }, volumeHandle: "string" }, required: ["driver", "volumeHandle"] }, "core/v1.CSIVolumeSource": { object: { driver: "string", fsType: "string", nodePublishSecretRef: { ref: "core/v1.LocalObjectReference" }, readOnly: "boolean", volumeAttributes: { map: "string" } }, required: ["driver"] }, "core/v1.Capabilities": { object: { add: { array: "string" }, drop: { array: "string" } } }, "core/v1.CephFSPersistentVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "core/v1.SecretReference" }, user: "string" }, required: ["monitors"] }, "core/v1.CephFSVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "core/v1.LocalObjectReference" }, user: "string" }, required: ["monitors"] }, "core/v1.CinderPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "core/v1.SecretReference" }, volumeID: "string" }, required: ["volumeID"] }, "core/v1.CinderVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "core/v1.LocalObjectReference" }, volumeID: "string" }, required: ["volumeID"] }, "core/v1.ClaimSource": { object: { resourceClaimName: "string", resourceClaimTemplateName: "string" } }, "core/v1.ClientIPConfig": { object: { timeoutSeconds: "number" } }, "core/v1.ClusterTrustBundleProjection": { object: { labelSelector: { ref: "meta/v1.LabelSelector" }, name: "string", optional: "boolean", path: "string", signerName: "string" }, required: ["path"] }, "core/v1.ComponentCondition": { object: { error: "string", message: "string", status: "string", type: "string" }, required: ["status", "type"] }, "core/v1.ComponentStatus": { object: { apiVersion: "string", conditions: { array: { ref: "core/v1.ComponentCondition" } }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" } } }, "core/v1.ComponentStatusList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.ComponentStatus" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.ConfigMap": { object: { apiVersion: "string", binaryData: { map: "string" }, data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" } } }, "core/v1.ConfigMapEnvSource": { object: { name: "string", optional: "boolean" } }, "core/v1.ConfigMapKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "core/v1.ConfigMapList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.ConfigMap" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.ConfigMapNodeConfigSource": { object: { kubeletConfigKey: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" }, required: ["kubeletConfigKey", "name", "namespace"] }, "core/v1.ConfigMapProjection": { object: { items: { array: { ref: "core/v1.KeyToPath" } }, name: "string", optional: "boolean" } }, "core/v1.ConfigMapVolumeSource": { object: { defaultMode: "number", items: { array: { ref: "core/v1.KeyToPath" } }, name: "string", optional: "boolean" } }, "core/v1.Container": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "core/v1.EnvVar" } }, envFrom: { array: { ref: "core/v1.EnvFromSource" } }, image: "string", imagePullPolicy: "string", lifecycle: { ref: "core/v1.Lifecycle" }, livenessProbe: { ref: "core/v1.Probe" }, name: "string", ports: { array: { ref: "core/v1.ContainerPort" } }, readinessProbe: { ref: "core/v1.Probe" }, resizePolicy: { array: { ref: "core/v1.ContainerResizePolicy" } }, resources: { ref: "core/v1.ResourceRequirements" }, restartPolicy: "string", securityContext: { ref: "core/v1.SecurityContext" }, startupProbe: { ref: "core/v1.Probe" }, stdin: "boolean", stdinOnce: "boolean", terminationMessagePath: "string", terminationMessagePolicy: "string", tty: "boolean", volumeDevices: { array: { ref: "core/v1.VolumeDevice" } }, volumeMounts: { array: { ref: "core/v1.VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "core/v1.ContainerImage": { object: { names: { array: "string" }, sizeBytes: "number" } }, "core/v1.ContainerPort": { object: { containerPort: "number", hostIP: "string", hostPort: "number", name: "string", protocol: "string" }, required: ["containerPort"] }, "core/v1.ContainerResizePolicy": { object: { resourceName: "string", restartPolicy: "string" }, required: ["resourceName", "restartPolicy"] }, "core/v1.ContainerState": { object: { running: { ref: "core/v1.ContainerStateRunning" }, terminated: { ref: "core/v1.ContainerStateTerminated" }, waiting: { ref: "core/v1.ContainerStateWaiting" } } }, "core/v1.ContainerStateRunning": { object: { startedAt: { ref: "meta/v1.Time" } } }, "core/v1.ContainerStateTerminated": { object: { containerID: "string", exitCode: "number", finishedAt: { ref: "meta/v1.Time" }, message: "string", reason: "string", signal: "number", startedAt: { ref: "meta/v1.Time" } }, required: ["exitCode"] }, "core/v1.ContainerStateWaiting": { object: { message: "string", reason: "string" } }, "core/v1.ContainerStatus": { object: { allocatedResources: { map: "quantity" }, containerID: "string", image: "string", imageID: "string", lastState: { ref: "core/v1.ContainerState" }, name: "string", ready: "boolean", resources: { ref: "core/v1.ResourceRequirements" }, restartCount: "number", started: "boolean", state: { ref: "core/v1.ContainerState" }, volumeMounts: { array: { ref: "core/v1.VolumeMountStatus" } } }, required: ["image", "imageID", "name", "ready", "restartCount"] }, "core/v1.DaemonEndpoint": { object: { Port: "number" }, required: ["Port"] }, "core/v1.DownwardAPIProjection": { object: { items: { array: { ref: "core/v1.DownwardAPIVolumeFile" } } } }, "core/v1.DownwardAPIVolumeFile": { object: { fieldRef: { ref: "core/v1.ObjectFieldSelector" }, mode: "number", path: "string", resourceFieldRef: { ref: "core/v1.ResourceFieldSelector" } }, required: ["path"] }, "core/v1.DownwardAPIVolumeSource": { object: { defaultMode: "number", items: { array: { ref: "core/v1.DownwardAPIVolumeFile" } } } }, "core/v1.EmptyDirVolumeSource": { object: { medium: "string", sizeLimit: "quantity" } }, "core/v1.EndpointAddress": { object: { hostname: "string", ip: "string", nodeName: "string", targetRef: { ref: "core/v1.ObjectReference" } }, required: ["ip"] }, "core/v1.EndpointPort": { object: { appProtocol: "string", name: "string", port: "number", protocol: "string" }, required: ["port"] }, "core/v1.EndpointSubset": { object: { addresses: { array: { ref: "core/v1.EndpointAddress" } }, notReadyAddresses: { array: { ref: "core/v1.EndpointAddress" } }, ports: { array: { ref: "core/v1.EndpointPort" } } } }, "core/v1.Endpoints": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, subsets: { array: { ref: "core/v1.EndpointSubset" } } } }, "core/v1.EndpointsList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.Endpoints" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.EnvFromSource": { object: { configMapRef: { ref: "core/v1.ConfigMapEnvSource" }, prefix: "string", secretRef: { ref: "core/v1.SecretEnvSource" } } }, "core/v1.EnvVar": { object: { name: "string", value: "string", valueFrom: { ref: "core/v1.EnvVarSource" } }, required: ["name"] }, "core/v1.EnvVarSource": { object: { configMapKeyRef: { ref: "core/v1.ConfigMapKeySelector" }, fieldRef: { ref: "core/v1.ObjectFieldSelector" }, resourceFieldRef: { ref: "core/v1.ResourceFieldSelector" }, secretKeyRef: { ref: "core/v1.SecretKeySelector" } } }, "core/v1.EphemeralContainer": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "core/v1.EnvVar" } }, envFrom: { array: { ref: "core/v1.EnvFromSource" } }, image: "string", imagePullPolicy: "string", lifecycle: { ref: "core/v1.Lifecycle" }, livenessProbe: { ref: "core/v1.Probe" }, name: "string", ports: { array: { ref: "core/v1.ContainerPort" } }, readinessProbe: { ref: "core/v1.Probe" }, resizePolicy: { array: { ref: "core/v1.ContainerResizePolicy" } }, resources: { ref: "core/v1.ResourceRequirements" }, restartPolicy: "string", securityContext: { ref: "core/v1.SecurityContext" }, startupProbe: { ref: "core/v1.Probe" }, stdin: "boolean", stdinOnce: "boolean", targetContainerName: "string", terminationMessagePath: "string", terminationMessagePolicy: "string", tty: "boolean", volumeDevices: { array: { ref: "core/v1.VolumeDevice" } }, volumeMounts: { array: { ref: "core/v1.VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "core/v1.EphemeralVolumeSource": { object: { volumeClaimTemplate: { ref: "core/v1.PersistentVolumeClaimTemplate" } } }, "core/v1.Event": { object: { action: "string", apiVersion: "string", count: "number", eventTime: { ref: "meta/v1.MicroTime" }, firstTimestamp: { ref: "meta/v1.Time" }, involvedObject: { ref: "core/v1.ObjectReference" }, kind: "string", lastTimestamp: { ref: "meta/v1.Time" }, message: "string", metadata: { ref: "meta/v1.ObjectMeta" }, reason: "string", related: { ref: "core/v1.ObjectReference" }, reportingComponent: "string", reportingInstance: "string", series: { ref: "core/v1.EventSeries" }, source: { ref: "core/v1.EventSource" }, type: "string" }, required: ["involvedObject", "metadata"] }, "core/v1.EventList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.Event" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.EventSeries": { object: { count: "number", lastObservedTime: { ref: "meta/v1.MicroTime" } } }, "core/v1.EventSource": { object: { component: "string", host: "string" } }, "core/v1.ExecAction": { object: { command: { array: "string" } } }, "core/v1.FCVolumeSource": { object: { fsType: "string", lun: "number", readOnly: "boolean", targetWWNs: { array: "string" }, wwids: { array: "string" } } }, "core/v1.FlexPersistentVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "core/v1.SecretReference" } }, required: ["driver"] }, "core/v1.FlexVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "core/v1.LocalObjectReference" } }, required: ["driver"] }, "core/v1.FlockerVolumeSource": { object: { datasetName: "string", datasetUUID: "string" } }, "core/v1.GCEPersistentDiskVolumeSource": { object: { fsType: "string", partition: "number", pdName: "string", readOnly: "boolean" }, required: ["pdName"] }, "core/v1.GRPCAction": { object: { port: "number", service: "string" }, required: ["port"] }, "core/v1.GitRepoVolumeSource": { object: { directory: "string", repository: "string", revision: "string" }, required: ["repository"] }, "core/v1.GlusterfsPersistentVolumeSource": { object: { endpoints: "string", endpointsNamespace: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "core/v1.GlusterfsVolumeSource": { object: { endpoints: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "core/v1.HTTPGetAction": { object: { host: "string", httpHeaders: { array: { ref: "core/v1.HTTPHeader" } }, path: "string", port: "int-or-string", scheme: "string" }, required: ["port"] }, "core/v1.HTTPHeader": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "core/v1.HostAlias": { object: { hostnames: { array: "string" }, ip: "string" } }, "core/v1.HostIP": { object: { ip: "string" } }, "core/v1.HostPathVolumeSource": { object: { path: "string", type: "string" }, required: ["path"] }, "core/v1.ISCSIPersistentVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "number", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "core/v1.SecretReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "core/v1.ISCSIVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "number", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "core/v1.LocalObjectReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "core/v1.KeyToPath": { object: { key: "string", mode: "number", path: "string" }, required: ["key", "path"] }, "core/v1.Lifecycle": { object: { postStart: { ref: "core/v1.LifecycleHandler" }, preStop: { ref: "core/v1.LifecycleHandler" } } }, "core/v1.LifecycleHandler": { object: { exec: { ref: "core/v1.ExecAction" }, httpGet: { ref: "core/v1.HTTPGetAction" }, sleep: { ref: "core/v1.SleepAction" }, tcpSocket: { ref: "core/v1.TCPSocketAction" } } }, "core/v1.LimitRange": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.LimitRangeSpec" } } }, "core/v1.LimitRangeItem": { object: { default: { map: "quantity" }, defaultRequest: { map: "quantity" }, max: { map: "quantity" }, maxLimitRequestRatio: { map: "quantity" }, min: { map: "quantity" }, type: "string" }, required: ["type"] }, "core/v1.LimitRangeList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.LimitRange" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.LimitRangeSpec": { object: { limits: { array: { ref: "core/v1.LimitRangeItem" } } }, required: ["limits"] }, "core/v1.LoadBalancerIngress": { object: { hostname: "string", ip: "string", ipMode: "string", ports: { array: { ref: "core/v1.PortStatus" } } } }, "core/v1.LoadBalancerStatus": { object: { ingress: { array: { ref: "core/v1.LoadBalancerIngress" } } } }, "core/v1.LocalObjectReference": { object: { name: "string" } }, "core/v1.LocalVolumeSource": { object: { fsType: "string", path: "string" }, required: ["path"] }, "core/v1.ModifyVolumeStatus": { object: { status: "string", targetVolumeAttributesClassName: "string" }, required: ["status"] }, "core/v1.NFSVolumeSource": { object: { path: "string", readOnly: "boolean", server: "string" }, required: ["path", "server"] }, "core/v1.Namespace": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.NamespaceSpec" }, status: { ref: "core/v1.NamespaceStatus" } } }, "core/v1.NamespaceCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "core/v1.NamespaceList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.Namespace" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.NamespaceSpec": { object: { finalizers: { array: "string" } } }, "core/v1.NamespaceStatus": { object: { conditions: { array: { ref: "core/v1.NamespaceCondition" } }, phase: "string" } }, "core/v1.Node": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.NodeSpec" }, status: { ref: "core/v1.NodeStatus" } } }, "core/v1.NodeAddress": { object: { address: "string", type: "string" }, required: ["address", "type"] }, "core/v1.NodeAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "core/v1.PreferredSchedulingTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { ref: "core/v1.NodeSelector" } } }, "core/v1.NodeCondition": { object: { lastHeartbeatTime: { ref: "meta/v1.Time" }, lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "core/v1.NodeConfigSource": { object: { configMap: { ref: "core/v1.ConfigMapNodeConfigSource" } } }, "core/v1.NodeConfigStatus": { object: { active: { ref: "core/v1.NodeConfigSource" }, assigned: { ref: "core/v1.NodeConfigSource" }, error: "string", lastKnownGood: { ref: "core/v1.NodeConfigSource" } } }, "core/v1.NodeDaemonEndpoints": { object: { kubeletEndpoint: { ref: "core/v1.DaemonEndpoint" } } }, "core/v1.NodeList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.Node" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.NodeRuntimeHandler": { object: { features: { ref: "core/v1.NodeRuntimeHandlerFeatures" }, name: "string" } }, "core/v1.NodeRuntimeHandlerFeatures": { object: { recursiveReadOnlyMounts: "boolean" } }, "core/v1.NodeSelector": { object: { nodeSelectorTerms: { array: { ref: "core/v1.NodeSelectorTerm" } } }, required: ["nodeSelectorTerms"] }, "core/v1.NodeSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "core/v1.NodeSelectorTerm": { object: { matchExpressions: { array: { ref: "core/v1.NodeSelectorRequirement" } }, matchFields: { array: { ref: "core/v1.NodeSelectorRequirement" } } } }, "core/v1.NodeSpec": { object: { configSource: { ref: "core/v1.NodeConfigSource" }, externalID: "string", podCIDR: "string", podCIDRs: { array: "string" }, providerID: "string", taints: { array: { ref: "core/v1.Taint" } }, unschedulable: "boolean" } }, "core/v1.NodeStatus": { object: { addresses: { array: { ref: "core/v1.NodeAddress" } }, allocatable: { map: "quantity" }, capacity: { map: "quantity" }, conditions: { array: { ref: "core/v1.NodeCondition" } }, config: { ref: "core/v1.NodeConfigStatus" }, daemonEndpoints: { ref: "core/v1.NodeDaemonEndpoints" }, images: { array: { ref: "core/v1.ContainerImage" } }, nodeInfo: { ref: "core/v1.NodeSystemInfo" }, phase: "string", runtimeHandlers: { array: { ref: "core/v1.NodeRuntimeHandler" } }, volumesAttached: { array: { ref: "core/v1.AttachedVolume" } }, volumesInUse: { array: "string" } } }, "core/v1.NodeSystemInfo": { object: { architecture: "string", bootID: "string", containerRuntimeVersion: "string", kernelVersion: "string", kubeProxyVersion: "string", kubeletVersion: "string", machineID: "string", operatingSystem: "string", osImage: "string", systemUUID: "string" }, required: ["architecture", "bootID", "containerRuntimeVersion", "kernelVersion", "kubeProxyVersion", "kubeletVersion", "machineID", "operatingSystem", "osImage", "systemUUID"] }, "core/v1.ObjectFieldSelector": { object: { apiVersion: "string", fieldPath: "string" }, required: ["fieldPath"] }, "core/v1.ObjectReference": { object: { apiVersion: "string", fieldPath: "string", kind: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" } }, "core/v1.PersistentVolume": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.PersistentVolumeSpec" }, status: { ref: "core/v1.PersistentVolumeStatus" } } }, "core/v1.PersistentVolumeClaim": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.PersistentVolumeClaimSpec" }, status: { ref: "core/v1.PersistentVolumeClaimStatus" } } }, "core/v1.PersistentVolumeClaimCondition": { object: { lastProbeTime: { ref: "meta/v1.Time" }, lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "core/v1.PersistentVolumeClaimList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.PersistentVolumeClaim" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.PersistentVolumeClaimSpec": { object: { accessModes: { array: "string" }, dataSource: { ref: "core/v1.TypedLocalObjectReference" }, dataSourceRef: { ref: "core/v1.TypedObjectReference" }, resources: { ref: "core/v1.VolumeResourceRequirements" }, selector: { ref: "meta/v1.LabelSelector" }, storageClassName: "string", volumeAttributesClassName: "string", volumeMode: "string", volumeName: "string" } }, "core/v1.PersistentVolumeClaimStatus": { object: { accessModes: { array: "string" }, allocatedResourceStatuses: { map: "string" }, allocatedResources: { map: "quantity" }, capacity: { map: "quantity" }, conditions: { array: { ref: "core/v1.PersistentVolumeClaimCondition" } }, currentVolumeAttributesClassName: "string", modifyVolumeStatus: { ref: "core/v1.ModifyVolumeStatus" }, phase: "string" } }, "core/v1.PersistentVolumeClaimTemplate": { object: { metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.PersistentVolumeClaimSpec" } }, required: ["spec"] }, "core/v1.PersistentVolumeClaimVolumeSource": { object: { claimName: "string", readOnly: "boolean" }, required: ["claimName"] }, "core/v1.PersistentVolumeList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.PersistentVolume" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.PersistentVolumeSpec": { object: { accessModes: { array: "string" }, awsElasticBlockStore: { ref: "core/v1.AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "core/v1.AzureDiskVolumeSource" }, azureFile: { ref: "core/v1.AzureFilePersistentVolumeSource" }, capacity: { map: "quantity" }, cephfs: { ref: "core/v1.CephFSPersistentVolumeSource" }, cinder: { ref: "core/v1.CinderPersistentVolumeSource" }, claimRef: { ref: "core/v1.ObjectReference" }, csi: { ref: "core/v1.CSIPersistentVolumeSource" }, fc: { ref: "core/v1.FCVolumeSource" }, flexVolume: { ref: "core/v1.FlexPersistentVolumeSource" }, flocker: { ref: "core/v1.FlockerVolumeSource" }, gcePersistentDisk: { ref: "core/v1.GCEPersistentDiskVolumeSource" }, glusterfs: { ref: "core/v1.GlusterfsPersistentVolumeSource" }, hostPath: { ref: "core/v1.HostPathVolumeSource" }, iscsi: { ref: "core/v1.ISCSIPersistentVolumeSource" }, local: { ref: "core/v1.LocalVolumeSource" }, mountOptions: { array: "string" }, nfs: { ref: "core/v1.NFSVolumeSource" }, nodeAffinity: { ref: "core/v1.VolumeNodeAffinity" }, persistentVolumeReclaimPolicy: "string", photonPersistentDisk: { ref: "core/v1.PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "core/v1.PortworxVolumeSource" }, quobyte: { ref: "core/v1.QuobyteVolumeSource" }, rbd: { ref: "core/v1.RBDPersistentVolumeSource" }, scaleIO: { ref: "core/v1.ScaleIOPersistentVolumeSource" }, storageClassName: "string", storageos: { ref: "core/v1.StorageOSPersistentVolumeSource" }, volumeAttributesClassName: "string", volumeMode: "string", vsphereVolume: { ref: "core/v1.VsphereVirtualDiskVolumeSource" } } }, "core/v1.PersistentVolumeStatus": { object: { lastPhaseTransitionTime: { ref: "meta/v1.Time" }, message: "string", phase: "string", reason: "string" } }, "core/v1.PhotonPersistentDiskVolumeSource": { object: { fsType: "string", pdID: "string" }, required: ["pdID"] }, "core/v1.Pod": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.PodSpec" }, status: { ref: "core/v1.PodStatus" } } }, "core/v1.PodAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "core/v1.WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "core/v1.PodAffinityTerm" } } } }, "core/v1.PodAffinityTerm": { object: { labelSelector: { ref: "meta/v1.LabelSelector" }, matchLabelKeys: { array: "string" }, mismatchLabelKeys: { array: "string" }, namespaceSelector: { ref: "meta/v1.LabelSelector" }, namespaces: { array: "string" }, topologyKey: "string" }, required: ["topologyKey"] }, "core/v1.PodAntiAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "core/v1.WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "core/v1.PodAffinityTerm" } } } }, "core/v1.PodCondition": { object: { lastProbeTime: { ref: "meta/v1.Time" }, lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "core/v1.PodDNSConfig": { object: { nameservers: { array: "string" }, options: { array: { ref: "core/v1.PodDNSConfigOption" } }, searches: { array: "string" } } }, "core/v1.PodDNSConfigOption": { object: { name: "string", value: "string" } }, "core/v1.PodIP": { object: { ip: "string" } }, "core/v1.PodList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.Pod" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.PodOS": { object: { name: "string" }, required: ["name"] }, "core/v1.PodReadinessGate": { object: { conditionType: "string" }, required: ["conditionType"] }, "core/v1.PodResourceClaim": { object: { name: "string", source: { ref: "core/v1.ClaimSource" } }, required: ["name"] }, "core/v1.PodResourceClaimStatus": { object: { name: "string", resourceClaimName: "string" }, required: ["name"] }, "core/v1.PodSchedulingGate": { object: { name: "string" }, required: ["name"] }, "core/v1.PodSecurityContext": { object: { appArmorProfile: { ref: "core/v1.AppArmorProfile" }, fsGroup: "number", fsGroupChangePolicy: "string", runAsGroup: "number", runAsNonRoot: "boolean", runAsUser: "number", seLinuxOptions: { ref: "core/v1.SELinuxOptions" }, seccompProfile: { ref: "core/v1.SeccompProfile" }, supplementalGroups: { array: "number" }, sysctls: { array: { ref: "core/v1.Sysctl" } }, windowsOptions: { ref: "core/v1.WindowsSecurityContextOptions" } } }, "core/v1.PodSpec": { object: { activeDeadlineSeconds: "number", affinity: { ref: "core/v1.Affinity" }, automountServiceAccountToken: "boolean", containers: { array: { ref: "core/v1.Container" } }, dnsConfig: { ref: "core/v1.PodDNSConfig" }, dnsPolicy: "string", enableServiceLinks: "boolean", ephemeralContainers: { array: { ref: "core/v1.EphemeralContainer" } }, hostAliases: { array: { ref: "core/v1.HostAlias" } }, hostIPC: "boolean", hostNetwork: "boolean", hostPID: "boolean", hostUsers: "boolean", hostname: "string", imagePullSecrets: { array: { ref: "core/v1.LocalObjectReference" } }, initContainers: { array: { ref: "core/v1.Container" } }, nodeName: "string", nodeSelector: { map: "string" }, os: { ref: "core/v1.PodOS" }, overhead: { map: "quantity" }, preemptionPolicy: "string", priority: "number", priorityClassName: "string", readinessGates: { array: { ref: "core/v1.PodReadinessGate" } }, resourceClaims: { array: { ref: "core/v1.PodResourceClaim" } }, restartPolicy: "string", runtimeClassName: "string", schedulerName: "string", schedulingGates: { array: { ref: "core/v1.PodSchedulingGate" } }, securityContext: { ref: "core/v1.PodSecurityContext" }, serviceAccount: "string", serviceAccountName: "string", setHostnameAsFQDN: "boolean", shareProcessNamespace: "boolean", subdomain: "string", terminationGracePeriodSeconds: "number", tolerations: { array: { ref: "core/v1.Toleration" } }, topologySpreadConstraints: { array: { ref: "core/v1.TopologySpreadConstraint" } }, volumes: { array: { ref: "core/v1.Volume" } } }, required: ["containers"] }, "core/v1.PodStatus": { object: { conditions: { array: { ref: "core/v1.PodCondition" } }, containerStatuses: { array: { ref: "core/v1.ContainerStatus" } }, ephemeralContainerStatuses: { array: { ref: "core/v1.ContainerStatus" } }, hostIP: "string", hostIPs: { array: { ref: "core/v1.HostIP" } }, initContainerStatuses: { array: { ref: "core/v1.ContainerStatus" } }, message: "string", nominatedNodeName: "string", phase: "string", podIP: "string", podIPs: { array: { ref: "core/v1.PodIP" } }, qosClass: "string", reason: "string", resize: "string", resourceClaimStatuses: { array: { ref: "core/v1.PodResourceClaimStatus" } }, startTime: { ref: "meta/v1.Time" } } }, "core/v1.PodTemplate": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, template: { ref: "core/v1.PodTemplateSpec" } } }, "core/v1.PodTemplateList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.PodTemplate" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.PodTemplateSpec": { object: { metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.PodSpec" } } }, "core/v1.PortStatus": { object: { error: "string", port: "number", protocol: "string" }, required: ["port", "protocol"] }, "core/v1.PortworxVolumeSource": { object: { fsType: "string", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "core/v1.PreferredSchedulingTerm": { object: { preference: { ref: "core/v1.NodeSelectorTerm" }, weight: "number" }, required: ["preference", "weight"] }, "core/v1.Probe": { object: { exec: { ref: "core/v1.ExecAction" }, failureThreshold: "number", grpc: { ref: "core/v1.GRPCAction" }, httpGet: { ref: "core/v1.HTTPGetAction" }, initialDelaySeconds: "number", periodSeconds: "number", successThreshold: "number", tcpSocket: { ref: "core/v1.TCPSocketAction" }, terminationGracePeriodSeconds: "number", timeoutSeconds: "number" } }, "core/v1.ProjectedVolumeSource": { object: { defaultMode: "number", sources: { array: { ref: "core/v1.VolumeProjection" } } } }, "core/v1.QuobyteVolumeSource": { object: { group: "string", readOnly: "boolean", registry: "string", tenant: "string", user: "string", volume: "string" }, required: ["registry", "volume"] }, "core/v1.RBDPersistentVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "core/v1.SecretReference" }, user: "string" }, required: ["image", "monitors"] }, "core/v1.RBDVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "core/v1.LocalObjectReference" }, user: "string" }, required: ["image", "monitors"] }, "core/v1.ReplicationController": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.ReplicationControllerSpec" }, status: { ref: "core/v1.ReplicationControllerStatus" } } }, "core/v1.ReplicationControllerCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "core/v1.ReplicationControllerList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.ReplicationController" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.ReplicationControllerSpec": { object: { minReadySeconds: "number", replicas: "number", selector: { map: "string" }, template: { ref: "core/v1.PodTemplateSpec" } } }, "core/v1.ReplicationControllerStatus": { object: { availableReplicas: "number", conditions: { array: { ref: "core/v1.ReplicationControllerCondition" } }, fullyLabeledReplicas: "number", observedGeneration: "number", readyReplicas: "number", replicas: "number" }, required: ["replicas"] }, "core/v1.ResourceClaim": { object: { name: "string" }, required: ["name"] }, "core/v1.ResourceFieldSelector": { object: { containerName: "string", divisor: "quantity", resource: "string" }, required: ["resource"] }, "core/v1.ResourceQuota": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.ResourceQuotaSpec" }, status: { ref: "core/v1.ResourceQuotaStatus" } } }, "core/v1.ResourceQuotaList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.ResourceQuota" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.ResourceQuotaSpec": { object: { hard: { map: "quantity" }, scopeSelector: { ref: "core/v1.ScopeSelector" }, scopes: { array: "string" } } }, "core/v1.ResourceQuotaStatus": { object: { hard: { map: "quantity" }, used: { map: "quantity" } } }, "core/v1.ResourceRequirements": { object: { claims: { array: { ref: "core/v1.ResourceClaim" } }, limits: { map: "quantity" }, requests: { map: "quantity" } } }, "core/v1.SELinuxOptions": { object: { level: "string", role: "string", type: "string", user: "string" } }, "core/v1.ScaleIOPersistentVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "core/v1.SecretReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "core/v1.ScaleIOVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "core/v1.LocalObjectReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "core/v1.ScopeSelector": { object: { matchExpressions: { array: { ref: "core/v1.ScopedResourceSelectorRequirement" } } } }, "core/v1.ScopedResourceSelectorRequirement": { object: { operator: "string", scopeName: "string", values: { array: "string" } }, required: ["operator", "scopeName"] }, "core/v1.SeccompProfile": { object: { localhostProfile: "string", type: "string" }, required: ["type"] }, "core/v1.Secret": { object: { apiVersion: "string", data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, stringData: { map: "string" }, type: "string" } }, "core/v1.SecretEnvSource": { object: { name: "string", optional: "boolean" } }, "core/v1.SecretKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "core/v1.SecretList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.Secret" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.SecretProjection": { object: { items: { array: { ref: "core/v1.KeyToPath" } }, name: "string", optional: "boolean" } }, "core/v1.SecretReference": { object: { name: "string", namespace: "string" } }, "core/v1.SecretVolumeSource": { object: { defaultMode: "number", items: { array: { ref: "core/v1.KeyToPath" } }, optional: "boolean", secretName: "string" } }, "core/v1.SecurityContext": { object: { allowPrivilegeEscalation: "boolean", appArmorProfile: { ref: "core/v1.AppArmorProfile" }, capabilities: { ref: "core/v1.Capabilities" }, privileged: "boolean", procMount: "string", readOnlyRootFilesystem: "boolean", runAsGroup: "number", runAsNonRoot: "boolean", runAsUser: "number", seLinuxOptions: { ref: "core/v1.SELinuxOptions" }, seccompProfile: { ref: "core/v1.SeccompProfile" }, windowsOptions: { ref: "core/v1.WindowsSecurityContextOptions" } } }, "core/v1.Service": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "core/v1.ServiceSpec" }, status: { ref: "core/v1.ServiceStatus" } } }, "core/v1.ServiceAccount": { object: { apiVersion: "string", automountServiceAccountToken: "boolean", imagePullSecrets: { array: { ref: "core/v1.LocalObjectReference" } }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, secrets: { array: { ref: "core/v1.ObjectReference" } } } }, "core/v1.ServiceAccountList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.ServiceAccount" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.ServiceAccountTokenProjection": { object: { audience: "string", expirationSeconds: "number", path: "string" }, required: ["path"] }, "core/v1.ServiceList": { object: { apiVersion: "string", items: { array: { ref: "core/v1.Service" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "core/v1.ServicePort": { object: { appProtocol: "string", name: "string", nodePort: "number", port: "number", protocol: "string", targetPort: "int-or-string" }, required: ["port"] }, "core/v1.ServiceSpec": { object: { allocateLoadBalancerNodePorts: "boolean", clusterIP: "string", clusterIPs: { array: "string" }, externalIPs: { array: "string" }, externalName: "string", externalTrafficPolicy: "string", healthCheckNodePort: "number", internalTrafficPolicy: "string", ipFamilies: { array: "string" }, ipFamilyPolicy: "string", loadBalancerClass: "string", loadBalancerIP: "string", loadBalancerSourceRanges: { array: "string" }, ports: { array: { ref: "core/v1.ServicePort" } }, publishNotReadyAddresses: "boolean", selector: { map: "string" }, sessionAffinity: "string", sessionAffinityConfig: { ref: "core/v1.SessionAffinityConfig" }, trafficDistribution: "string", type: "string" } }, "core/v1.ServiceStatus": { object: { conditions: { array: { ref: "meta/v1.Condition" } }, loadBalancer: { ref: "core/v1.LoadBalancerStatus" } } }, "core/v1.SessionAffinityConfig": { object: { clientIP: { ref: "core/v1.ClientIPConfig" } } }, "core/v1.SleepAction": { object: { seconds: "number" }, required: ["seconds"] }, "core/v1.StorageOSPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "core/v1.ObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "core/v1.StorageOSVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "core/v1.LocalObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "core/v1.Sysctl": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "core/v1.TCPSocketAction": { object: { host: "string", port: "int-or-string" }, required: ["port"] }, "core/v1.Taint": { object: { effect: "string", key: "string", timeAdded: { ref: "meta/v1.Time" }, value: "string" }, required: ["effect", "key"] }, "core/v1.Toleration": { object: { effect: "string", key: "string", operator: "string", tolerationSeconds: "number", value: "string" } }, "core/v1.TopologySelectorLabelRequirement": { object: { key: "string", values: { array: "string" } }, required: ["key", "values"] }, "core/v1.TopologySelectorTerm": { object: { matchLabelExpressions: { array: { ref: "core/v1.TopologySelectorLabelRequirement" } } } }, "core/v1.TopologySpreadConstraint": { object: { labelSelector: { ref: "meta/v1.LabelSelector" }, matchLabelKeys: { array: "string" }, maxSkew: "number", minDomains: "number", nodeAffinityPolicy: "string", nodeTaintsPolicy: "string", topologyKey: "string", whenUnsatisfiable: "string" }, required: ["maxSkew", "topologyKey", "whenUnsatisfiable"] }, "core/v1.TypedLocalObjectReference": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "core/v1.TypedObjectReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "core/v1.Volume": { object: { awsElasticBlockStore: { ref: "core/v1.AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "core/v1.AzureDiskVolumeSource" }, azureFile: { ref: "core/v1.AzureFileVolumeSource" }, cephfs: { ref: "core/v1.CephFSVolumeSource" }, cinder: { ref: "core/v1.CinderVolumeSource" }, configMap: { ref: "core/v1.ConfigMapVolumeSource" }, csi: { ref: "core/v1.CSIVolumeSource" }, downwardAPI: { ref: "core/v1.DownwardAPIVolumeSource" }, emptyDir: { ref: "core/v1.EmptyDirVolumeSource" }, ephemeral: { ref: "core/v1.EphemeralVolumeSource" }, fc: { ref: "core/v1.FCVolumeSource" }, flexVolume: { ref: "core/v1.FlexVolumeSource" }, flocker: { ref: "core/v1.FlockerVolumeSource" }, gcePersistentDisk: { ref: "core/v1.GCEPersistentDiskVolumeSource" }, gitRepo: { ref: "core/v1.GitRepoVolumeSource" }, glusterfs: { ref: "core/v1.GlusterfsVolumeSource" }, hostPath: { ref: "core/v1.HostPathVolumeSource" }, iscsi: { ref: "core/v1.ISCSIVolumeSource" }, name: "string", nfs: { ref: "core/v1.NFSVolumeSource" }, persistentVolumeClaim: { ref: "core/v1.PersistentVolumeClaimVolumeSource" }, photonPersistentDisk: { ref: "core/v1.PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "core/v1.PortworxVolumeSource" }, projected: { ref: "core/v1.ProjectedVolumeSource" }, quobyte: { ref: "core/v1.QuobyteVolumeSource" }, rbd: { ref: "core/v1.RBDVolumeSource" }, scaleIO: { ref: "core/v1.ScaleIOVolumeSource" }, secret: { ref: "core/v1.SecretVolumeSource" }, storageos: { ref: "core/v1.StorageOSVolumeSource" }, vsphereVolume: { ref: "core/v1.VsphereVirtualDiskVolumeSource" } }, required: ["name"] }, "core/v1.VolumeDevice": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "core/v1.VolumeMount": { object: { mountPath: "string", mountPropagation: "string", name: "string", readOnly: "boolean", recursiveReadOnly: "string", subPath: "string", subPathExpr: "string" }, required: ["mountPath", "name"] }, "core/v1.VolumeMountStatus": { object: { mountPath: "string", name: "string", readOnly: "boolean", recursiveReadOnly: "string" }, required: ["mountPath", "name"] }, "core/v1.VolumeNodeAffinity": { object: { required: { ref: "core/v1.NodeSelector" } } }, "core/v1.VolumeProjection": { object: { clusterTrustBundle: { ref: "core/v1.ClusterTrustBundleProjection" }, configMap: { ref: "core/v1.ConfigMapProjection" }, downwardAPI: { ref: "core/v1.DownwardAPIProjection" }, secret: { ref: "core/v1.SecretProjection" }, serviceAccountToken: { ref: "core/v1.ServiceAccountTokenProjection" } } }, "core/v1.VolumeResourceRequirements": { object: { limits: { map: "quantity" }, requests: { map: "quantity" } } }, "core/v1.VsphereVirtualDiskVolumeSource": { object: { fsType: "string", storagePolicyID: "string", storagePolicyName: "string", volumePath: "string" }, required: ["volumePath"] }, "core/v1.WeightedPodAffinityTerm": { object: { podAffinityTerm: { ref: "core/v1.PodAffinityTerm" }, weight: "number" }, required: ["podAffinityTerm", "weight"] }, "core/v1.WindowsSecurityContextOptions": { object: { gmsaCredentialSpec: "string", gmsaCredentialSpecName: "string", hostProcess: "boolean", runAsUserName: "string" } }, "discovery/v1.Endpoint": { object: { addresses: { array: "string" }, conditions: { ref: "discovery/v1.EndpointConditions" }, deprecatedTopology: { map: "string" }, hints: { ref: "discovery/v1.EndpointHints" }, hostname: "string", nodeName: "string", targetRef: { ref: "core/v1.ObjectReference" }, zone: "string" }, required: ["addresses"] }, "discovery/v1.EndpointConditions": { object: { ready: "boolean", serving: "boolean", terminating: "boolean" } }, "discovery/v1.EndpointHints": { object: { forZones: { array: { ref: "discovery/v1.ForZone" } } } }, "discovery/v1.EndpointPort": { object: { appProtocol: "string", name: "string", port: "number", protocol: "string" } }, "discovery/v1.EndpointSlice": { object: { addressType: "string", apiVersion: "string", endpoints: { array: { ref: "discovery/v1.Endpoint" } }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, ports: { array: { ref: "discovery/v1.EndpointPort" } } }, required: ["addressType", "endpoints"] }, "discovery/v1.EndpointSliceList": { object: { apiVersion: "string", items: { array: { ref: "discovery/v1.EndpointSlice" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "discovery/v1.ForZone": { object: { name: "string" }, required: ["name"] }, "events/v1.Event": { object: { action: "string", apiVersion: "string", deprecatedCount: "number", deprecatedFirstTimestamp: { ref: "meta/v1.Time" }, deprecatedLastTimestamp: { ref: "meta/v1.Time" }, deprecatedSource: { ref: "core/v1.EventSource" }, eventTime: { ref: "meta/v1.MicroTime" }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, note: "string", reason: "string", regarding: { ref: "core/v1.ObjectReference" }, related: { ref: "core/v1.ObjectReference" }, reportingController: "string", reportingInstance: "string", series: { ref: "events/v1.EventSeries" }, type: "string" }, required: ["eventTime"] }, "events/v1.EventList": { object: { apiVersion: "string", items: { array: { ref: "events/v1.Event" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "events/v1.EventSeries": { object: { count: "number", lastObservedTime: { ref: "meta/v1.MicroTime" } }, required: ["count", "lastObservedTime"] }, "flowcontrol/v1.ExemptPriorityLevelConfiguration": { object: { lendablePercent: "number", nominalConcurrencyShares: "number" } }, "flowcontrol/v1.FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol/v1.FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "flowcontrol/v1.FlowSchemaSpec" }, status: { ref: "flowcontrol/v1.FlowSchemaStatus" } } }, "flowcontrol/v1.FlowSchemaCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol/v1.FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol/v1.FlowSchema" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "flowcontrol/v1.FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol/v1.FlowDistinguisherMethod" }, matchingPrecedence: "number", priorityLevelConfiguration: { ref: "flowcontrol/v1.PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol/v1.PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol/v1.FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol/v1.FlowSchemaCondition" } } } }, "flowcontrol/v1.GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol/v1.LimitResponse": { object: { queuing: { ref: "flowcontrol/v1.QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol/v1.LimitedPriorityLevelConfiguration": { object: { borrowingLimitPercent: "number", lendablePercent: "number", limitResponse: { ref: "flowcontrol/v1.LimitResponse" }, nominalConcurrencyShares: "number" } }, "flowcontrol/v1.NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol/v1.PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol/v1.NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol/v1.ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol/v1.Subject" } } }, required: ["subjects"] }, "flowcontrol/v1.PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "flowcontrol/v1.PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol/v1.PriorityLevelConfigurationStatus" } } }, "flowcontrol/v1.PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol/v1.PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol/v1.PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "flowcontrol/v1.PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol/v1.PriorityLevelConfigurationSpec": { object: { exempt: { ref: "flowcontrol/v1.ExemptPriorityLevelConfiguration" }, limited: { ref: "flowcontrol/v1.LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol/v1.PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol/v1.PriorityLevelConfigurationCondition" } } } }, "flowcontrol/v1.QueuingConfiguration": { object: { handSize: "number", queueLengthLimit: "number", queues: "number" } }, "flowcontrol/v1.ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol/v1.ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol/v1.Subject": { object: { group: { ref: "flowcontrol/v1.GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol/v1.ServiceAccountSubject" }, user: { ref: "flowcontrol/v1.UserSubject" } }, required: ["kind"] }, "flowcontrol/v1.UserSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol/v1beta3.ExemptPriorityLevelConfiguration": { object: { lendablePercent: "number", nominalConcurrencyShares: "number" } }, "flowcontrol/v1beta3.FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol/v1beta3.FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "flowcontrol/v1beta3.FlowSchemaSpec" }, status: { ref: "flowcontrol/v1beta3.FlowSchemaStatus" } } }, "flowcontrol/v1beta3.FlowSchemaCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol/v1beta3.FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol/v1beta3.FlowSchema" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "flowcontrol/v1beta3.FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol/v1beta3.FlowDistinguisherMethod" }, matchingPrecedence: "number", priorityLevelConfiguration: { ref: "flowcontrol/v1beta3.PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol/v1beta3.PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol/v1beta3.FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol/v1beta3.FlowSchemaCondition" } } } }, "flowcontrol/v1beta3.GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol/v1beta3.LimitResponse": { object: { queuing: { ref: "flowcontrol/v1beta3.QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol/v1beta3.LimitedPriorityLevelConfiguration": { object: { borrowingLimitPercent: "number", lendablePercent: "number", limitResponse: { ref: "flowcontrol/v1beta3.LimitResponse" }, nominalConcurrencyShares: "number" } }, "flowcontrol/v1beta3.NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol/v1beta3.PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol/v1beta3.NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol/v1beta3.ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol/v1beta3.Subject" } } }, required: ["subjects"] }, "flowcontrol/v1beta3.PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "flowcontrol/v1beta3.PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol/v1beta3.PriorityLevelConfigurationStatus" } } }, "flowcontrol/v1beta3.PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol/v1beta3.PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol/v1beta3.PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "flowcontrol/v1beta3.PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol/v1beta3.PriorityLevelConfigurationSpec": { object: { exempt: { ref: "flowcontrol/v1beta3.ExemptPriorityLevelConfiguration" }, limited: { ref: "flowcontrol/v1beta3.LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol/v1beta3.PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol/v1beta3.PriorityLevelConfigurationCondition" } } } }, "flowcontrol/v1beta3.QueuingConfiguration": { object: { handSize: "number", queueLengthLimit: "number", queues: "number" } }, "flowcontrol/v1beta3.ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol/v1beta3.ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol/v1beta3.Subject": { object: { group: { ref: "flowcontrol/v1beta3.GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol/v1beta3.ServiceAccountSubject" }, user: { ref: "flowcontrol/v1beta3.UserSubject" } }, required: ["kind"] }, "flowcontrol/v1beta3.UserSubject": { object: { name: "string" }, required: ["name"] }, "meta/v1.APIGroup": { object: { apiVersion: "string", kind: "string", name: "string", preferredVersion: { ref: "meta/v1.GroupVersionForDiscovery" }, serverAddressByClientCIDRs: { array: { ref: "meta/v1.ServerAddressByClientCIDR" } }, versions: { array: { ref: "meta/v1.GroupVersionForDiscovery" } } }, required: ["name", "versions"] }, "meta/v1.APIGroupList": { object: { apiVersion: "string", groups: { array: { ref: "meta/v1.APIGroup" } }, kind: "string" }, required: ["groups"] }, "meta/v1.APIResource": { object: { categories: { array: "string" }, group: "string", kind: "string", name: "string", namespaced: "boolean", shortNames: { array: "string" }, singularName: "string", storageVersionHash: "string", verbs: { array: "string" }, version: "string" }, required: ["kind", "name", "namespaced", "singularName", "verbs"] }, "meta/v1.APIResourceList": { object: { apiVersion: "string", groupVersion: "string", kind: "string", resources: { array: { ref: "meta/v1.APIResource" } } }, required: ["groupVersion", "resources"] }, "meta/v1.APIVersions": { object: { apiVersion: "string", kind: "string", serverAddressByClientCIDRs: { array: { ref: "meta/v1.ServerAddressByClientCIDR" } }, versions: { array: "string" } }, required: ["serverAddressByClientCIDRs", "versions"] }, "meta/v1.Condition": { object: { lastTransitionTime: { ref: "meta/v1.Time" }, message: "string", observedGeneration: "number", reason: "string", status: "string", type: "string" }, required: ["lastTransitionTime", "message", "reason", "status", "type"] }, "meta/v1.DeleteOptions": { object: { apiVersion: "string", dryRun: { array: "string" }, gracePeriodSeconds: "number", kind: "string", orphanDependents: "boolean", preconditions: { ref: "meta/v1.Preconditions" }, propagationPolicy: "string" } }, "meta/v1.FieldsV1": "any", "meta/v1.GroupVersionForDiscovery": { object: { groupVersion: "string", version: "string" }, required: ["groupVersion", "version"] }, "meta/v1.LabelSelector": { object: { matchExpressions: { array: { ref: "meta/v1.LabelSelectorRequirement" } }, matchLabels: { map: "string" } } }, "meta/v1.LabelSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "meta/v1.ListMeta": { object: { continue: "string", remainingItemCount: "number", resourceVersion: "string", selfLink: "string" } }, "meta/v1.ManagedFieldsEntry": { object: { apiVersion: "string", fieldsType: "string", fieldsV1: { ref: "meta/v1.FieldsV1" }, manager: "string", operation: "string", subresource: "string", time: { ref: "meta/v1.Time" } } }, "meta/v1.MicroTime": "string", "meta/v1.ObjectMeta": { object: { annotations: { map: "string" }, creationTimestamp: { ref: "meta/v1.Time" }, deletionGracePeriodSeconds: "number", deletionTimestamp: { ref: "meta/v1.Time" }, finalizers: { array: "string" }, generateName: "string", generation: "number", labels: { map: "string" }, managedFields: { array: { ref: "meta/v1.ManagedFieldsEntry" } }, name: "string", namespace: "string", ownerReferences: { array: { ref: "meta/v1.OwnerReference" } }, resourceVersion: "string", selfLink: "string", uid: "string" } }, "meta/v1.OwnerReference": { object: { apiVersion: "string", blockOwnerDeletion: "boolean", controller: "boolean", kind: "string", name: "string", uid: "string" }, required: ["apiVersion", "kind", "name", "uid"] }, "meta/v1.Patch": "any", "meta/v1.Preconditions": { object: { resourceVersion: "string", uid: "string" } }, "meta/v1.ServerAddressByClientCIDR": { object: { clientCIDR: "string", serverAddress: "string" }, required: ["clientCIDR", "serverAddress"] }, "meta/v1.Status": { object: { apiVersion: "string", code: "number", details: { ref: "meta/v1.StatusDetails" }, kind: "string", message: "string", metadata: { ref: "meta/v1.ListMeta" }, reason: "string", status: "string" } }, "meta/v1.StatusCause": { object: { field: "string", message: "string", reason: "string" } }, "meta/v1.StatusDetails": { object: { causes: { array: { ref: "meta/v1.StatusCause" } }, group: "string", kind: "string", name: "string", retryAfterSeconds: "number", uid: "string" } }, "meta/v1.Time": "string", "meta/v1.WatchEvent": { object: { object: { ref: "runtime.RawExtension" }, type: "string" }, required: ["object", "type"] }, "networking/v1.HTTPIngressPath": { object: { backend: { ref: "networking/v1.IngressBackend" }, path: "string", pathType: "string" }, required: ["backend", "pathType"] }, "networking/v1.HTTPIngressRuleValue": { object: { paths: { array: { ref: "networking/v1.HTTPIngressPath" } } }, required: ["paths"] }, "networking/v1.IPBlock": { object: { cidr: "string", except: { array: "string" } }, required: ["cidr"] }, "networking/v1.Ingress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "networking/v1.IngressSpec" }, status: { ref: "networking/v1.IngressStatus" } } }, "networking/v1.IngressBackend": { object: { resource: { ref: "core/v1.TypedLocalObjectReference" }, service: { ref: "networking/v1.IngressServiceBackend" } } }, "networking/v1.IngressClass": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "networking/v1.IngressClassSpec" } } }, "networking/v1.IngressClassList": { object: { apiVersion: "string", items: { array: { ref: "networking/v1.IngressClass" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "networking/v1.IngressClassParametersReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string", scope: "string" }, required: ["kind", "name"] }, "networking/v1.IngressClassSpec": { object: { controller: "string", parameters: { ref: "networking/v1.IngressClassParametersReference" } } }, "networking/v1.IngressList": { object: { apiVersion: "string", items: { array: { ref: "networking/v1.Ingress" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "networking/v1.IngressLoadBalancerIngress": { object: { hostname: "string", ip: "string", ports: { array: { ref: "networking/v1.IngressPortStatus" } } } }, "networking/v1.IngressLoadBalancerStatus": { object: { ingress: { array: { ref: "networking/v1.IngressLoadBalancerIngress" } } } }, "networking/v1.IngressPortStatus": { object: { error: "string", port: "number", protocol: "string" }, required: ["port", "protocol"] }, "networking/v1.IngressRule": { object: { host: "string", http: { ref: "networking/v1.HTTPIngressRuleValue" } } }, "networking/v1.IngressServiceBackend": { object: { name: "string", port: { ref: "networking/v1.ServiceBackendPort" } }, required: ["name"] }, "networking/v1.IngressSpec": { object: { defaultBackend: { ref: "networking/v1.IngressBackend" }, ingressClassName: "string", rules: { array: { ref: "networking/v1.IngressRule" } }, tls: { array: { ref: "networking/v1.IngressTLS" } } } }, "networking/v1.IngressStatus": { object: { loadBalancer: { ref: "networking/v1.IngressLoadBalancerStatus" } } }, "networking/v1.IngressTLS": { object: { hosts: { array: "string" }, secretName: "string" } }, "networking/v1.NetworkPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "networking/v1.NetworkPolicySpec" } } }, "networking/v1.NetworkPolicyEgressRule": { object: { ports: { array: { ref: "networking/v1.NetworkPolicyPort" } }, to: { array: { ref: "networking/v1.NetworkPolicyPeer" } } } }, "networking/v1.NetworkPolicyIngressRule": { object: { from: { array: { ref: "networking/v1.NetworkPolicyPeer" } }, ports: { array: { ref: "networking/v1.NetworkPolicyPort" } } } }, "networking/v1.NetworkPolicyList": { object: { apiVersion: "string", items: { array: { ref: "networking/v1.NetworkPolicy" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "networking/v1.NetworkPolicyPeer": { object: { ipBlock: { ref: "networking/v1.IPBlock" }, namespaceSelector: { ref: "meta/v1.LabelSelector" }, podSelector: { ref: "meta/v1.LabelSelector" } } }, "networking/v1.NetworkPolicyPort": { object: { endPort: "number", port: "int-or-string", protocol: "string" } }, "networking/v1.NetworkPolicySpec": { object: { egress: { array: { ref: "networking/v1.NetworkPolicyEgressRule" } }, ingress: { array: { ref: "networking/v1.NetworkPolicyIngressRule" } }, podSelector: { ref: "meta/v1.LabelSelector" }, policyTypes: { array: "string" } }, required: ["podSelector"] }, "networking/v1.ServiceBackendPort": { object: { name: "string", number: "number" } }, "networking/v1alpha1.IPAddress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "networking/v1alpha1.IPAddressSpec" } } }, "networking/v1alpha1.IPAddressList": { object: { apiVersion: "string", items: { array: { ref: "networking/v1alpha1.IPAddress" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "networking/v1alpha1.IPAddressSpec": { object: { parentRef: { ref: "networking/v1alpha1.ParentReference" } }, required: ["parentRef"] }, "networking/v1alpha1.ParentReference": { object: { group: "string", name: "string", namespace: "string", resource: "string" }, required: ["name", "resource"] }, "networking/v1alpha1.ServiceCIDR": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "networking/v1alpha1.ServiceCIDRSpec" }, status: { ref: "networking/v1alpha1.ServiceCIDRStatus" } } }, "networking/v1alpha1.ServiceCIDRList": { object: { apiVersion: "string", items: { array: { ref: "networking/v1alpha1.ServiceCIDR" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "networking/v1alpha1.ServiceCIDRSpec": { object: { cidrs: { array: "string" } } }, "networking/v1alpha1.ServiceCIDRStatus": { object: { conditions: { array: { ref: "meta/v1.Condition" } } } }, "node/v1.Overhead": { object: { podFixed: { map: "quantity" } } }, "node/v1.RuntimeClass": { object: { apiVersion: "string", handler: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, overhead: { ref: "node/v1.Overhead" }, scheduling: { ref: "node/v1.Scheduling" } }, required: ["handler"] }, "node/v1.RuntimeClassList": { object: { apiVersion: "string", items: { array: { ref: "node/v1.RuntimeClass" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "node/v1.Scheduling": { object: { nodeSelector: { map: "string" }, tolerations: { array: { ref: "core/v1.Toleration" } } } }, "policy/v1.Eviction": { object: { apiVersion: "string", deleteOptions: { ref: "meta/v1.DeleteOptions" }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" } } }, "policy/v1.PodDisruptionBudget": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "policy/v1.PodDisruptionBudgetSpec" }, status: { ref: "policy/v1.PodDisruptionBudgetStatus" } } }, "policy/v1.PodDisruptionBudgetList": { object: { apiVersion: "string", items: { array: { ref: "policy/v1.PodDisruptionBudget" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "policy/v1.PodDisruptionBudgetSpec": { object: { maxUnavailable: "int-or-string", minAvailable: "int-or-string", selector: { ref: "meta/v1.LabelSelector" }, unhealthyPodEvictionPolicy: "string" } }, "policy/v1.PodDisruptionBudgetStatus": { object: { conditions: { array: { ref: "meta/v1.Condition" } }, currentHealthy: "number", desiredHealthy: "number", disruptedPods: { map: { ref: "meta/v1.Time" } }, disruptionsAllowed: "number", expectedPods: "number", observedGeneration: "number" }, required: ["currentHealthy", "desiredHealthy", "disruptionsAllowed", "expectedPods"] }, "rbac/v1.AggregationRule": { object: { clusterRoleSelectors: { array: { ref: "meta/v1.LabelSelector" } } } }, "rbac/v1.ClusterRole": { object: { aggregationRule: { ref: "rbac/v1.AggregationRule" }, apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, rules: { array: { ref: "rbac/v1.PolicyRule" } } } }, "rbac/v1.ClusterRoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, roleRef: { ref: "rbac/v1.RoleRef" }, subjects: { array: { ref: "rbac/v1.Subject" } } }, required: ["roleRef"] }, "rbac/v1.ClusterRoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac/v1.ClusterRoleBinding" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "rbac/v1.ClusterRoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac/v1.ClusterRole" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "rbac/v1.PolicyRule": { object: { apiGroups: { array: "string" }, nonResourceURLs: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "rbac/v1.Role": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, rules: { array: { ref: "rbac/v1.PolicyRule" } } } }, "rbac/v1.RoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, roleRef: { ref: "rbac/v1.RoleRef" }, subjects: { array: { ref: "rbac/v1.Subject" } } }, required: ["roleRef"] }, "rbac/v1.RoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac/v1.RoleBinding" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "rbac/v1.RoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac/v1.Role" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "rbac/v1.RoleRef": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["apiGroup", "kind", "name"] }, "rbac/v1.Subject": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "resource/v1alpha2.AllocationResult": { object: { availableOnNodes: { ref: "core/v1.NodeSelector" }, resourceHandles: { array: { ref: "resource/v1alpha2.ResourceHandle" } }, shareable: "boolean" } }, "resource/v1alpha2.DriverAllocationResult": { object: { namedResources: { ref: "resource/v1alpha2.NamedResourcesAllocationResult" }, vendorRequestParameters: { ref: "runtime.RawExtension" } } }, "resource/v1alpha2.DriverRequests": { object: { driverName: "string", requests: { array: { ref: "resource/v1alpha2.ResourceRequest" } }, vendorParameters: { ref: "runtime.RawExtension" } } }, "resource/v1alpha2.NamedResourcesAllocationResult": { object: { name: "string" }, required: ["name"] }, "resource/v1alpha2.NamedResourcesAttribute": { object: { bool: "boolean", int: "number", intSlice: { ref: "resource/v1alpha2.NamedResourcesIntSlice" }, name: "string", quantity: "quantity", string: "string", stringSlice: { ref: "resource/v1alpha2.NamedResourcesStringSlice" }, version: "string" }, required: ["name"] }, "resource/v1alpha2.NamedResourcesFilter": { object: { selector: "string" }, required: ["selector"] }, "resource/v1alpha2.NamedResourcesInstance": { object: { attributes: { array: { ref: "resource/v1alpha2.NamedResourcesAttribute" } }, name: "string" }, required: ["name"] }, "resource/v1alpha2.NamedResourcesIntSlice": { object: { ints: { array: "number" } }, required: ["ints"] }, "resource/v1alpha2.NamedResourcesRequest": { object: { selector: "string" }, required: ["selector"] }, "resource/v1alpha2.NamedResourcesResources": { object: { instances: { array: { ref: "resource/v1alpha2.NamedResourcesInstance" } } }, required: ["instances"] }, "resource/v1alpha2.NamedResourcesStringSlice": { object: { strings: { array: "string" } }, required: ["strings"] }, "resource/v1alpha2.PodSchedulingContext": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "resource/v1alpha2.PodSchedulingContextSpec" }, status: { ref: "resource/v1alpha2.PodSchedulingContextStatus" } }, required: ["spec"] }, "resource/v1alpha2.PodSchedulingContextList": { object: { apiVersion: "string", items: { array: { ref: "resource/v1alpha2.PodSchedulingContext" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "resource/v1alpha2.PodSchedulingContextSpec": { object: { potentialNodes: { array: "string" }, selectedNode: "string" } }, "resource/v1alpha2.PodSchedulingContextStatus": { object: { resourceClaims: { array: { ref: "resource/v1alpha2.ResourceClaimSchedulingStatus" } } } }, "resource/v1alpha2.ResourceClaim": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "resource/v1alpha2.ResourceClaimSpec" }, status: { ref: "resource/v1alpha2.ResourceClaimStatus" } }, required: ["spec"] }, "resource/v1alpha2.ResourceClaimConsumerReference": { object: { apiGroup: "string", name: "string", resource: "string", uid: "string" }, required: ["name", "resource", "uid"] }, "resource/v1alpha2.ResourceClaimList": { object: { apiVersion: "string", items: { array: { ref: "resource/v1alpha2.ResourceClaim" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "resource/v1alpha2.ResourceClaimParameters": { object: { apiVersion: "string", driverRequests: { array: { ref: "resource/v1alpha2.DriverRequests" } }, generatedFrom: { ref: "resource/v1alpha2.ResourceClaimParametersReference" }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, shareable: "boolean" } }, "resource/v1alpha2.ResourceClaimParametersList": { object: { apiVersion: "string", items: { array: { ref: "resource/v1alpha2.ResourceClaimParameters" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "resource/v1alpha2.ResourceClaimParametersReference": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "resource/v1alpha2.ResourceClaimSchedulingStatus": { object: { name: "string", unsuitableNodes: { array: "string" } } }, "resource/v1alpha2.ResourceClaimSpec": { object: { allocationMode: "string", parametersRef: { ref: "resource/v1alpha2.ResourceClaimParametersReference" }, resourceClassName: "string" }, required: ["resourceClassName"] }, "resource/v1alpha2.ResourceClaimStatus": { object: { allocation: { ref: "resource/v1alpha2.AllocationResult" }, deallocationRequested: "boolean", driverName: "string", reservedFor: { array: { ref: "resource/v1alpha2.ResourceClaimConsumerReference" } } } }, "resource/v1alpha2.ResourceClaimTemplate": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "resource/v1alpha2.ResourceClaimTemplateSpec" } }, required: ["spec"] }, "resource/v1alpha2.ResourceClaimTemplateList": { object: { apiVersion: "string", items: { array: { ref: "resource/v1alpha2.ResourceClaimTemplate" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "resource/v1alpha2.ResourceClaimTemplateSpec": { object: { metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "resource/v1alpha2.ResourceClaimSpec" } }, required: ["spec"] }, "resource/v1alpha2.ResourceClass": { object: { apiVersion: "string", driverName: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, parametersRef: { ref: "resource/v1alpha2.ResourceClassParametersReference" }, structuredParameters: "boolean", suitableNodes: { ref: "core/v1.NodeSelector" } }, required: ["driverName"] }, "resource/v1alpha2.ResourceClassList": { object: { apiVersion: "string", items: { array: { ref: "resource/v1alpha2.ResourceClass" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "resource/v1alpha2.ResourceClassParameters": { object: { apiVersion: "string", filters: { array: { ref: "resource/v1alpha2.ResourceFilter" } }, generatedFrom: { ref: "resource/v1alpha2.ResourceClassParametersReference" }, kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, vendorParameters: { array: { ref: "resource/v1alpha2.VendorParameters" } } } }, "resource/v1alpha2.ResourceClassParametersList": { object: { apiVersion: "string", items: { array: { ref: "resource/v1alpha2.ResourceClassParameters" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "resource/v1alpha2.ResourceClassParametersReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "resource/v1alpha2.ResourceFilter": { object: { driverName: "string", namedResources: { ref: "resource/v1alpha2.NamedResourcesFilter" } } }, "resource/v1alpha2.ResourceHandle": { object: { data: "string", driverName: "string", structuredData: { ref: "resource/v1alpha2.StructuredResourceHandle" } } }, "resource/v1alpha2.ResourceRequest": { object: { namedResources: { ref: "resource/v1alpha2.NamedResourcesRequest" }, vendorParameters: { ref: "runtime.RawExtension" } } }, "resource/v1alpha2.ResourceSlice": { object: { apiVersion: "string", driverName: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, namedResources: { ref: "resource/v1alpha2.NamedResourcesResources" }, nodeName: "string" }, required: ["driverName"] }, "resource/v1alpha2.ResourceSliceList": { object: { apiVersion: "string", items: { array: { ref: "resource/v1alpha2.ResourceSlice" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "resource/v1alpha2.StructuredResourceHandle": { object: { nodeName: "string", results: { array: { ref: "resource/v1alpha2.DriverAllocationResult" } }, vendorClaimParameters: { ref: "runtime.RawExtension" }, vendorClassParameters: { ref: "runtime.RawExtension" } }, required: ["results"] }, "resource/v1alpha2.VendorParameters": { object: { driverName: "string", parameters: { ref: "runtime.RawExtension" } } }, "runtime.RawExtension": "any", "scheduling/v1.PriorityClass": { object: { apiVersion: "string", description: "string", globalDefault: "boolean", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, preemptionPolicy: "string", value: "number" }, required: ["value"] }, "scheduling/v1.PriorityClassList": { object: { apiVersion: "string", items: { array: { ref: "scheduling/v1.PriorityClass" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storage/v1.CSIDriver": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "storage/v1.CSIDriverSpec" } }, required: ["spec"] }, "storage/v1.CSIDriverList": { object: { apiVersion: "string", items: { array: { ref: "storage/v1.CSIDriver" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storage/v1.CSIDriverSpec": { object: { attachRequired: "boolean", fsGroupPolicy: "string", podInfoOnMount: "boolean", requiresRepublish: "boolean", seLinuxMount: "boolean", storageCapacity: "boolean", tokenRequests: { array: { ref: "storage/v1.TokenRequest" } }, volumeLifecycleModes: { array: "string" } } }, "storage/v1.CSINode": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "storage/v1.CSINodeSpec" } }, required: ["spec"] }, "storage/v1.CSINodeDriver": { object: { allocatable: { ref: "storage/v1.VolumeNodeResources" }, name: "string", nodeID: "string", topologyKeys: { array: "string" } }, required: ["name", "nodeID"] }, "storage/v1.CSINodeList": { object: { apiVersion: "string", items: { array: { ref: "storage/v1.CSINode" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storage/v1.CSINodeSpec": { object: { drivers: { array: { ref: "storage/v1.CSINodeDriver" } } }, required: ["drivers"] }, "storage/v1.CSIStorageCapacity": { object: { apiVersion: "string", capacity: "quantity", kind: "string", maximumVolumeSize: "quantity", metadata: { ref: "meta/v1.ObjectMeta" }, nodeTopology: { ref: "meta/v1.LabelSelector" }, storageClassName: "string" }, required: ["storageClassName"] }, "storage/v1.CSIStorageCapacityList": { object: { apiVersion: "string", items: { array: { ref: "storage/v1.CSIStorageCapacity" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storage/v1.StorageClass": { object: { allowVolumeExpansion: "boolean", allowedTopologies: { array: { ref: "core/v1.TopologySelectorTerm" } }, apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, mountOptions: { array: "string" }, parameters: { map: "string" }, provisioner: "string", reclaimPolicy: "string", volumeBindingMode: "string" }, required: ["provisioner"] }, "storage/v1.StorageClassList": { object: { apiVersion: "string", items: { array: { ref: "storage/v1.StorageClass" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storage/v1.TokenRequest": { object: { audience: "string", expirationSeconds: "number" }, required: ["audience"] }, "storage/v1.VolumeAttachment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "storage/v1.VolumeAttachmentSpec" }, status: { ref: "storage/v1.VolumeAttachmentStatus" } }, required: ["spec"] }, "storage/v1.VolumeAttachmentList": { object: { apiVersion: "string", items: { array: { ref: "storage/v1.VolumeAttachment" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storage/v1.VolumeAttachmentSource": { object: { inlineVolumeSpec: { ref: "core/v1.PersistentVolumeSpec" }, persistentVolumeName: "string" } }, "storage/v1.VolumeAttachmentSpec": { object: { attacher: "string", nodeName: "string", source: { ref: "storage/v1.VolumeAttachmentSource" } }, required: ["attacher", "nodeName", "source"] }, "storage/v1.VolumeAttachmentStatus": { object: { attachError: { ref: "storage/v1.VolumeError" }, attached: "boolean", attachmentMetadata: { map: "string" }, detachError: { ref: "storage/v1.VolumeError" } }, required: ["attached"] }, "storage/v1.VolumeError": { object: { message: "string", time: { ref: "meta/v1.Time" } } }, "storage/v1.VolumeNodeResources": { object: { count: "number" } }, "storage/v1alpha1.VolumeAttributesClass": { object: { apiVersion: "string", driverName: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, parameters: { map: "string" } }, required: ["driverName"] }, "storage/v1alpha1.VolumeAttributesClassList": { object: { apiVersion: "string", items: { array: { ref: "storage/v1alpha1.VolumeAttributesClass" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storagemigration/v1alpha1.GroupVersionResource": { object: { group: "string", resource: "string", version: "string" } }, "storagemigration/v1alpha1.MigrationCondition": { object: { lastUpdateTime: { ref: "meta/v1.Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "storagemigration/v1alpha1.StorageVersionMigration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "meta/v1.ObjectMeta" }, spec: { ref: "storagemigration/v1alpha1.StorageVersionMigrationSpec" }, status: { ref: "storagemigration/v1alpha1.StorageVersionMigrationStatus" } } }, "storagemigration/v1alpha1.StorageVersionMigrationList": { object: { apiVersion: "string", items: { array: { ref: "storagemigration/v1alpha1.StorageVersionMigration" } }, kind: "string", metadata: { ref: "meta/v1.ListMeta" } }, required: ["items"] }, "storagemigration/v1alpha1.StorageVersionMigrationSpec": { object: { continueToken: "string", resource: { ref: "storagemigration/v1alpha1.GroupVersionResource" } }, required: ["resource"] }, "storagemigration/v1alpha1.StorageVersionMigrationStatus": { object: { conditions: { array: { ref: "storagemigration/v1alpha1.MigrationCondition" } }, resourceVersion: "string" } }, "version.Info": { object: { buildDate: "string", compiler: "string", gitCommit: "string", gitTreeState: "string", gitVersion: "string", goVersion: "string", major: "string", minor: "string", platform: "string" }, required: ["buildDate", "compiler", "gitCommit", "gitTreeState", "gitVersion", "goVersion", "major", "minor", "platform"] } } };
+// packages/core/src/rules/schema/kubernetes-1.25.json
+var require_kubernetes_1_25 = __commonJS({
+  "packages/core/src/rules/schema/kubernetes-1.25.json"(exports2, module2) {
+    module2.exports = { source: "kubernetes-models@4.1.0", kubernetesVersion: "v1.25", kinds: { "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList", "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration", "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList", "apiextensions.k8s.io/v1/CustomResourceDefinition": "apiextensions.k8s.io/v1/CustomResourceDefinition", "apiextensions.k8s.io/v1/CustomResourceDefinitionList": "apiextensions.k8s.io/v1/CustomResourceDefinitionList", "apiregistration.k8s.io/v1/APIService": "apiregistration.k8s.io/v1/APIService", "apiregistration.k8s.io/v1/APIServiceList": "apiregistration.k8s.io/v1/APIServiceList", "apps/v1/ControllerRevision": "apps/v1/ControllerRevision", "apps/v1/ControllerRevisionList": "apps/v1/ControllerRevisionList", "apps/v1/DaemonSet": "apps/v1/DaemonSet", "apps/v1/DaemonSetList": "apps/v1/DaemonSetList", "apps/v1/Deployment": "apps/v1/Deployment", "apps/v1/DeploymentList": "apps/v1/DeploymentList", "apps/v1/ReplicaSet": "apps/v1/ReplicaSet", "apps/v1/ReplicaSetList": "apps/v1/ReplicaSetList", "apps/v1/StatefulSet": "apps/v1/StatefulSet", "apps/v1/StatefulSetList": "apps/v1/StatefulSetList", "authentication.k8s.io/v1/TokenRequest": "authentication.k8s.io/v1/TokenRequest", "authentication.k8s.io/v1/TokenReview": "authentication.k8s.io/v1/TokenReview", "authorization.k8s.io/v1/LocalSubjectAccessReview": "authorization.k8s.io/v1/LocalSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectAccessReview": "authorization.k8s.io/v1/SelfSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectRulesReview": "authorization.k8s.io/v1/SelfSubjectRulesReview", "authorization.k8s.io/v1/SubjectAccessReview": "authorization.k8s.io/v1/SubjectAccessReview", "autoscaling/v1/HorizontalPodAutoscaler": "autoscaling/v1/HorizontalPodAutoscaler", "autoscaling/v1/HorizontalPodAutoscalerList": "autoscaling/v1/HorizontalPodAutoscalerList", "autoscaling/v1/Scale": "autoscaling/v1/Scale", "autoscaling/v2/HorizontalPodAutoscaler": "autoscaling/v2/HorizontalPodAutoscaler", "autoscaling/v2/HorizontalPodAutoscalerList": "autoscaling/v2/HorizontalPodAutoscalerList", "autoscaling/v2beta2/HorizontalPodAutoscaler": "autoscaling/v2beta2/HorizontalPodAutoscaler", "autoscaling/v2beta2/HorizontalPodAutoscalerList": "autoscaling/v2beta2/HorizontalPodAutoscalerList", "batch/v1/CronJob": "batch/v1/CronJob", "batch/v1/CronJobList": "batch/v1/CronJobList", "batch/v1/Job": "batch/v1/Job", "batch/v1/JobList": "batch/v1/JobList", "certificates.k8s.io/v1/CertificateSigningRequest": "certificates.k8s.io/v1/CertificateSigningRequest", "certificates.k8s.io/v1/CertificateSigningRequestList": "certificates.k8s.io/v1/CertificateSigningRequestList", "coordination.k8s.io/v1/Lease": "coordination.k8s.io/v1/Lease", "coordination.k8s.io/v1/LeaseList": "coordination.k8s.io/v1/LeaseList", "discovery.k8s.io/v1/EndpointSlice": "discovery.k8s.io/v1/EndpointSlice", "discovery.k8s.io/v1/EndpointSliceList": "discovery.k8s.io/v1/EndpointSliceList", "events.k8s.io/v1/Event": "events.k8s.io/v1/Event", "events.k8s.io/v1/EventList": "events.k8s.io/v1/EventList", "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema": "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema", "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaList": "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration": "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationList": "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationList", "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema": "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema", "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList": "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration": "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList": "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList", "networking.k8s.io/v1/Ingress": "networking.k8s.io/v1/Ingress", "networking.k8s.io/v1/IngressClass": "networking.k8s.io/v1/IngressClass", "networking.k8s.io/v1/IngressClassList": "networking.k8s.io/v1/IngressClassList", "networking.k8s.io/v1/IngressList": "networking.k8s.io/v1/IngressList", "networking.k8s.io/v1/NetworkPolicy": "networking.k8s.io/v1/NetworkPolicy", "networking.k8s.io/v1/NetworkPolicyList": "networking.k8s.io/v1/NetworkPolicyList", "node.k8s.io/v1/RuntimeClass": "node.k8s.io/v1/RuntimeClass", "node.k8s.io/v1/RuntimeClassList": "node.k8s.io/v1/RuntimeClassList", "policy/v1/Eviction": "policy/v1/Eviction", "policy/v1/PodDisruptionBudget": "policy/v1/PodDisruptionBudget", "policy/v1/PodDisruptionBudgetList": "policy/v1/PodDisruptionBudgetList", "rbac.authorization.k8s.io/v1/ClusterRole": "rbac.authorization.k8s.io/v1/ClusterRole", "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "rbac.authorization.k8s.io/v1/ClusterRoleBinding", "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": "rbac.authorization.k8s.io/v1/ClusterRoleBindingList", "rbac.authorization.k8s.io/v1/ClusterRoleList": "rbac.authorization.k8s.io/v1/ClusterRoleList", "rbac.authorization.k8s.io/v1/Role": "rbac.authorization.k8s.io/v1/Role", "rbac.authorization.k8s.io/v1/RoleBinding": "rbac.authorization.k8s.io/v1/RoleBinding", "rbac.authorization.k8s.io/v1/RoleBindingList": "rbac.authorization.k8s.io/v1/RoleBindingList", "rbac.authorization.k8s.io/v1/RoleList": "rbac.authorization.k8s.io/v1/RoleList", "scheduling.k8s.io/v1/PriorityClass": "scheduling.k8s.io/v1/PriorityClass", "scheduling.k8s.io/v1/PriorityClassList": "scheduling.k8s.io/v1/PriorityClassList", "storage.k8s.io/v1/CSIDriver": "storage.k8s.io/v1/CSIDriver", "storage.k8s.io/v1/CSIDriverList": "storage.k8s.io/v1/CSIDriverList", "storage.k8s.io/v1/CSINode": "storage.k8s.io/v1/CSINode", "storage.k8s.io/v1/CSINodeList": "storage.k8s.io/v1/CSINodeList", "storage.k8s.io/v1/CSIStorageCapacity": "storage.k8s.io/v1/CSIStorageCapacity", "storage.k8s.io/v1/CSIStorageCapacityList": "storage.k8s.io/v1/CSIStorageCapacityList", "storage.k8s.io/v1/StorageClass": "storage.k8s.io/v1/StorageClass", "storage.k8s.io/v1/StorageClassList": "storage.k8s.io/v1/StorageClassList", "storage.k8s.io/v1/VolumeAttachment": "storage.k8s.io/v1/VolumeAttachment", "storage.k8s.io/v1/VolumeAttachmentList": "storage.k8s.io/v1/VolumeAttachmentList", "storage.k8s.io/v1beta1/CSIStorageCapacity": "storage.k8s.io/v1beta1/CSIStorageCapacity", "storage.k8s.io/v1beta1/CSIStorageCapacityList": "storage.k8s.io/v1beta1/CSIStorageCapacityList", "v1/Binding": "v1/Binding", "v1/ComponentStatus": "v1/ComponentStatus", "v1/ComponentStatusList": "v1/ComponentStatusList", "v1/ConfigMap": "v1/ConfigMap", "v1/ConfigMapList": "v1/ConfigMapList", "v1/Endpoints": "v1/Endpoints", "v1/EndpointsList": "v1/EndpointsList", "v1/Event": "v1/Event", "v1/EventList": "v1/EventList", "v1/LimitRange": "v1/LimitRange", "v1/LimitRangeList": "v1/LimitRangeList", "v1/Namespace": "v1/Namespace", "v1/NamespaceList": "v1/NamespaceList", "v1/Node": "v1/Node", "v1/NodeList": "v1/NodeList", "v1/PersistentVolume": "v1/PersistentVolume", "v1/PersistentVolumeClaim": "v1/PersistentVolumeClaim", "v1/PersistentVolumeClaimList": "v1/PersistentVolumeClaimList", "v1/PersistentVolumeList": "v1/PersistentVolumeList", "v1/Pod": "v1/Pod", "v1/PodList": "v1/PodList", "v1/PodTemplate": "v1/PodTemplate", "v1/PodTemplateList": "v1/PodTemplateList", "v1/ReplicationController": "v1/ReplicationController", "v1/ReplicationControllerList": "v1/ReplicationControllerList", "v1/ResourceQuota": "v1/ResourceQuota", "v1/ResourceQuotaList": "v1/ResourceQuotaList", "v1/Secret": "v1/Secret", "v1/SecretList": "v1/SecretList", "v1/Service": "v1/Service", "v1/ServiceAccount": "v1/ServiceAccount", "v1/ServiceAccountList": "v1/ServiceAccountList", "v1/ServiceList": "v1/ServiceList" }, unserved: { "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingList": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyList": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinition": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinitionList": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIService": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIServiceList": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apps/v1beta1/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "authentication.k8s.io/v1/SelfSubjectReview": { servedIn: ["1.33", "1.36"] }, "authentication.k8s.io/v1beta1/TokenReview": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authentication.k8s.io/v1beta1/TokenReviewList": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "autoscaling/v2beta1/HorizontalPodAutoscaler": { removedIn: "1.25", replacement: "autoscaling/v2" }, "autoscaling/v2beta1/HorizontalPodAutoscalerList": { removedIn: "1.25", replacement: "autoscaling/v2" }, "batch/v1beta1/CronJob": { removedIn: "1.25", replacement: "batch/v1" }, "batch/v1beta1/CronJobList": { removedIn: "1.25", replacement: "batch/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequest": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequestList": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "coordination.k8s.io/v1beta1/Lease": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "coordination.k8s.io/v1beta1/LeaseList": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSlice": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSliceList": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "events.k8s.io/v1beta1/Event": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "events.k8s.io/v1beta1/EventList": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "extensions/v1beta1/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicy": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicyList": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/PodSecurityPolicy": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/PodSecurityPolicyList": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "flowcontrol.apiserver.k8s.io/v1/FlowSchema": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema": { servedIn: ["1.27"] }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaList": { servedIn: ["1.27"] }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration": { servedIn: ["1.27"] }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationList": { servedIn: ["1.27"] }, "networking.k8s.io/v1/IPAddress": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1/IPAddressList": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1/ServiceCIDR": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1/ServiceCIDRList": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClass": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClassList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClass": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClassList": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "policy/v1beta1/Eviction": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudget": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudgetList": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodSecurityPolicy": { removedIn: "1.25", replacement: "Pod Security Admission" }, "policy/v1beta1/PodSecurityPolicyList": { removedIn: "1.25", replacement: "Pod Security Admission" }, "rbac.authorization.k8s.io/v1beta1/ClusterRole": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/Role": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "resource.k8s.io/v1/DeviceClass": { servedIn: ["1.36"] }, "resource.k8s.io/v1/DeviceClassList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaim": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimTemplate": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimTemplateList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceSlice": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceSliceList": { servedIn: ["1.36"] }, "scheduling.k8s.io/v1beta1/PriorityClass": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "scheduling.k8s.io/v1beta1/PriorityClassList": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "storage.k8s.io/v1/VolumeAttributesClass": { servedIn: ["1.36"] }, "storage.k8s.io/v1/VolumeAttributesClassList": { servedIn: ["1.36"] }, "storage.k8s.io/v1beta1/CSIDriver": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIDriverList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINode": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINodeList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClass": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClassList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachment": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachmentList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" } }, definitions: { "admissionregistration.k8s.io/v1/MutatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: "string", matchPolicy: "string", name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, reinvocationPolicy: "string", rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: "string", timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhook" } } } }, "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/RuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: "string" }, resources: { array: "string" }, scope: "string" } }, "admissionregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "admissionregistration.k8s.io/v1/ValidatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: "string", matchPolicy: "string", name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: "string", timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhook" } } } }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "admissionregistration.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/CustomResourceColumnDefinition": { object: { description: "string", format: "string", jsonPath: "string", name: "string", priority: "integer", type: "string" }, required: ["jsonPath", "name", "type"] }, "apiextensions.k8s.io/v1/CustomResourceConversion": { object: { strategy: "string", webhook: { ref: "apiextensions.k8s.io/v1/WebhookConversion" } }, required: ["strategy"] }, "apiextensions.k8s.io/v1/CustomResourceDefinition": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus" } }, required: ["spec"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionList": { object: { apiVersion: "string", items: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionNames": { object: { categories: { array: "string" }, kind: "string", listKind: "string", plural: "string", shortNames: { array: "string" }, singular: "string" }, required: ["kind", "plural"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec": { object: { conversion: { ref: "apiextensions.k8s.io/v1/CustomResourceConversion" }, group: "string", names: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, preserveUnknownFields: "boolean", scope: "string", versions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion" } } }, required: ["group", "names", "scope", "versions"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus": { object: { acceptedNames: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, conditions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition" } }, storedVersions: { array: "string" } } }, "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion": { object: { additionalPrinterColumns: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceColumnDefinition" } }, deprecated: "boolean", deprecationWarning: "string", name: "string", schema: { ref: "apiextensions.k8s.io/v1/CustomResourceValidation" }, served: "boolean", storage: "boolean", subresources: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresources" } }, required: ["name", "served", "storage"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceScale": { object: { labelSelectorPath: "string", specReplicasPath: "string", statusReplicasPath: "string" }, required: ["specReplicasPath", "statusReplicasPath"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus": "any", "apiextensions.k8s.io/v1/CustomResourceSubresources": { object: { scale: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceScale" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus" } } }, "apiextensions.k8s.io/v1/CustomResourceValidation": { object: { openAPIV3Schema: { ref: "apiextensions.k8s.io/v1/JSONSchemaProps" } } }, "apiextensions.k8s.io/v1/JSONSchemaProps": "any", "apiextensions.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "apiextensions.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "apiextensions.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/WebhookConversion": { object: { clientConfig: { ref: "apiextensions.k8s.io/v1/WebhookClientConfig" }, conversionReviewVersions: { array: "string" } }, required: ["conversionReviewVersions"] }, "apimachinery/api/resource/Quantity": "quantity", "apimachinery/apis/meta/v1/Condition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", observedGeneration: "integer", reason: "string", status: "string", type: "string" }, required: ["lastTransitionTime", "message", "reason", "status", "type"] }, "apimachinery/apis/meta/v1/DeleteOptions": { object: { apiVersion: "string", dryRun: { array: "string" }, gracePeriodSeconds: "integer", kind: "string", orphanDependents: "boolean", preconditions: { ref: "apimachinery/apis/meta/v1/Preconditions" }, propagationPolicy: "string" } }, "apimachinery/apis/meta/v1/FieldsV1": "any", "apimachinery/apis/meta/v1/LabelSelector": { object: { matchExpressions: { array: { ref: "apimachinery/apis/meta/v1/LabelSelectorRequirement" } }, matchLabels: { map: "string" } } }, "apimachinery/apis/meta/v1/LabelSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "apimachinery/apis/meta/v1/ListMeta": { object: { continue: "string", remainingItemCount: "integer", resourceVersion: "string", selfLink: "string" } }, "apimachinery/apis/meta/v1/ManagedFieldsEntry": { object: { apiVersion: "string", fieldsType: "string", fieldsV1: { ref: "apimachinery/apis/meta/v1/FieldsV1" }, manager: "string", operation: "string", subresource: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "apimachinery/apis/meta/v1/MicroTime": "string", "apimachinery/apis/meta/v1/ObjectMeta": { object: { annotations: { map: "string" }, creationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deletionGracePeriodSeconds: "integer", deletionTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, finalizers: { array: "string" }, generateName: "string", generation: "integer", labels: { map: "string" }, managedFields: { array: { ref: "apimachinery/apis/meta/v1/ManagedFieldsEntry" } }, name: "string", namespace: "string", ownerReferences: { array: { ref: "apimachinery/apis/meta/v1/OwnerReference" } }, resourceVersion: "string", selfLink: "string", uid: "string" } }, "apimachinery/apis/meta/v1/OwnerReference": { object: { apiVersion: "string", blockOwnerDeletion: "boolean", controller: "boolean", kind: "string", name: "string", uid: "string" }, required: ["apiVersion", "kind", "name", "uid"] }, "apimachinery/apis/meta/v1/Preconditions": { object: { resourceVersion: "string", uid: "string" } }, "apimachinery/apis/meta/v1/Time": "string", "apimachinery/runtime/RawExtension": "any", "apimachinery/util/intstr/IntOrString": "int-or-string", "apiregistration.k8s.io/v1/APIService": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiregistration.k8s.io/v1/APIServiceSpec" }, status: { ref: "apiregistration.k8s.io/v1/APIServiceStatus" } } }, "apiregistration.k8s.io/v1/APIServiceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiregistration.k8s.io/v1/APIServiceList": { object: { apiVersion: "string", items: { array: { ref: "apiregistration.k8s.io/v1/APIService" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiregistration.k8s.io/v1/APIServiceSpec": { object: { caBundle: "string", group: "string", groupPriorityMinimum: "integer", insecureSkipTLSVerify: "boolean", service: { ref: "apiregistration.k8s.io/v1/ServiceReference" }, version: "string", versionPriority: "integer" }, required: ["groupPriorityMinimum", "versionPriority"] }, "apiregistration.k8s.io/v1/APIServiceStatus": { object: { conditions: { array: { ref: "apiregistration.k8s.io/v1/APIServiceCondition" } } } }, "apiregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", port: "integer" } }, "apps/v1/ControllerRevision": { object: { apiVersion: "string", data: { ref: "apimachinery/runtime/RawExtension" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, revision: "integer" }, required: ["revision"] }, "apps/v1/ControllerRevisionList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ControllerRevision" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DaemonSetSpec" }, status: { ref: "apps/v1/DaemonSetStatus" } } }, "apps/v1/DaemonSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DaemonSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/DaemonSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSetSpec": { object: { minReadySeconds: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/DaemonSetUpdateStrategy" } }, required: ["selector", "template"] }, "apps/v1/DaemonSetStatus": { object: { collisionCount: "integer", conditions: { array: { ref: "apps/v1/DaemonSetCondition" } }, currentNumberScheduled: "integer", desiredNumberScheduled: "integer", numberAvailable: "integer", numberMisscheduled: "integer", numberReady: "integer", numberUnavailable: "integer", observedGeneration: "integer", updatedNumberScheduled: "integer" }, required: ["currentNumberScheduled", "desiredNumberScheduled", "numberMisscheduled", "numberReady"] }, "apps/v1/DaemonSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDaemonSet" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "apps/v1/Deployment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DeploymentSpec" }, status: { ref: "apps/v1/DeploymentStatus" } } }, "apps/v1/DeploymentCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DeploymentList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/Deployment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DeploymentSpec": { object: { minReadySeconds: "integer", paused: "boolean", progressDeadlineSeconds: "integer", replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, strategy: { ref: "apps/v1/DeploymentStrategy" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector", "template"] }, "apps/v1/DeploymentStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/DeploymentCondition" } }, observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", unavailableReplicas: "integer", updatedReplicas: "integer" } }, "apps/v1/DeploymentStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDeployment" }, type: { enum: ["Recreate", "RollingUpdate"] } } }, "apps/v1/ReplicaSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/ReplicaSetSpec" }, status: { ref: "apps/v1/ReplicaSetStatus" } } }, "apps/v1/ReplicaSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/ReplicaSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ReplicaSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/ReplicaSetSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector"] }, "apps/v1/ReplicaSetStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "apps/v1/ReplicaSetCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer" }, required: ["replicas"] }, "apps/v1/RollingUpdateDaemonSet": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateDeployment": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateStatefulSetStrategy": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, partition: "integer" } }, "apps/v1/StatefulSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/StatefulSetSpec" }, status: { ref: "apps/v1/StatefulSetStatus" } } }, "apps/v1/StatefulSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/StatefulSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/StatefulSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy": { object: { whenDeleted: "string", whenScaled: "string" } }, "apps/v1/StatefulSetSpec": { object: { minReadySeconds: "integer", persistentVolumeClaimRetentionPolicy: { ref: "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy" }, podManagementPolicy: { enum: ["OrderedReady", "Parallel"] }, replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, serviceName: "string", template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/StatefulSetUpdateStrategy" }, volumeClaimTemplates: { array: { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } } } }, required: ["selector", "serviceName", "template"] }, "apps/v1/StatefulSetStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/StatefulSetCondition" } }, currentReplicas: "integer", currentRevision: "string", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", updateRevision: "string", updatedReplicas: "integer" }, required: ["replicas"] }, "apps/v1/StatefulSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateStatefulSetStrategy" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "authentication.k8s.io/v1/BoundObjectReference": { object: { apiVersion: "string", kind: "string", name: "string", uid: "string" } }, "authentication.k8s.io/v1/TokenRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenRequestSpec" }, status: { ref: "authentication.k8s.io/v1/TokenRequestStatus" } }, required: ["spec"] }, "authentication.k8s.io/v1/TokenRequestSpec": { object: { audiences: { array: "string" }, boundObjectRef: { ref: "authentication.k8s.io/v1/BoundObjectReference" }, expirationSeconds: "integer" }, required: ["audiences"] }, "authentication.k8s.io/v1/TokenRequestStatus": { object: { expirationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, token: "string" }, required: ["expirationTimestamp", "token"] }, "authentication.k8s.io/v1/TokenReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenReviewSpec" }, status: { ref: "authentication.k8s.io/v1/TokenReviewStatus" } }, required: ["spec"] }, "authentication.k8s.io/v1/TokenReviewSpec": { object: { audiences: { array: "string" }, token: "string" } }, "authentication.k8s.io/v1/TokenReviewStatus": { object: { audiences: { array: "string" }, authenticated: "boolean", error: "string", user: { ref: "authentication.k8s.io/v1/UserInfo" } } }, "authentication.k8s.io/v1/UserInfo": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, uid: "string", username: "string" } }, "authorization.k8s.io/v1/LocalSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/NonResourceAttributes": { object: { path: "string", verb: "string" } }, "authorization.k8s.io/v1/NonResourceRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/ResourceAttributes": { object: { group: "string", name: "string", namespace: "string", resource: "string", subresource: "string", verb: "string", version: "string" } }, "authorization.k8s.io/v1/ResourceRule": { object: { apiGroups: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/SelfSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec": { object: { nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" } } }, "authorization.k8s.io/v1/SelfSubjectRulesReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectRulesReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec": { object: { namespace: "string" } }, "authorization.k8s.io/v1/SubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SubjectAccessReviewSpec": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" }, uid: "string", user: "string" } }, "authorization.k8s.io/v1/SubjectAccessReviewStatus": { object: { allowed: "boolean", denied: "boolean", evaluationError: "string", reason: "string" }, required: ["allowed"] }, "authorization.k8s.io/v1/SubjectRulesReviewStatus": { object: { evaluationError: "string", incomplete: "boolean", nonResourceRules: { array: { ref: "authorization.k8s.io/v1/NonResourceRule" } }, resourceRules: { array: { ref: "authorization.k8s.io/v1/ResourceRule" } } }, required: ["incomplete", "nonResourceRules", "resourceRules"] }, "autoscaling/v1/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v1/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v1/HorizontalPodAutoscalerStatus" } } }, "autoscaling/v1/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v1/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v1/HorizontalPodAutoscalerSpec": { object: { maxReplicas: "integer", minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v1/CrossVersionObjectReference" }, targetCPUUtilizationPercentage: "integer" }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v1/HorizontalPodAutoscalerStatus": { object: { currentCPUUtilizationPercentage: "integer", currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["currentReplicas", "desiredReplicas"] }, "autoscaling/v1/Scale": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/ScaleSpec" }, status: { ref: "autoscaling/v1/ScaleStatus" } } }, "autoscaling/v1/ScaleSpec": { object: { replicas: "integer" } }, "autoscaling/v1/ScaleStatus": { object: { replicas: "integer", selector: "string" }, required: ["replicas"] }, "autoscaling/v2/ContainerResourceMetricSource": { object: { container: "string", name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["container", "name", "target"] }, "autoscaling/v2/ContainerResourceMetricStatus": { object: { container: "string", current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["container", "current", "name"] }, "autoscaling/v2/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v2/ExternalMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/ExternalMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/HPAScalingPolicy": { object: { periodSeconds: "integer", type: "string", value: "integer" }, required: ["periodSeconds", "type", "value"] }, "autoscaling/v2/HPAScalingRules": { object: { policies: { array: { ref: "autoscaling/v2/HPAScalingPolicy" } }, selectPolicy: "string", stabilizationWindowSeconds: "integer" } }, "autoscaling/v2/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v2/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v2/HorizontalPodAutoscalerStatus" } } }, "autoscaling/v2/HorizontalPodAutoscalerBehavior": { object: { scaleDown: { ref: "autoscaling/v2/HPAScalingRules" }, scaleUp: { ref: "autoscaling/v2/HPAScalingRules" } } }, "autoscaling/v2/HorizontalPodAutoscalerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "autoscaling/v2/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v2/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v2/HorizontalPodAutoscalerSpec": { object: { behavior: { ref: "autoscaling/v2/HorizontalPodAutoscalerBehavior" }, maxReplicas: "integer", metrics: { array: { ref: "autoscaling/v2/MetricSpec" } }, minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v2/CrossVersionObjectReference" } }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v2/HorizontalPodAutoscalerStatus": { object: { conditions: { array: { ref: "autoscaling/v2/HorizontalPodAutoscalerCondition" } }, currentMetrics: { array: { ref: "autoscaling/v2/MetricStatus" } }, currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["desiredReplicas"] }, "autoscaling/v2/MetricIdentifier": { object: { name: "string", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } }, required: ["name"] }, "autoscaling/v2/MetricSpec": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricSource" }, external: { ref: "autoscaling/v2/ExternalMetricSource" }, object: { ref: "autoscaling/v2/ObjectMetricSource" }, pods: { ref: "autoscaling/v2/PodsMetricSource" }, resource: { ref: "autoscaling/v2/ResourceMetricSource" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricStatus": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricStatus" }, external: { ref: "autoscaling/v2/ExternalMetricStatus" }, object: { ref: "autoscaling/v2/ObjectMetricStatus" }, pods: { ref: "autoscaling/v2/PodsMetricStatus" }, resource: { ref: "autoscaling/v2/ResourceMetricStatus" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricTarget": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, type: "string", value: { ref: "apimachinery/api/resource/Quantity" } }, required: ["type"] }, "autoscaling/v2/MetricValueStatus": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, value: { ref: "apimachinery/api/resource/Quantity" } } }, "autoscaling/v2/ObjectMetricSource": { object: { describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["describedObject", "metric", "target"] }, "autoscaling/v2/ObjectMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "describedObject", "metric"] }, "autoscaling/v2/PodsMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/PodsMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/ResourceMetricSource": { object: { name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["name", "target"] }, "autoscaling/v2/ResourceMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["current", "name"] }, "autoscaling/v2beta2/ContainerResourceMetricSource": { object: { container: "string", name: "string", target: { ref: "autoscaling/v2beta2/MetricTarget" } }, required: ["container", "name", "target"] }, "autoscaling/v2beta2/ContainerResourceMetricStatus": { object: { container: "string", current: { ref: "autoscaling/v2beta2/MetricValueStatus" }, name: "string" }, required: ["container", "current", "name"] }, "autoscaling/v2beta2/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v2beta2/ExternalMetricSource": { object: { metric: { ref: "autoscaling/v2beta2/MetricIdentifier" }, target: { ref: "autoscaling/v2beta2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2beta2/ExternalMetricStatus": { object: { current: { ref: "autoscaling/v2beta2/MetricValueStatus" }, metric: { ref: "autoscaling/v2beta2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2beta2/HPAScalingPolicy": { object: { periodSeconds: "integer", type: "string", value: "integer" }, required: ["periodSeconds", "type", "value"] }, "autoscaling/v2beta2/HPAScalingRules": { object: { policies: { array: { ref: "autoscaling/v2beta2/HPAScalingPolicy" } }, selectPolicy: "string", stabilizationWindowSeconds: "integer" } }, "autoscaling/v2beta2/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v2beta2/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v2beta2/HorizontalPodAutoscalerStatus" } } }, "autoscaling/v2beta2/HorizontalPodAutoscalerBehavior": { object: { scaleDown: { ref: "autoscaling/v2beta2/HPAScalingRules" }, scaleUp: { ref: "autoscaling/v2beta2/HPAScalingRules" } } }, "autoscaling/v2beta2/HorizontalPodAutoscalerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "autoscaling/v2beta2/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v2beta2/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v2beta2/HorizontalPodAutoscalerSpec": { object: { behavior: { ref: "autoscaling/v2beta2/HorizontalPodAutoscalerBehavior" }, maxReplicas: "integer", metrics: { array: { ref: "autoscaling/v2beta2/MetricSpec" } }, minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v2beta2/CrossVersionObjectReference" } }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v2beta2/HorizontalPodAutoscalerStatus": { object: { conditions: { array: { ref: "autoscaling/v2beta2/HorizontalPodAutoscalerCondition" } }, currentMetrics: { array: { ref: "autoscaling/v2beta2/MetricStatus" } }, currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["currentReplicas", "desiredReplicas"] }, "autoscaling/v2beta2/MetricIdentifier": { object: { name: "string", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } }, required: ["name"] }, "autoscaling/v2beta2/MetricSpec": { object: { containerResource: { ref: "autoscaling/v2beta2/ContainerResourceMetricSource" }, external: { ref: "autoscaling/v2beta2/ExternalMetricSource" }, object: { ref: "autoscaling/v2beta2/ObjectMetricSource" }, pods: { ref: "autoscaling/v2beta2/PodsMetricSource" }, resource: { ref: "autoscaling/v2beta2/ResourceMetricSource" }, type: "string" }, required: ["type"] }, "autoscaling/v2beta2/MetricStatus": { object: { containerResource: { ref: "autoscaling/v2beta2/ContainerResourceMetricStatus" }, external: { ref: "autoscaling/v2beta2/ExternalMetricStatus" }, object: { ref: "autoscaling/v2beta2/ObjectMetricStatus" }, pods: { ref: "autoscaling/v2beta2/PodsMetricStatus" }, resource: { ref: "autoscaling/v2beta2/ResourceMetricStatus" }, type: "string" }, required: ["type"] }, "autoscaling/v2beta2/MetricTarget": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, type: "string", value: { ref: "apimachinery/api/resource/Quantity" } }, required: ["type"] }, "autoscaling/v2beta2/MetricValueStatus": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, value: { ref: "apimachinery/api/resource/Quantity" } } }, "autoscaling/v2beta2/ObjectMetricSource": { object: { describedObject: { ref: "autoscaling/v2beta2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2beta2/MetricIdentifier" }, target: { ref: "autoscaling/v2beta2/MetricTarget" } }, required: ["describedObject", "metric", "target"] }, "autoscaling/v2beta2/ObjectMetricStatus": { object: { current: { ref: "autoscaling/v2beta2/MetricValueStatus" }, describedObject: { ref: "autoscaling/v2beta2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2beta2/MetricIdentifier" } }, required: ["current", "describedObject", "metric"] }, "autoscaling/v2beta2/PodsMetricSource": { object: { metric: { ref: "autoscaling/v2beta2/MetricIdentifier" }, target: { ref: "autoscaling/v2beta2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2beta2/PodsMetricStatus": { object: { current: { ref: "autoscaling/v2beta2/MetricValueStatus" }, metric: { ref: "autoscaling/v2beta2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2beta2/ResourceMetricSource": { object: { name: "string", target: { ref: "autoscaling/v2beta2/MetricTarget" } }, required: ["name", "target"] }, "autoscaling/v2beta2/ResourceMetricStatus": { object: { current: { ref: "autoscaling/v2beta2/MetricValueStatus" }, name: "string" }, required: ["current", "name"] }, "batch/v1/CronJob": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/CronJobSpec" }, status: { ref: "batch/v1/CronJobStatus" } } }, "batch/v1/CronJobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/CronJob" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/CronJobSpec": { object: { concurrencyPolicy: { enum: ["Allow", "Forbid", "Replace"] }, failedJobsHistoryLimit: "integer", jobTemplate: { ref: "batch/v1/JobTemplateSpec" }, schedule: "string", startingDeadlineSeconds: "integer", successfulJobsHistoryLimit: "integer", suspend: "boolean", timeZone: "string" }, required: ["jobTemplate", "schedule"] }, "batch/v1/CronJobStatus": { object: { active: { array: { ref: "v1/ObjectReference" } }, lastScheduleTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastSuccessfulTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "batch/v1/Job": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" }, status: { ref: "batch/v1/JobStatus" } } }, "batch/v1/JobCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1/JobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/Job" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/JobSpec": { object: { activeDeadlineSeconds: "integer", backoffLimit: "integer", completionMode: "string", completions: "integer", manualSelector: "boolean", parallelism: "integer", podFailurePolicy: { ref: "batch/v1/PodFailurePolicy" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, suspend: "boolean", template: { ref: "v1/PodTemplateSpec" }, ttlSecondsAfterFinished: "integer" }, required: ["template"] }, "batch/v1/JobStatus": { object: { active: "integer", completedIndexes: "string", completionTime: { ref: "apimachinery/apis/meta/v1/Time" }, conditions: { array: { ref: "batch/v1/JobCondition" } }, failed: "integer", ready: "integer", startTime: { ref: "apimachinery/apis/meta/v1/Time" }, succeeded: "integer", uncountedTerminatedPods: { ref: "batch/v1/UncountedTerminatedPods" } } }, "batch/v1/JobTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" } } }, "batch/v1/PodFailurePolicy": { object: { rules: { array: { ref: "batch/v1/PodFailurePolicyRule" } } }, required: ["rules"] }, "batch/v1/PodFailurePolicyOnExitCodesRequirement": { object: { containerName: "string", operator: { enum: ["In", "NotIn"] }, values: { array: "integer" } }, required: ["operator", "values"] }, "batch/v1/PodFailurePolicyOnPodConditionsPattern": { object: { status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1/PodFailurePolicyRule": { object: { action: { enum: ["Count", "FailJob", "Ignore"] }, onExitCodes: { ref: "batch/v1/PodFailurePolicyOnExitCodesRequirement" }, onPodConditions: { array: { ref: "batch/v1/PodFailurePolicyOnPodConditionsPattern" } } }, required: ["action", "onPodConditions"] }, "batch/v1/UncountedTerminatedPods": { object: { failed: { array: "string" }, succeeded: { array: "string" } } }, "certificates.k8s.io/v1/CertificateSigningRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "certificates.k8s.io/v1/CertificateSigningRequestSpec" }, status: { ref: "certificates.k8s.io/v1/CertificateSigningRequestStatus" } }, required: ["spec"] }, "certificates.k8s.io/v1/CertificateSigningRequestCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "certificates.k8s.io/v1/CertificateSigningRequestList": { object: { apiVersion: "string", items: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequest" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "certificates.k8s.io/v1/CertificateSigningRequestSpec": { object: { expirationSeconds: "integer", extra: { map: { array: "string" } }, groups: { array: "string" }, request: "string", signerName: "string", uid: "string", usages: { array: "string" }, username: "string" }, required: ["request", "signerName"] }, "certificates.k8s.io/v1/CertificateSigningRequestStatus": { object: { certificate: "string", conditions: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequestCondition" } } } }, "coordination.k8s.io/v1/Lease": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "coordination.k8s.io/v1/LeaseSpec" } } }, "coordination.k8s.io/v1/LeaseList": { object: { apiVersion: "string", items: { array: { ref: "coordination.k8s.io/v1/Lease" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "coordination.k8s.io/v1/LeaseSpec": { object: { acquireTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, holderIdentity: "string", leaseDurationSeconds: "integer", leaseTransitions: "integer", renewTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } } }, "discovery.k8s.io/v1/Endpoint": { object: { addresses: { array: "string" }, conditions: { ref: "discovery.k8s.io/v1/EndpointConditions" }, deprecatedTopology: { map: "string" }, hints: { ref: "discovery.k8s.io/v1/EndpointHints" }, hostname: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" }, zone: "string" }, required: ["addresses"] }, "discovery.k8s.io/v1/EndpointConditions": { object: { ready: "boolean", serving: "boolean", terminating: "boolean" } }, "discovery.k8s.io/v1/EndpointHints": { object: { forZones: { array: { ref: "discovery.k8s.io/v1/ForZone" } } } }, "discovery.k8s.io/v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: "string" } }, "discovery.k8s.io/v1/EndpointSlice": { object: { addressType: { enum: ["FQDN", "IPv4", "IPv6"] }, apiVersion: "string", endpoints: { array: { ref: "discovery.k8s.io/v1/Endpoint" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, ports: { array: { ref: "discovery.k8s.io/v1/EndpointPort" } } }, required: ["addressType", "endpoints"] }, "discovery.k8s.io/v1/EndpointSliceList": { object: { apiVersion: "string", items: { array: { ref: "discovery.k8s.io/v1/EndpointSlice" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "discovery.k8s.io/v1/ForZone": { object: { name: "string" }, required: ["name"] }, "events.k8s.io/v1/Event": { object: { action: "string", apiVersion: "string", deprecatedCount: "integer", deprecatedFirstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedLastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedSource: { ref: "v1/EventSource" }, eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, note: "string", reason: "string", regarding: { ref: "v1/ObjectReference" }, related: { ref: "v1/ObjectReference" }, reportingController: "string", reportingInstance: "string", series: { ref: "events.k8s.io/v1/EventSeries" }, type: "string" }, required: ["eventTime"] }, "events.k8s.io/v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "events.k8s.io/v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "events.k8s.io/v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } }, required: ["count", "lastObservedTime"] }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/FlowDistinguisherMethod" }, matchingPrecedence: "integer", priorityLevelConfiguration: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta1/GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta1/LimitResponse": { object: { queuing: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta1/LimitedPriorityLevelConfiguration": { object: { assuredConcurrencyShares: "integer", limitResponse: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/LimitResponse" } } }, "flowcontrol.apiserver.k8s.io/v1beta1/NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta1/PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/Subject" } } }, required: ["subjects"] }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationSpec": { object: { limited: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta1/QueuingConfiguration": { object: { handSize: "integer", queueLengthLimit: "integer", queues: "integer" } }, "flowcontrol.apiserver.k8s.io/v1beta1/ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta1/ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol.apiserver.k8s.io/v1beta1/Subject": { object: { group: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/ServiceAccountSubject" }, user: { ref: "flowcontrol.apiserver.k8s.io/v1beta1/UserSubject" } }, required: ["kind"] }, "flowcontrol.apiserver.k8s.io/v1beta1/UserSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowDistinguisherMethod" }, matchingPrecedence: "integer", priorityLevelConfiguration: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta2/GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta2/LimitResponse": { object: { queuing: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta2/LimitedPriorityLevelConfiguration": { object: { assuredConcurrencyShares: "integer", limitResponse: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/LimitResponse" } } }, "flowcontrol.apiserver.k8s.io/v1beta2/NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/Subject" } } }, required: ["subjects"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationSpec": { object: { limited: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta2/QueuingConfiguration": { object: { handSize: "integer", queueLengthLimit: "integer", queues: "integer" } }, "flowcontrol.apiserver.k8s.io/v1beta2/ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta2/ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol.apiserver.k8s.io/v1beta2/Subject": { object: { group: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/ServiceAccountSubject" }, user: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/UserSubject" } }, required: ["kind"] }, "flowcontrol.apiserver.k8s.io/v1beta2/UserSubject": { object: { name: "string" }, required: ["name"] }, "networking.k8s.io/v1/HTTPIngressPath": { object: { backend: { ref: "networking.k8s.io/v1/IngressBackend" }, path: "string", pathType: "string" }, required: ["backend", "pathType"] }, "networking.k8s.io/v1/HTTPIngressRuleValue": { object: { paths: { array: { ref: "networking.k8s.io/v1/HTTPIngressPath" } } }, required: ["paths"] }, "networking.k8s.io/v1/IPBlock": { object: { cidr: "string", except: { array: "string" } }, required: ["cidr"] }, "networking.k8s.io/v1/Ingress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressSpec" }, status: { ref: "networking.k8s.io/v1/IngressStatus" } } }, "networking.k8s.io/v1/IngressBackend": { object: { resource: { ref: "v1/TypedLocalObjectReference" }, service: { ref: "networking.k8s.io/v1/IngressServiceBackend" } } }, "networking.k8s.io/v1/IngressClass": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressClassSpec" } } }, "networking.k8s.io/v1/IngressClassList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/IngressClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressClassParametersReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string", scope: "string" }, required: ["kind", "name"] }, "networking.k8s.io/v1/IngressClassSpec": { object: { controller: "string", parameters: { ref: "networking.k8s.io/v1/IngressClassParametersReference" } } }, "networking.k8s.io/v1/IngressList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/Ingress" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressRule": { object: { host: "string", http: { ref: "networking.k8s.io/v1/HTTPIngressRuleValue" } } }, "networking.k8s.io/v1/IngressServiceBackend": { object: { name: "string", port: { ref: "networking.k8s.io/v1/ServiceBackendPort" } }, required: ["name"] }, "networking.k8s.io/v1/IngressSpec": { object: { defaultBackend: { ref: "networking.k8s.io/v1/IngressBackend" }, ingressClassName: "string", rules: { array: { ref: "networking.k8s.io/v1/IngressRule" } }, tls: { array: { ref: "networking.k8s.io/v1/IngressTLS" } } } }, "networking.k8s.io/v1/IngressStatus": { object: { loadBalancer: { ref: "v1/LoadBalancerStatus" } } }, "networking.k8s.io/v1/IngressTLS": { object: { hosts: { array: "string" }, secretName: "string" } }, "networking.k8s.io/v1/NetworkPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/NetworkPolicySpec" }, status: { ref: "networking.k8s.io/v1/NetworkPolicyStatus" } } }, "networking.k8s.io/v1/NetworkPolicyEgressRule": { object: { ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } }, to: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } } } }, "networking.k8s.io/v1/NetworkPolicyIngressRule": { object: { from: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } }, ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } } } }, "networking.k8s.io/v1/NetworkPolicyList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/NetworkPolicy" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/NetworkPolicyPeer": { object: { ipBlock: { ref: "networking.k8s.io/v1/IPBlock" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } }, "networking.k8s.io/v1/NetworkPolicyPort": { object: { endPort: "integer", port: { ref: "apimachinery/util/intstr/IntOrString" }, protocol: "string" } }, "networking.k8s.io/v1/NetworkPolicySpec": { object: { egress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyEgressRule" } }, ingress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyIngressRule" } }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, policyTypes: { array: "string" } }, required: ["podSelector"] }, "networking.k8s.io/v1/NetworkPolicyStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } } } }, "networking.k8s.io/v1/ServiceBackendPort": { object: { name: "string", number: "integer" } }, "node.k8s.io/v1/Overhead": { object: { podFixed: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "node.k8s.io/v1/RuntimeClass": { object: { apiVersion: "string", handler: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, overhead: { ref: "node.k8s.io/v1/Overhead" }, scheduling: { ref: "node.k8s.io/v1/Scheduling" } }, required: ["handler"] }, "node.k8s.io/v1/RuntimeClassList": { object: { apiVersion: "string", items: { array: { ref: "node.k8s.io/v1/RuntimeClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "node.k8s.io/v1/Scheduling": { object: { nodeSelector: { map: "string" }, tolerations: { array: { ref: "v1/Toleration" } } } }, "policy/v1/Eviction": { object: { apiVersion: "string", deleteOptions: { ref: "apimachinery/apis/meta/v1/DeleteOptions" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "policy/v1/PodDisruptionBudget": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "policy/v1/PodDisruptionBudgetSpec" }, status: { ref: "policy/v1/PodDisruptionBudgetStatus" } } }, "policy/v1/PodDisruptionBudgetList": { object: { apiVersion: "string", items: { array: { ref: "policy/v1/PodDisruptionBudget" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "policy/v1/PodDisruptionBudgetSpec": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, minAvailable: { ref: "apimachinery/util/intstr/IntOrString" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } }, "policy/v1/PodDisruptionBudgetStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, currentHealthy: "integer", desiredHealthy: "integer", disruptedPods: { map: { ref: "apimachinery/apis/meta/v1/Time" } }, disruptionsAllowed: "integer", expectedPods: "integer", observedGeneration: "integer" }, required: ["currentHealthy", "desiredHealthy", "disruptionsAllowed", "expectedPods"] }, "rbac.authorization.k8s.io/v1/AggregationRule": { object: { clusterRoleSelectors: { array: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } } }, "rbac.authorization.k8s.io/v1/ClusterRole": { object: { aggregationRule: { ref: "rbac.authorization.k8s.io/v1/AggregationRule" }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/ClusterRoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/ClusterRoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRole" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/PolicyRule": { object: { apiGroups: { array: "string" }, nonResourceURLs: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "rbac.authorization.k8s.io/v1/Role": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/RoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/RoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/RoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/Role" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleRef": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["apiGroup", "kind", "name"] }, "rbac.authorization.k8s.io/v1/Subject": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "scheduling.k8s.io/v1/PriorityClass": { object: { apiVersion: "string", description: "string", globalDefault: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, preemptionPolicy: "string", value: "integer" }, required: ["value"] }, "scheduling.k8s.io/v1/PriorityClassList": { object: { apiVersion: "string", items: { array: { ref: "scheduling.k8s.io/v1/PriorityClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriver": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSIDriverSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSIDriverList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIDriver" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriverSpec": { object: { attachRequired: "boolean", fsGroupPolicy: "string", podInfoOnMount: "boolean", requiresRepublish: "boolean", seLinuxMount: "boolean", storageCapacity: "boolean", tokenRequests: { array: { ref: "storage.k8s.io/v1/TokenRequest" } }, volumeLifecycleModes: { array: "string" } } }, "storage.k8s.io/v1/CSINode": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSINodeSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSINodeDriver": { object: { allocatable: { ref: "storage.k8s.io/v1/VolumeNodeResources" }, name: "string", nodeID: "string", topologyKeys: { array: "string" } }, required: ["name", "nodeID"] }, "storage.k8s.io/v1/CSINodeList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSINode" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSINodeSpec": { object: { drivers: { array: { ref: "storage.k8s.io/v1/CSINodeDriver" } } }, required: ["drivers"] }, "storage.k8s.io/v1/CSIStorageCapacity": { object: { apiVersion: "string", capacity: { ref: "apimachinery/api/resource/Quantity" }, kind: "string", maximumVolumeSize: { ref: "apimachinery/api/resource/Quantity" }, metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, nodeTopology: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string" }, required: ["storageClassName"] }, "storage.k8s.io/v1/CSIStorageCapacityList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIStorageCapacity" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/StorageClass": { object: { allowVolumeExpansion: "boolean", allowedTopologies: { array: { ref: "v1/TopologySelectorTerm" } }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, mountOptions: { array: "string" }, parameters: { map: "string" }, provisioner: "string", reclaimPolicy: "string", volumeBindingMode: "string" }, required: ["provisioner"] }, "storage.k8s.io/v1/StorageClassList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/StorageClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/TokenRequest": { object: { audience: "string", expirationSeconds: "integer" }, required: ["audience"] }, "storage.k8s.io/v1/VolumeAttachment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/VolumeAttachmentSpec" }, status: { ref: "storage.k8s.io/v1/VolumeAttachmentStatus" } }, required: ["spec"] }, "storage.k8s.io/v1/VolumeAttachmentList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/VolumeAttachment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/VolumeAttachmentSource": { object: { inlineVolumeSpec: { ref: "v1/PersistentVolumeSpec" }, persistentVolumeName: "string" } }, "storage.k8s.io/v1/VolumeAttachmentSpec": { object: { attacher: "string", nodeName: "string", source: { ref: "storage.k8s.io/v1/VolumeAttachmentSource" } }, required: ["attacher", "nodeName", "source"] }, "storage.k8s.io/v1/VolumeAttachmentStatus": { object: { attachError: { ref: "storage.k8s.io/v1/VolumeError" }, attached: "boolean", attachmentMetadata: { map: "string" }, detachError: { ref: "storage.k8s.io/v1/VolumeError" } }, required: ["attached"] }, "storage.k8s.io/v1/VolumeError": { object: { message: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "storage.k8s.io/v1/VolumeNodeResources": { object: { count: "integer" } }, "storage.k8s.io/v1beta1/CSIStorageCapacity": { object: { apiVersion: "string", capacity: { ref: "apimachinery/api/resource/Quantity" }, kind: "string", maximumVolumeSize: { ref: "apimachinery/api/resource/Quantity" }, metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, nodeTopology: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string" }, required: ["storageClassName"] }, "storage.k8s.io/v1beta1/CSIStorageCapacityList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1beta1/CSIStorageCapacity" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/AWSElasticBlockStoreVolumeSource": { object: { fsType: "string", partition: "integer", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/Affinity": { object: { nodeAffinity: { ref: "v1/NodeAffinity" }, podAffinity: { ref: "v1/PodAffinity" }, podAntiAffinity: { ref: "v1/PodAntiAffinity" } } }, "v1/AttachedVolume": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/AzureDiskVolumeSource": { object: { cachingMode: "string", diskName: "string", diskURI: "string", fsType: "string", kind: "string", readOnly: "boolean" }, required: ["diskName", "diskURI"] }, "v1/AzureFilePersistentVolumeSource": { object: { readOnly: "boolean", secretName: "string", secretNamespace: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/AzureFileVolumeSource": { object: { readOnly: "boolean", secretName: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/Binding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, target: { ref: "v1/ObjectReference" } }, required: ["target"] }, "v1/CSIPersistentVolumeSource": { object: { controllerExpandSecretRef: { ref: "v1/SecretReference" }, controllerPublishSecretRef: { ref: "v1/SecretReference" }, driver: "string", fsType: "string", nodeExpandSecretRef: { ref: "v1/SecretReference" }, nodePublishSecretRef: { ref: "v1/SecretReference" }, nodeStageSecretRef: { ref: "v1/SecretReference" }, readOnly: "boolean", volumeAttributes: { map: "string" }, volumeHandle: "string" }, required: ["driver", "volumeHandle"] }, "v1/CSIVolumeSource": { object: { driver: "string", fsType: "string", nodePublishSecretRef: { ref: "v1/LocalObjectReference" }, readOnly: "boolean", volumeAttributes: { map: "string" } }, required: ["driver"] }, "v1/Capabilities": { object: { add: { array: "string" }, drop: { array: "string" } } }, "v1/CephFSPersistentVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["monitors"] }, "v1/CephFSVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["monitors"] }, "v1/CinderPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/CinderVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/ClientIPConfig": { object: { timeoutSeconds: "integer" } }, "v1/ComponentCondition": { object: { error: "string", message: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ComponentStatus": { object: { apiVersion: "string", conditions: { array: { ref: "v1/ComponentCondition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ComponentStatusList": { object: { apiVersion: "string", items: { array: { ref: "v1/ComponentStatus" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMap": { object: { apiVersion: "string", binaryData: { map: "string" }, data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ConfigMapEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/ConfigMapKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/ConfigMapList": { object: { apiVersion: "string", items: { array: { ref: "v1/ConfigMap" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMapNodeConfigSource": { object: { kubeletConfigKey: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" }, required: ["kubeletConfigKey", "name", "namespace"] }, "v1/ConfigMapProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/ConfigMapVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/Container": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resources: { ref: "v1/ResourceRequirements" }, securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/ContainerImage": { object: { names: { array: "string" }, sizeBytes: "integer" } }, "v1/ContainerPort": { object: { containerPort: "integer", hostIP: "string", hostPort: "integer", name: "string", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["containerPort"] }, "v1/ContainerState": { object: { running: { ref: "v1/ContainerStateRunning" }, terminated: { ref: "v1/ContainerStateTerminated" }, waiting: { ref: "v1/ContainerStateWaiting" } } }, "v1/ContainerStateRunning": { object: { startedAt: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/ContainerStateTerminated": { object: { containerID: "string", exitCode: "integer", finishedAt: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", signal: "integer", startedAt: { ref: "apimachinery/apis/meta/v1/Time" } }, required: ["exitCode"] }, "v1/ContainerStateWaiting": { object: { message: "string", reason: "string" } }, "v1/ContainerStatus": { object: { containerID: "string", image: "string", imageID: "string", lastState: { ref: "v1/ContainerState" }, name: "string", ready: "boolean", restartCount: "integer", started: "boolean", state: { ref: "v1/ContainerState" } }, required: ["image", "imageID", "name", "ready", "restartCount"] }, "v1/DaemonEndpoint": { object: { Port: "integer" }, required: ["Port"] }, "v1/DownwardAPIProjection": { object: { items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/DownwardAPIVolumeFile": { object: { fieldRef: { ref: "v1/ObjectFieldSelector" }, mode: "integer", path: "string", resourceFieldRef: { ref: "v1/ResourceFieldSelector" } }, required: ["path"] }, "v1/DownwardAPIVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/EmptyDirVolumeSource": { object: { medium: "string", sizeLimit: { ref: "apimachinery/api/resource/Quantity" } } }, "v1/EndpointAddress": { object: { hostname: "string", ip: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" } }, required: ["ip"] }, "v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port"] }, "v1/EndpointSubset": { object: { addresses: { array: { ref: "v1/EndpointAddress" } }, notReadyAddresses: { array: { ref: "v1/EndpointAddress" } }, ports: { array: { ref: "v1/EndpointPort" } } } }, "v1/Endpoints": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, subsets: { array: { ref: "v1/EndpointSubset" } } } }, "v1/EndpointsList": { object: { apiVersion: "string", items: { array: { ref: "v1/Endpoints" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EnvFromSource": { object: { configMapRef: { ref: "v1/ConfigMapEnvSource" }, prefix: "string", secretRef: { ref: "v1/SecretEnvSource" } } }, "v1/EnvVar": { object: { name: "string", value: "string", valueFrom: { ref: "v1/EnvVarSource" } }, required: ["name"] }, "v1/EnvVarSource": { object: { configMapKeyRef: { ref: "v1/ConfigMapKeySelector" }, fieldRef: { ref: "v1/ObjectFieldSelector" }, resourceFieldRef: { ref: "v1/ResourceFieldSelector" }, secretKeyRef: { ref: "v1/SecretKeySelector" } } }, "v1/EphemeralContainer": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resources: { ref: "v1/ResourceRequirements" }, securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", targetContainerName: "string", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/EphemeralVolumeSource": { object: { volumeClaimTemplate: { ref: "v1/PersistentVolumeClaimTemplate" } } }, "v1/Event": { object: { action: "string", apiVersion: "string", count: "integer", eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, firstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, involvedObject: { ref: "v1/ObjectReference" }, kind: "string", lastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, reason: "string", related: { ref: "v1/ObjectReference" }, reportingComponent: "string", reportingInstance: "string", series: { ref: "v1/EventSeries" }, source: { ref: "v1/EventSource" }, type: "string" }, required: ["involvedObject", "metadata"] }, "v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } } }, "v1/EventSource": { object: { component: "string", host: "string" } }, "v1/ExecAction": { object: { command: { array: "string" } } }, "v1/FCVolumeSource": { object: { fsType: "string", lun: "integer", readOnly: "boolean", targetWWNs: { array: "string" }, wwids: { array: "string" } } }, "v1/FlexPersistentVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" } }, required: ["driver"] }, "v1/FlexVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" } }, required: ["driver"] }, "v1/FlockerVolumeSource": { object: { datasetName: "string", datasetUUID: "string" } }, "v1/GCEPersistentDiskVolumeSource": { object: { fsType: "string", partition: "integer", pdName: "string", readOnly: "boolean" }, required: ["pdName"] }, "v1/GRPCAction": { object: { port: "integer", service: "string" }, required: ["port"] }, "v1/GitRepoVolumeSource": { object: { directory: "string", repository: "string", revision: "string" }, required: ["repository"] }, "v1/GlusterfsPersistentVolumeSource": { object: { endpoints: "string", endpointsNamespace: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/GlusterfsVolumeSource": { object: { endpoints: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/HTTPGetAction": { object: { host: "string", httpHeaders: { array: { ref: "v1/HTTPHeader" } }, path: "string", port: { ref: "apimachinery/util/intstr/IntOrString" }, scheme: { enum: ["HTTP", "HTTPS"] } }, required: ["port"] }, "v1/HTTPHeader": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/HostAlias": { object: { hostnames: { array: "string" }, ip: "string" } }, "v1/HostPathVolumeSource": { object: { path: "string", type: "string" }, required: ["path"] }, "v1/ISCSIPersistentVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/ISCSIVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/KeyToPath": { object: { key: "string", mode: "integer", path: "string" }, required: ["key", "path"] }, "v1/Lifecycle": { object: { postStart: { ref: "v1/LifecycleHandler" }, preStop: { ref: "v1/LifecycleHandler" } } }, "v1/LifecycleHandler": { object: { exec: { ref: "v1/ExecAction" }, httpGet: { ref: "v1/HTTPGetAction" }, tcpSocket: { ref: "v1/TCPSocketAction" } } }, "v1/LimitRange": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/LimitRangeSpec" } } }, "v1/LimitRangeItem": { object: { default: { map: { ref: "apimachinery/api/resource/Quantity" } }, defaultRequest: { map: { ref: "apimachinery/api/resource/Quantity" } }, max: { map: { ref: "apimachinery/api/resource/Quantity" } }, maxLimitRequestRatio: { map: { ref: "apimachinery/api/resource/Quantity" } }, min: { map: { ref: "apimachinery/api/resource/Quantity" } }, type: "string" }, required: ["type"] }, "v1/LimitRangeList": { object: { apiVersion: "string", items: { array: { ref: "v1/LimitRange" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/LimitRangeSpec": { object: { limits: { array: { ref: "v1/LimitRangeItem" } } }, required: ["limits"] }, "v1/LoadBalancerIngress": { object: { hostname: "string", ip: "string", ports: { array: { ref: "v1/PortStatus" } } } }, "v1/LoadBalancerStatus": { object: { ingress: { array: { ref: "v1/LoadBalancerIngress" } } } }, "v1/LocalObjectReference": { object: { name: "string" } }, "v1/LocalVolumeSource": { object: { fsType: "string", path: "string" }, required: ["path"] }, "v1/NFSVolumeSource": { object: { path: "string", readOnly: "boolean", server: "string" }, required: ["path", "server"] }, "v1/Namespace": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NamespaceSpec" }, status: { ref: "v1/NamespaceStatus" } } }, "v1/NamespaceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NamespaceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Namespace" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NamespaceSpec": { object: { finalizers: { array: "string" } } }, "v1/NamespaceStatus": { object: { conditions: { array: { ref: "v1/NamespaceCondition" } }, phase: { enum: ["Active", "Terminating"] } } }, "v1/Node": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NodeSpec" }, status: { ref: "v1/NodeStatus" } } }, "v1/NodeAddress": { object: { address: "string", type: "string" }, required: ["address", "type"] }, "v1/NodeAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PreferredSchedulingTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { ref: "v1/NodeSelector" } } }, "v1/NodeCondition": { object: { lastHeartbeatTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NodeConfigSource": { object: { configMap: { ref: "v1/ConfigMapNodeConfigSource" } } }, "v1/NodeConfigStatus": { object: { active: { ref: "v1/NodeConfigSource" }, assigned: { ref: "v1/NodeConfigSource" }, error: "string", lastKnownGood: { ref: "v1/NodeConfigSource" } } }, "v1/NodeDaemonEndpoints": { object: { kubeletEndpoint: { ref: "v1/DaemonEndpoint" } } }, "v1/NodeList": { object: { apiVersion: "string", items: { array: { ref: "v1/Node" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NodeSelector": { object: { nodeSelectorTerms: { array: { ref: "v1/NodeSelectorTerm" } } }, required: ["nodeSelectorTerms"] }, "v1/NodeSelectorRequirement": { object: { key: "string", operator: { enum: ["DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"] }, values: { array: "string" } }, required: ["key", "operator"] }, "v1/NodeSelectorTerm": { object: { matchExpressions: { array: { ref: "v1/NodeSelectorRequirement" } }, matchFields: { array: { ref: "v1/NodeSelectorRequirement" } } } }, "v1/NodeSpec": { object: { configSource: { ref: "v1/NodeConfigSource" }, externalID: "string", podCIDR: "string", podCIDRs: { array: "string" }, providerID: "string", taints: { array: { ref: "v1/Taint" } }, unschedulable: "boolean" } }, "v1/NodeStatus": { object: { addresses: { array: { ref: "v1/NodeAddress" } }, allocatable: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/NodeCondition" } }, config: { ref: "v1/NodeConfigStatus" }, daemonEndpoints: { ref: "v1/NodeDaemonEndpoints" }, images: { array: { ref: "v1/ContainerImage" } }, nodeInfo: { ref: "v1/NodeSystemInfo" }, phase: { enum: ["Pending", "Running", "Terminated"] }, volumesAttached: { array: { ref: "v1/AttachedVolume" } }, volumesInUse: { array: "string" } } }, "v1/NodeSystemInfo": { object: { architecture: "string", bootID: "string", containerRuntimeVersion: "string", kernelVersion: "string", kubeProxyVersion: "string", kubeletVersion: "string", machineID: "string", operatingSystem: "string", osImage: "string", systemUUID: "string" }, required: ["architecture", "bootID", "containerRuntimeVersion", "kernelVersion", "kubeProxyVersion", "kubeletVersion", "machineID", "operatingSystem", "osImage", "systemUUID"] }, "v1/ObjectFieldSelector": { object: { apiVersion: "string", fieldPath: "string" }, required: ["fieldPath"] }, "v1/ObjectReference": { object: { apiVersion: "string", fieldPath: "string", kind: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" } }, "v1/PersistentVolume": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeSpec" }, status: { ref: "v1/PersistentVolumeStatus" } } }, "v1/PersistentVolumeClaim": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } }, "v1/PersistentVolumeClaimCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PersistentVolumeClaimList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolumeClaim" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeClaimSpec": { object: { accessModes: { array: "string" }, dataSource: { ref: "v1/TypedLocalObjectReference" }, dataSourceRef: { ref: "v1/TypedLocalObjectReference" }, resources: { ref: "v1/ResourceRequirements" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string", volumeMode: "string", volumeName: "string" } }, "v1/PersistentVolumeClaimStatus": { object: { accessModes: { array: "string" }, allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/PersistentVolumeClaimCondition" } }, phase: { enum: ["Bound", "Lost", "Pending"] }, resizeStatus: "string" } }, "v1/PersistentVolumeClaimTemplate": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" } }, required: ["spec"] }, "v1/PersistentVolumeClaimVolumeSource": { object: { claimName: "string", readOnly: "boolean" }, required: ["claimName"] }, "v1/PersistentVolumeList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolume" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeSpec": { object: { accessModes: { array: "string" }, awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFilePersistentVolumeSource" }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, cephfs: { ref: "v1/CephFSPersistentVolumeSource" }, cinder: { ref: "v1/CinderPersistentVolumeSource" }, claimRef: { ref: "v1/ObjectReference" }, csi: { ref: "v1/CSIPersistentVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexPersistentVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, glusterfs: { ref: "v1/GlusterfsPersistentVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, iscsi: { ref: "v1/ISCSIPersistentVolumeSource" }, local: { ref: "v1/LocalVolumeSource" }, mountOptions: { array: "string" }, nfs: { ref: "v1/NFSVolumeSource" }, nodeAffinity: { ref: "v1/VolumeNodeAffinity" }, persistentVolumeReclaimPolicy: { enum: ["Delete", "Recycle", "Retain"] }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDPersistentVolumeSource" }, scaleIO: { ref: "v1/ScaleIOPersistentVolumeSource" }, storageClassName: "string", storageos: { ref: "v1/StorageOSPersistentVolumeSource" }, volumeMode: "string", vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } } }, "v1/PersistentVolumeStatus": { object: { message: "string", phase: { enum: ["Available", "Bound", "Failed", "Pending", "Released"] }, reason: "string" } }, "v1/PhotonPersistentDiskVolumeSource": { object: { fsType: "string", pdID: "string" }, required: ["pdID"] }, "v1/Pod": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" }, status: { ref: "v1/PodStatus" } } }, "v1/PodAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodAffinityTerm": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, namespaces: { array: "string" }, topologyKey: "string" }, required: ["topologyKey"] }, "v1/PodAntiAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PodDNSConfig": { object: { nameservers: { array: "string" }, options: { array: { ref: "v1/PodDNSConfigOption" } }, searches: { array: "string" } } }, "v1/PodDNSConfigOption": { object: { name: "string", value: "string" } }, "v1/PodIP": { object: { ip: "string" } }, "v1/PodList": { object: { apiVersion: "string", items: { array: { ref: "v1/Pod" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodOS": { object: { name: "string" }, required: ["name"] }, "v1/PodReadinessGate": { object: { conditionType: "string" }, required: ["conditionType"] }, "v1/PodSecurityContext": { object: { fsGroup: "integer", fsGroupChangePolicy: "string", runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, supplementalGroups: { array: "integer" }, sysctls: { array: { ref: "v1/Sysctl" } }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/PodSpec": { object: { activeDeadlineSeconds: "integer", affinity: { ref: "v1/Affinity" }, automountServiceAccountToken: "boolean", containers: { array: { ref: "v1/Container" } }, dnsConfig: { ref: "v1/PodDNSConfig" }, dnsPolicy: { enum: ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"] }, enableServiceLinks: "boolean", ephemeralContainers: { array: { ref: "v1/EphemeralContainer" } }, hostAliases: { array: { ref: "v1/HostAlias" } }, hostIPC: "boolean", hostNetwork: "boolean", hostPID: "boolean", hostUsers: "boolean", hostname: "string", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, initContainers: { array: { ref: "v1/Container" } }, nodeName: "string", nodeSelector: { map: "string" }, os: { ref: "v1/PodOS" }, overhead: { map: { ref: "apimachinery/api/resource/Quantity" } }, preemptionPolicy: "string", priority: "integer", priorityClassName: "string", readinessGates: { array: { ref: "v1/PodReadinessGate" } }, restartPolicy: { enum: ["Always", "Never", "OnFailure"] }, runtimeClassName: "string", schedulerName: "string", securityContext: { ref: "v1/PodSecurityContext" }, serviceAccount: "string", serviceAccountName: "string", setHostnameAsFQDN: "boolean", shareProcessNamespace: "boolean", subdomain: "string", terminationGracePeriodSeconds: "integer", tolerations: { array: { ref: "v1/Toleration" } }, topologySpreadConstraints: { array: { ref: "v1/TopologySpreadConstraint" } }, volumes: { array: { ref: "v1/Volume" } } }, required: ["containers"] }, "v1/PodStatus": { object: { conditions: { array: { ref: "v1/PodCondition" } }, containerStatuses: { array: { ref: "v1/ContainerStatus" } }, ephemeralContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, hostIP: "string", initContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, message: "string", nominatedNodeName: "string", phase: { enum: ["Failed", "Pending", "Running", "Succeeded", "Unknown"] }, podIP: "string", podIPs: { array: { ref: "v1/PodIP" } }, qosClass: { enum: ["BestEffort", "Burstable", "Guaranteed"] }, reason: "string", startTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/PodTemplate": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/PodTemplateList": { object: { apiVersion: "string", items: { array: { ref: "v1/PodTemplate" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" } } }, "v1/PortStatus": { object: { error: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port", "protocol"] }, "v1/PortworxVolumeSource": { object: { fsType: "string", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/PreferredSchedulingTerm": { object: { preference: { ref: "v1/NodeSelectorTerm" }, weight: "integer" }, required: ["preference", "weight"] }, "v1/Probe": { object: { exec: { ref: "v1/ExecAction" }, failureThreshold: "integer", grpc: { ref: "v1/GRPCAction" }, httpGet: { ref: "v1/HTTPGetAction" }, initialDelaySeconds: "integer", periodSeconds: "integer", successThreshold: "integer", tcpSocket: { ref: "v1/TCPSocketAction" }, terminationGracePeriodSeconds: "integer", timeoutSeconds: "integer" } }, "v1/ProjectedVolumeSource": { object: { defaultMode: "integer", sources: { array: { ref: "v1/VolumeProjection" } } } }, "v1/QuobyteVolumeSource": { object: { group: "string", readOnly: "boolean", registry: "string", tenant: "string", user: "string", volume: "string" }, required: ["registry", "volume"] }, "v1/RBDPersistentVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/RBDVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/ReplicationController": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ReplicationControllerSpec" }, status: { ref: "v1/ReplicationControllerStatus" } } }, "v1/ReplicationControllerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ReplicationControllerList": { object: { apiVersion: "string", items: { array: { ref: "v1/ReplicationController" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ReplicationControllerSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { map: "string" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/ReplicationControllerStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "v1/ReplicationControllerCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer" }, required: ["replicas"] }, "v1/ResourceFieldSelector": { object: { containerName: "string", divisor: { ref: "apimachinery/api/resource/Quantity" }, resource: "string" }, required: ["resource"] }, "v1/ResourceQuota": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ResourceQuotaSpec" }, status: { ref: "v1/ResourceQuotaStatus" } } }, "v1/ResourceQuotaList": { object: { apiVersion: "string", items: { array: { ref: "v1/ResourceQuota" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ResourceQuotaSpec": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, scopeSelector: { ref: "v1/ScopeSelector" }, scopes: { array: "string" } } }, "v1/ResourceQuotaStatus": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, used: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/ResourceRequirements": { object: { limits: { map: { ref: "apimachinery/api/resource/Quantity" } }, requests: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/SELinuxOptions": { object: { level: "string", role: "string", type: "string", user: "string" } }, "v1/ScaleIOPersistentVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScaleIOVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScopeSelector": { object: { matchExpressions: { array: { ref: "v1/ScopedResourceSelectorRequirement" } } } }, "v1/ScopedResourceSelectorRequirement": { object: { operator: { enum: ["DoesNotExist", "Exists", "In", "NotIn"] }, scopeName: { enum: ["BestEffort", "CrossNamespacePodAffinity", "NotBestEffort", "NotTerminating", "PriorityClass", "Terminating"] }, values: { array: "string" } }, required: ["operator", "scopeName"] }, "v1/SeccompProfile": { object: { localhostProfile: "string", type: { enum: ["Localhost", "RuntimeDefault", "Unconfined"] } }, required: ["type"] }, "v1/Secret": { object: { apiVersion: "string", data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, stringData: { map: "string" }, type: "string" } }, "v1/SecretEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/SecretKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/SecretList": { object: { apiVersion: "string", items: { array: { ref: "v1/Secret" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/SecretProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/SecretReference": { object: { name: "string", namespace: "string" } }, "v1/SecretVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, optional: "boolean", secretName: "string" } }, "v1/SecurityContext": { object: { allowPrivilegeEscalation: "boolean", capabilities: { ref: "v1/Capabilities" }, privileged: "boolean", procMount: "string", readOnlyRootFilesystem: "boolean", runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/Service": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ServiceSpec" }, status: { ref: "v1/ServiceStatus" } } }, "v1/ServiceAccount": { object: { apiVersion: "string", automountServiceAccountToken: "boolean", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, secrets: { array: { ref: "v1/ObjectReference" } } } }, "v1/ServiceAccountList": { object: { apiVersion: "string", items: { array: { ref: "v1/ServiceAccount" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServiceAccountTokenProjection": { object: { audience: "string", expirationSeconds: "integer", path: "string" }, required: ["path"] }, "v1/ServiceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Service" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServicePort": { object: { appProtocol: "string", name: "string", nodePort: "integer", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] }, targetPort: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/ServiceSpec": { object: { allocateLoadBalancerNodePorts: "boolean", clusterIP: "string", clusterIPs: { array: "string" }, externalIPs: { array: "string" }, externalName: "string", externalTrafficPolicy: { enum: ["Cluster", "Local"] }, healthCheckNodePort: "integer", internalTrafficPolicy: "string", ipFamilies: { array: "string" }, ipFamilyPolicy: "string", loadBalancerClass: "string", loadBalancerIP: "string", loadBalancerSourceRanges: { array: "string" }, ports: { array: { ref: "v1/ServicePort" } }, publishNotReadyAddresses: "boolean", selector: { map: "string" }, sessionAffinity: { enum: ["ClientIP", "None"] }, sessionAffinityConfig: { ref: "v1/SessionAffinityConfig" }, type: { enum: ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"] } } }, "v1/ServiceStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, loadBalancer: { ref: "v1/LoadBalancerStatus" } } }, "v1/SessionAffinityConfig": { object: { clientIP: { ref: "v1/ClientIPConfig" } } }, "v1/StorageOSPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/ObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/StorageOSVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/Sysctl": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/TCPSocketAction": { object: { host: "string", port: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/Taint": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", timeAdded: { ref: "apimachinery/apis/meta/v1/Time" }, value: "string" }, required: ["effect", "key"] }, "v1/Toleration": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", operator: { enum: ["Equal", "Exists"] }, tolerationSeconds: "integer", value: "string" } }, "v1/TopologySelectorLabelRequirement": { object: { key: "string", values: { array: "string" } }, required: ["key", "values"] }, "v1/TopologySelectorTerm": { object: { matchLabelExpressions: { array: { ref: "v1/TopologySelectorLabelRequirement" } } } }, "v1/TopologySpreadConstraint": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, matchLabelKeys: { array: "string" }, maxSkew: "integer", minDomains: "integer", nodeAffinityPolicy: "string", nodeTaintsPolicy: "string", topologyKey: "string", whenUnsatisfiable: { enum: ["DoNotSchedule", "ScheduleAnyway"] } }, required: ["maxSkew", "topologyKey", "whenUnsatisfiable"] }, "v1/TypedLocalObjectReference": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "v1/Volume": { object: { awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFileVolumeSource" }, cephfs: { ref: "v1/CephFSVolumeSource" }, cinder: { ref: "v1/CinderVolumeSource" }, configMap: { ref: "v1/ConfigMapVolumeSource" }, csi: { ref: "v1/CSIVolumeSource" }, downwardAPI: { ref: "v1/DownwardAPIVolumeSource" }, emptyDir: { ref: "v1/EmptyDirVolumeSource" }, ephemeral: { ref: "v1/EphemeralVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, gitRepo: { ref: "v1/GitRepoVolumeSource" }, glusterfs: { ref: "v1/GlusterfsVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, iscsi: { ref: "v1/ISCSIVolumeSource" }, name: "string", nfs: { ref: "v1/NFSVolumeSource" }, persistentVolumeClaim: { ref: "v1/PersistentVolumeClaimVolumeSource" }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, projected: { ref: "v1/ProjectedVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDVolumeSource" }, scaleIO: { ref: "v1/ScaleIOVolumeSource" }, secret: { ref: "v1/SecretVolumeSource" }, storageos: { ref: "v1/StorageOSVolumeSource" }, vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } }, required: ["name"] }, "v1/VolumeDevice": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/VolumeMount": { object: { mountPath: "string", mountPropagation: "string", name: "string", readOnly: "boolean", subPath: "string", subPathExpr: "string" }, required: ["mountPath", "name"] }, "v1/VolumeNodeAffinity": { object: { required: { ref: "v1/NodeSelector" } } }, "v1/VolumeProjection": { object: { configMap: { ref: "v1/ConfigMapProjection" }, downwardAPI: { ref: "v1/DownwardAPIProjection" }, secret: { ref: "v1/SecretProjection" }, serviceAccountToken: { ref: "v1/ServiceAccountTokenProjection" } } }, "v1/VsphereVirtualDiskVolumeSource": { object: { fsType: "string", storagePolicyID: "string", storagePolicyName: "string", volumePath: "string" }, required: ["volumePath"] }, "v1/WeightedPodAffinityTerm": { object: { podAffinityTerm: { ref: "v1/PodAffinityTerm" }, weight: "integer" }, required: ["podAffinityTerm", "weight"] }, "v1/WindowsSecurityContextOptions": { object: { gmsaCredentialSpec: "string", gmsaCredentialSpecName: "string", hostProcess: "boolean", runAsUserName: "string" } } } };
+  }
+});
+
+// packages/core/src/rules/schema/kubernetes-1.27.json
+var require_kubernetes_1_27 = __commonJS({
+  "packages/core/src/rules/schema/kubernetes-1.27.json"(exports2, module2) {
+    module2.exports = { source: "kubernetes-models@4.3.1", kubernetesVersion: "v1.27", kinds: { "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList", "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration", "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList", "apiextensions.k8s.io/v1/CustomResourceDefinition": "apiextensions.k8s.io/v1/CustomResourceDefinition", "apiextensions.k8s.io/v1/CustomResourceDefinitionList": "apiextensions.k8s.io/v1/CustomResourceDefinitionList", "apiregistration.k8s.io/v1/APIService": "apiregistration.k8s.io/v1/APIService", "apiregistration.k8s.io/v1/APIServiceList": "apiregistration.k8s.io/v1/APIServiceList", "apps/v1/ControllerRevision": "apps/v1/ControllerRevision", "apps/v1/ControllerRevisionList": "apps/v1/ControllerRevisionList", "apps/v1/DaemonSet": "apps/v1/DaemonSet", "apps/v1/DaemonSetList": "apps/v1/DaemonSetList", "apps/v1/Deployment": "apps/v1/Deployment", "apps/v1/DeploymentList": "apps/v1/DeploymentList", "apps/v1/ReplicaSet": "apps/v1/ReplicaSet", "apps/v1/ReplicaSetList": "apps/v1/ReplicaSetList", "apps/v1/StatefulSet": "apps/v1/StatefulSet", "apps/v1/StatefulSetList": "apps/v1/StatefulSetList", "authentication.k8s.io/v1/TokenRequest": "authentication.k8s.io/v1/TokenRequest", "authentication.k8s.io/v1/TokenReview": "authentication.k8s.io/v1/TokenReview", "authorization.k8s.io/v1/LocalSubjectAccessReview": "authorization.k8s.io/v1/LocalSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectAccessReview": "authorization.k8s.io/v1/SelfSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectRulesReview": "authorization.k8s.io/v1/SelfSubjectRulesReview", "authorization.k8s.io/v1/SubjectAccessReview": "authorization.k8s.io/v1/SubjectAccessReview", "autoscaling/v1/HorizontalPodAutoscaler": "autoscaling/v1/HorizontalPodAutoscaler", "autoscaling/v1/HorizontalPodAutoscalerList": "autoscaling/v1/HorizontalPodAutoscalerList", "autoscaling/v1/Scale": "autoscaling/v1/Scale", "autoscaling/v2/HorizontalPodAutoscaler": "autoscaling/v2/HorizontalPodAutoscaler", "autoscaling/v2/HorizontalPodAutoscalerList": "autoscaling/v2/HorizontalPodAutoscalerList", "batch/v1/CronJob": "batch/v1/CronJob", "batch/v1/CronJobList": "batch/v1/CronJobList", "batch/v1/Job": "batch/v1/Job", "batch/v1/JobList": "batch/v1/JobList", "certificates.k8s.io/v1/CertificateSigningRequest": "certificates.k8s.io/v1/CertificateSigningRequest", "certificates.k8s.io/v1/CertificateSigningRequestList": "certificates.k8s.io/v1/CertificateSigningRequestList", "coordination.k8s.io/v1/Lease": "coordination.k8s.io/v1/Lease", "coordination.k8s.io/v1/LeaseList": "coordination.k8s.io/v1/LeaseList", "discovery.k8s.io/v1/EndpointSlice": "discovery.k8s.io/v1/EndpointSlice", "discovery.k8s.io/v1/EndpointSliceList": "discovery.k8s.io/v1/EndpointSliceList", "events.k8s.io/v1/Event": "events.k8s.io/v1/Event", "events.k8s.io/v1/EventList": "events.k8s.io/v1/EventList", "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema": "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema", "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList": "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration": "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList": "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList", "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema": "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema", "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaList": "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration": "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationList": "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationList", "networking.k8s.io/v1/Ingress": "networking.k8s.io/v1/Ingress", "networking.k8s.io/v1/IngressClass": "networking.k8s.io/v1/IngressClass", "networking.k8s.io/v1/IngressClassList": "networking.k8s.io/v1/IngressClassList", "networking.k8s.io/v1/IngressList": "networking.k8s.io/v1/IngressList", "networking.k8s.io/v1/NetworkPolicy": "networking.k8s.io/v1/NetworkPolicy", "networking.k8s.io/v1/NetworkPolicyList": "networking.k8s.io/v1/NetworkPolicyList", "node.k8s.io/v1/RuntimeClass": "node.k8s.io/v1/RuntimeClass", "node.k8s.io/v1/RuntimeClassList": "node.k8s.io/v1/RuntimeClassList", "policy/v1/Eviction": "policy/v1/Eviction", "policy/v1/PodDisruptionBudget": "policy/v1/PodDisruptionBudget", "policy/v1/PodDisruptionBudgetList": "policy/v1/PodDisruptionBudgetList", "rbac.authorization.k8s.io/v1/ClusterRole": "rbac.authorization.k8s.io/v1/ClusterRole", "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "rbac.authorization.k8s.io/v1/ClusterRoleBinding", "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": "rbac.authorization.k8s.io/v1/ClusterRoleBindingList", "rbac.authorization.k8s.io/v1/ClusterRoleList": "rbac.authorization.k8s.io/v1/ClusterRoleList", "rbac.authorization.k8s.io/v1/Role": "rbac.authorization.k8s.io/v1/Role", "rbac.authorization.k8s.io/v1/RoleBinding": "rbac.authorization.k8s.io/v1/RoleBinding", "rbac.authorization.k8s.io/v1/RoleBindingList": "rbac.authorization.k8s.io/v1/RoleBindingList", "rbac.authorization.k8s.io/v1/RoleList": "rbac.authorization.k8s.io/v1/RoleList", "scheduling.k8s.io/v1/PriorityClass": "scheduling.k8s.io/v1/PriorityClass", "scheduling.k8s.io/v1/PriorityClassList": "scheduling.k8s.io/v1/PriorityClassList", "storage.k8s.io/v1/CSIDriver": "storage.k8s.io/v1/CSIDriver", "storage.k8s.io/v1/CSIDriverList": "storage.k8s.io/v1/CSIDriverList", "storage.k8s.io/v1/CSINode": "storage.k8s.io/v1/CSINode", "storage.k8s.io/v1/CSINodeList": "storage.k8s.io/v1/CSINodeList", "storage.k8s.io/v1/CSIStorageCapacity": "storage.k8s.io/v1/CSIStorageCapacity", "storage.k8s.io/v1/CSIStorageCapacityList": "storage.k8s.io/v1/CSIStorageCapacityList", "storage.k8s.io/v1/StorageClass": "storage.k8s.io/v1/StorageClass", "storage.k8s.io/v1/StorageClassList": "storage.k8s.io/v1/StorageClassList", "storage.k8s.io/v1/VolumeAttachment": "storage.k8s.io/v1/VolumeAttachment", "storage.k8s.io/v1/VolumeAttachmentList": "storage.k8s.io/v1/VolumeAttachmentList", "v1/Binding": "v1/Binding", "v1/ComponentStatus": "v1/ComponentStatus", "v1/ComponentStatusList": "v1/ComponentStatusList", "v1/ConfigMap": "v1/ConfigMap", "v1/ConfigMapList": "v1/ConfigMapList", "v1/Endpoints": "v1/Endpoints", "v1/EndpointsList": "v1/EndpointsList", "v1/Event": "v1/Event", "v1/EventList": "v1/EventList", "v1/LimitRange": "v1/LimitRange", "v1/LimitRangeList": "v1/LimitRangeList", "v1/Namespace": "v1/Namespace", "v1/NamespaceList": "v1/NamespaceList", "v1/Node": "v1/Node", "v1/NodeList": "v1/NodeList", "v1/PersistentVolume": "v1/PersistentVolume", "v1/PersistentVolumeClaim": "v1/PersistentVolumeClaim", "v1/PersistentVolumeClaimList": "v1/PersistentVolumeClaimList", "v1/PersistentVolumeList": "v1/PersistentVolumeList", "v1/Pod": "v1/Pod", "v1/PodList": "v1/PodList", "v1/PodTemplate": "v1/PodTemplate", "v1/PodTemplateList": "v1/PodTemplateList", "v1/ReplicationController": "v1/ReplicationController", "v1/ReplicationControllerList": "v1/ReplicationControllerList", "v1/ResourceQuota": "v1/ResourceQuota", "v1/ResourceQuotaList": "v1/ResourceQuotaList", "v1/Secret": "v1/Secret", "v1/SecretList": "v1/SecretList", "v1/Service": "v1/Service", "v1/ServiceAccount": "v1/ServiceAccount", "v1/ServiceAccountList": "v1/ServiceAccountList", "v1/ServiceList": "v1/ServiceList" }, unserved: { "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingList": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyList": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList": { servedIn: ["1.33", "1.36"] }, "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinition": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinitionList": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIService": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIServiceList": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apps/v1beta1/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "authentication.k8s.io/v1/SelfSubjectReview": { servedIn: ["1.33", "1.36"] }, "authentication.k8s.io/v1beta1/TokenReview": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authentication.k8s.io/v1beta1/TokenReviewList": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "autoscaling/v2beta1/HorizontalPodAutoscaler": { removedIn: "1.25", replacement: "autoscaling/v2" }, "autoscaling/v2beta1/HorizontalPodAutoscalerList": { removedIn: "1.25", replacement: "autoscaling/v2" }, "autoscaling/v2beta2/HorizontalPodAutoscaler": { removedIn: "1.26", replacement: "autoscaling/v2" }, "autoscaling/v2beta2/HorizontalPodAutoscalerList": { removedIn: "1.26", replacement: "autoscaling/v2" }, "batch/v1beta1/CronJob": { removedIn: "1.25", replacement: "batch/v1" }, "batch/v1beta1/CronJobList": { removedIn: "1.25", replacement: "batch/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequest": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequestList": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "coordination.k8s.io/v1beta1/Lease": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "coordination.k8s.io/v1beta1/LeaseList": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSlice": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSliceList": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "events.k8s.io/v1beta1/Event": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "events.k8s.io/v1beta1/EventList": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "extensions/v1beta1/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicy": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicyList": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/PodSecurityPolicy": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/PodSecurityPolicyList": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "flowcontrol.apiserver.k8s.io/v1/FlowSchema": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList": { servedIn: ["1.33", "1.36"] }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaList": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationList": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "networking.k8s.io/v1/IPAddress": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1/IPAddressList": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1/ServiceCIDR": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1/ServiceCIDRList": { servedIn: ["1.33", "1.36"] }, "networking.k8s.io/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClass": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClassList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClass": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClassList": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "policy/v1beta1/Eviction": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudget": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudgetList": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodSecurityPolicy": { removedIn: "1.25", replacement: "Pod Security Admission" }, "policy/v1beta1/PodSecurityPolicyList": { removedIn: "1.25", replacement: "Pod Security Admission" }, "rbac.authorization.k8s.io/v1beta1/ClusterRole": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/Role": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "resource.k8s.io/v1/DeviceClass": { servedIn: ["1.36"] }, "resource.k8s.io/v1/DeviceClassList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaim": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimTemplate": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimTemplateList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceSlice": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceSliceList": { servedIn: ["1.36"] }, "scheduling.k8s.io/v1beta1/PriorityClass": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "scheduling.k8s.io/v1beta1/PriorityClassList": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "storage.k8s.io/v1/VolumeAttributesClass": { servedIn: ["1.36"] }, "storage.k8s.io/v1/VolumeAttributesClassList": { servedIn: ["1.36"] }, "storage.k8s.io/v1beta1/CSIDriver": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIDriverList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINode": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINodeList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIStorageCapacity": { removedIn: "1.27", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIStorageCapacityList": { removedIn: "1.27", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClass": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClassList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachment": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachmentList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" } }, definitions: { "admissionregistration.k8s.io/v1/MatchCondition": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration.k8s.io/v1/MutatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, reinvocationPolicy: { enum: ["IfNeeded", "Never"] }, rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: { enum: ["None", "NoneOnDryRun", "Some", "Unknown"] }, timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhook" } } } }, "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/RuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: "string" }, resources: { array: "string" }, scope: "string" } }, "admissionregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "admissionregistration.k8s.io/v1/ValidatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: { enum: ["None", "NoneOnDryRun", "Some", "Unknown"] }, timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhook" } } } }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "admissionregistration.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/CustomResourceColumnDefinition": { object: { description: "string", format: "string", jsonPath: "string", name: "string", priority: "integer", type: "string" }, required: ["jsonPath", "name", "type"] }, "apiextensions.k8s.io/v1/CustomResourceConversion": { object: { strategy: "string", webhook: { ref: "apiextensions.k8s.io/v1/WebhookConversion" } }, required: ["strategy"] }, "apiextensions.k8s.io/v1/CustomResourceDefinition": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus" } }, required: ["spec"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionList": { object: { apiVersion: "string", items: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionNames": { object: { categories: { array: "string" }, kind: "string", listKind: "string", plural: "string", shortNames: { array: "string" }, singular: "string" }, required: ["kind", "plural"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec": { object: { conversion: { ref: "apiextensions.k8s.io/v1/CustomResourceConversion" }, group: "string", names: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, preserveUnknownFields: "boolean", scope: "string", versions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion" } } }, required: ["group", "names", "scope", "versions"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus": { object: { acceptedNames: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, conditions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition" } }, storedVersions: { array: "string" } } }, "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion": { object: { additionalPrinterColumns: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceColumnDefinition" } }, deprecated: "boolean", deprecationWarning: "string", name: "string", schema: { ref: "apiextensions.k8s.io/v1/CustomResourceValidation" }, served: "boolean", storage: "boolean", subresources: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresources" } }, required: ["name", "served", "storage"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceScale": { object: { labelSelectorPath: "string", specReplicasPath: "string", statusReplicasPath: "string" }, required: ["specReplicasPath", "statusReplicasPath"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus": "any", "apiextensions.k8s.io/v1/CustomResourceSubresources": { object: { scale: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceScale" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus" } } }, "apiextensions.k8s.io/v1/CustomResourceValidation": { object: { openAPIV3Schema: { ref: "apiextensions.k8s.io/v1/JSONSchemaProps" } } }, "apiextensions.k8s.io/v1/JSONSchemaProps": "any", "apiextensions.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "apiextensions.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "apiextensions.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/WebhookConversion": { object: { clientConfig: { ref: "apiextensions.k8s.io/v1/WebhookClientConfig" }, conversionReviewVersions: { array: "string" } }, required: ["conversionReviewVersions"] }, "apimachinery/api/resource/Quantity": "quantity", "apimachinery/apis/meta/v1/Condition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", observedGeneration: "integer", reason: "string", status: "string", type: "string" }, required: ["lastTransitionTime", "message", "reason", "status", "type"] }, "apimachinery/apis/meta/v1/DeleteOptions": { object: { apiVersion: "string", dryRun: { array: "string" }, gracePeriodSeconds: "integer", kind: "string", orphanDependents: "boolean", preconditions: { ref: "apimachinery/apis/meta/v1/Preconditions" }, propagationPolicy: "string" } }, "apimachinery/apis/meta/v1/FieldsV1": "any", "apimachinery/apis/meta/v1/LabelSelector": { object: { matchExpressions: { array: { ref: "apimachinery/apis/meta/v1/LabelSelectorRequirement" } }, matchLabels: { map: "string" } } }, "apimachinery/apis/meta/v1/LabelSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "apimachinery/apis/meta/v1/ListMeta": { object: { continue: "string", remainingItemCount: "integer", resourceVersion: "string", selfLink: "string" } }, "apimachinery/apis/meta/v1/ManagedFieldsEntry": { object: { apiVersion: "string", fieldsType: "string", fieldsV1: { ref: "apimachinery/apis/meta/v1/FieldsV1" }, manager: "string", operation: "string", subresource: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "apimachinery/apis/meta/v1/MicroTime": "string", "apimachinery/apis/meta/v1/ObjectMeta": { object: { annotations: { map: "string" }, creationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deletionGracePeriodSeconds: "integer", deletionTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, finalizers: { array: "string" }, generateName: "string", generation: "integer", labels: { map: "string" }, managedFields: { array: { ref: "apimachinery/apis/meta/v1/ManagedFieldsEntry" } }, name: "string", namespace: "string", ownerReferences: { array: { ref: "apimachinery/apis/meta/v1/OwnerReference" } }, resourceVersion: "string", selfLink: "string", uid: "string" } }, "apimachinery/apis/meta/v1/OwnerReference": { object: { apiVersion: "string", blockOwnerDeletion: "boolean", controller: "boolean", kind: "string", name: "string", uid: "string" }, required: ["apiVersion", "kind", "name", "uid"] }, "apimachinery/apis/meta/v1/Preconditions": { object: { resourceVersion: "string", uid: "string" } }, "apimachinery/apis/meta/v1/Time": "string", "apimachinery/runtime/RawExtension": "any", "apimachinery/util/intstr/IntOrString": "int-or-string", "apiregistration.k8s.io/v1/APIService": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiregistration.k8s.io/v1/APIServiceSpec" }, status: { ref: "apiregistration.k8s.io/v1/APIServiceStatus" } } }, "apiregistration.k8s.io/v1/APIServiceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiregistration.k8s.io/v1/APIServiceList": { object: { apiVersion: "string", items: { array: { ref: "apiregistration.k8s.io/v1/APIService" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiregistration.k8s.io/v1/APIServiceSpec": { object: { caBundle: "string", group: "string", groupPriorityMinimum: "integer", insecureSkipTLSVerify: "boolean", service: { ref: "apiregistration.k8s.io/v1/ServiceReference" }, version: "string", versionPriority: "integer" }, required: ["groupPriorityMinimum", "versionPriority"] }, "apiregistration.k8s.io/v1/APIServiceStatus": { object: { conditions: { array: { ref: "apiregistration.k8s.io/v1/APIServiceCondition" } } } }, "apiregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", port: "integer" } }, "apps/v1/ControllerRevision": { object: { apiVersion: "string", data: { ref: "apimachinery/runtime/RawExtension" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, revision: "integer" }, required: ["revision"] }, "apps/v1/ControllerRevisionList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ControllerRevision" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DaemonSetSpec" }, status: { ref: "apps/v1/DaemonSetStatus" } } }, "apps/v1/DaemonSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DaemonSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/DaemonSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSetSpec": { object: { minReadySeconds: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/DaemonSetUpdateStrategy" } }, required: ["selector", "template"] }, "apps/v1/DaemonSetStatus": { object: { collisionCount: "integer", conditions: { array: { ref: "apps/v1/DaemonSetCondition" } }, currentNumberScheduled: "integer", desiredNumberScheduled: "integer", numberAvailable: "integer", numberMisscheduled: "integer", numberReady: "integer", numberUnavailable: "integer", observedGeneration: "integer", updatedNumberScheduled: "integer" }, required: ["currentNumberScheduled", "desiredNumberScheduled", "numberMisscheduled", "numberReady"] }, "apps/v1/DaemonSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDaemonSet" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "apps/v1/Deployment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DeploymentSpec" }, status: { ref: "apps/v1/DeploymentStatus" } } }, "apps/v1/DeploymentCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DeploymentList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/Deployment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DeploymentSpec": { object: { minReadySeconds: "integer", paused: "boolean", progressDeadlineSeconds: "integer", replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, strategy: { ref: "apps/v1/DeploymentStrategy" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector", "template"] }, "apps/v1/DeploymentStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/DeploymentCondition" } }, observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", unavailableReplicas: "integer", updatedReplicas: "integer" } }, "apps/v1/DeploymentStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDeployment" }, type: { enum: ["Recreate", "RollingUpdate"] } } }, "apps/v1/ReplicaSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/ReplicaSetSpec" }, status: { ref: "apps/v1/ReplicaSetStatus" } } }, "apps/v1/ReplicaSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/ReplicaSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ReplicaSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/ReplicaSetSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector"] }, "apps/v1/ReplicaSetStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "apps/v1/ReplicaSetCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer" }, required: ["replicas"] }, "apps/v1/RollingUpdateDaemonSet": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateDeployment": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateStatefulSetStrategy": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, partition: "integer" } }, "apps/v1/StatefulSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/StatefulSetSpec" }, status: { ref: "apps/v1/StatefulSetStatus" } } }, "apps/v1/StatefulSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/StatefulSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/StatefulSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/StatefulSetOrdinals": { object: { start: "integer" } }, "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy": { object: { whenDeleted: "string", whenScaled: "string" } }, "apps/v1/StatefulSetSpec": { object: { minReadySeconds: "integer", ordinals: { ref: "apps/v1/StatefulSetOrdinals" }, persistentVolumeClaimRetentionPolicy: { ref: "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy" }, podManagementPolicy: { enum: ["OrderedReady", "Parallel"] }, replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, serviceName: "string", template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/StatefulSetUpdateStrategy" }, volumeClaimTemplates: { array: { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } } } }, required: ["selector", "serviceName", "template"] }, "apps/v1/StatefulSetStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/StatefulSetCondition" } }, currentReplicas: "integer", currentRevision: "string", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", updateRevision: "string", updatedReplicas: "integer" }, required: ["replicas"] }, "apps/v1/StatefulSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateStatefulSetStrategy" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "authentication.k8s.io/v1/BoundObjectReference": { object: { apiVersion: "string", kind: "string", name: "string", uid: "string" } }, "authentication.k8s.io/v1/TokenRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenRequestSpec" }, status: { ref: "authentication.k8s.io/v1/TokenRequestStatus" } }, required: ["spec"] }, "authentication.k8s.io/v1/TokenRequestSpec": { object: { audiences: { array: "string" }, boundObjectRef: { ref: "authentication.k8s.io/v1/BoundObjectReference" }, expirationSeconds: "integer" }, required: ["audiences"] }, "authentication.k8s.io/v1/TokenRequestStatus": { object: { expirationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, token: "string" }, required: ["expirationTimestamp", "token"] }, "authentication.k8s.io/v1/TokenReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenReviewSpec" }, status: { ref: "authentication.k8s.io/v1/TokenReviewStatus" } }, required: ["spec"] }, "authentication.k8s.io/v1/TokenReviewSpec": { object: { audiences: { array: "string" }, token: "string" } }, "authentication.k8s.io/v1/TokenReviewStatus": { object: { audiences: { array: "string" }, authenticated: "boolean", error: "string", user: { ref: "authentication.k8s.io/v1/UserInfo" } } }, "authentication.k8s.io/v1/UserInfo": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, uid: "string", username: "string" } }, "authorization.k8s.io/v1/LocalSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/NonResourceAttributes": { object: { path: "string", verb: "string" } }, "authorization.k8s.io/v1/NonResourceRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/ResourceAttributes": { object: { group: "string", name: "string", namespace: "string", resource: "string", subresource: "string", verb: "string", version: "string" } }, "authorization.k8s.io/v1/ResourceRule": { object: { apiGroups: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/SelfSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec": { object: { nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" } } }, "authorization.k8s.io/v1/SelfSubjectRulesReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectRulesReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec": { object: { namespace: "string" } }, "authorization.k8s.io/v1/SubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SubjectAccessReviewSpec": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" }, uid: "string", user: "string" } }, "authorization.k8s.io/v1/SubjectAccessReviewStatus": { object: { allowed: "boolean", denied: "boolean", evaluationError: "string", reason: "string" }, required: ["allowed"] }, "authorization.k8s.io/v1/SubjectRulesReviewStatus": { object: { evaluationError: "string", incomplete: "boolean", nonResourceRules: { array: { ref: "authorization.k8s.io/v1/NonResourceRule" } }, resourceRules: { array: { ref: "authorization.k8s.io/v1/ResourceRule" } } }, required: ["incomplete", "nonResourceRules", "resourceRules"] }, "autoscaling/v1/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v1/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v1/HorizontalPodAutoscalerStatus" } } }, "autoscaling/v1/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v1/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v1/HorizontalPodAutoscalerSpec": { object: { maxReplicas: "integer", minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v1/CrossVersionObjectReference" }, targetCPUUtilizationPercentage: "integer" }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v1/HorizontalPodAutoscalerStatus": { object: { currentCPUUtilizationPercentage: "integer", currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["currentReplicas", "desiredReplicas"] }, "autoscaling/v1/Scale": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/ScaleSpec" }, status: { ref: "autoscaling/v1/ScaleStatus" } } }, "autoscaling/v1/ScaleSpec": { object: { replicas: "integer" } }, "autoscaling/v1/ScaleStatus": { object: { replicas: "integer", selector: "string" }, required: ["replicas"] }, "autoscaling/v2/ContainerResourceMetricSource": { object: { container: "string", name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["container", "name", "target"] }, "autoscaling/v2/ContainerResourceMetricStatus": { object: { container: "string", current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["container", "current", "name"] }, "autoscaling/v2/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v2/ExternalMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/ExternalMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/HPAScalingPolicy": { object: { periodSeconds: "integer", type: "string", value: "integer" }, required: ["periodSeconds", "type", "value"] }, "autoscaling/v2/HPAScalingRules": { object: { policies: { array: { ref: "autoscaling/v2/HPAScalingPolicy" } }, selectPolicy: "string", stabilizationWindowSeconds: "integer" } }, "autoscaling/v2/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v2/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v2/HorizontalPodAutoscalerStatus" } } }, "autoscaling/v2/HorizontalPodAutoscalerBehavior": { object: { scaleDown: { ref: "autoscaling/v2/HPAScalingRules" }, scaleUp: { ref: "autoscaling/v2/HPAScalingRules" } } }, "autoscaling/v2/HorizontalPodAutoscalerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "autoscaling/v2/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v2/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v2/HorizontalPodAutoscalerSpec": { object: { behavior: { ref: "autoscaling/v2/HorizontalPodAutoscalerBehavior" }, maxReplicas: "integer", metrics: { array: { ref: "autoscaling/v2/MetricSpec" } }, minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v2/CrossVersionObjectReference" } }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v2/HorizontalPodAutoscalerStatus": { object: { conditions: { array: { ref: "autoscaling/v2/HorizontalPodAutoscalerCondition" } }, currentMetrics: { array: { ref: "autoscaling/v2/MetricStatus" } }, currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["desiredReplicas"] }, "autoscaling/v2/MetricIdentifier": { object: { name: "string", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } }, required: ["name"] }, "autoscaling/v2/MetricSpec": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricSource" }, external: { ref: "autoscaling/v2/ExternalMetricSource" }, object: { ref: "autoscaling/v2/ObjectMetricSource" }, pods: { ref: "autoscaling/v2/PodsMetricSource" }, resource: { ref: "autoscaling/v2/ResourceMetricSource" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricStatus": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricStatus" }, external: { ref: "autoscaling/v2/ExternalMetricStatus" }, object: { ref: "autoscaling/v2/ObjectMetricStatus" }, pods: { ref: "autoscaling/v2/PodsMetricStatus" }, resource: { ref: "autoscaling/v2/ResourceMetricStatus" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricTarget": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, type: "string", value: { ref: "apimachinery/api/resource/Quantity" } }, required: ["type"] }, "autoscaling/v2/MetricValueStatus": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, value: { ref: "apimachinery/api/resource/Quantity" } } }, "autoscaling/v2/ObjectMetricSource": { object: { describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["describedObject", "metric", "target"] }, "autoscaling/v2/ObjectMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "describedObject", "metric"] }, "autoscaling/v2/PodsMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/PodsMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/ResourceMetricSource": { object: { name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["name", "target"] }, "autoscaling/v2/ResourceMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["current", "name"] }, "batch/v1/CronJob": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/CronJobSpec" }, status: { ref: "batch/v1/CronJobStatus" } } }, "batch/v1/CronJobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/CronJob" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/CronJobSpec": { object: { concurrencyPolicy: { enum: ["Allow", "Forbid", "Replace"] }, failedJobsHistoryLimit: "integer", jobTemplate: { ref: "batch/v1/JobTemplateSpec" }, schedule: "string", startingDeadlineSeconds: "integer", successfulJobsHistoryLimit: "integer", suspend: "boolean", timeZone: "string" }, required: ["jobTemplate", "schedule"] }, "batch/v1/CronJobStatus": { object: { active: { array: { ref: "v1/ObjectReference" } }, lastScheduleTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastSuccessfulTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "batch/v1/Job": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" }, status: { ref: "batch/v1/JobStatus" } } }, "batch/v1/JobCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1/JobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/Job" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/JobSpec": { object: { activeDeadlineSeconds: "integer", backoffLimit: "integer", completionMode: { enum: ["Indexed", "NonIndexed"] }, completions: "integer", manualSelector: "boolean", parallelism: "integer", podFailurePolicy: { ref: "batch/v1/PodFailurePolicy" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, suspend: "boolean", template: { ref: "v1/PodTemplateSpec" }, ttlSecondsAfterFinished: "integer" }, required: ["template"] }, "batch/v1/JobStatus": { object: { active: "integer", completedIndexes: "string", completionTime: { ref: "apimachinery/apis/meta/v1/Time" }, conditions: { array: { ref: "batch/v1/JobCondition" } }, failed: "integer", ready: "integer", startTime: { ref: "apimachinery/apis/meta/v1/Time" }, succeeded: "integer", uncountedTerminatedPods: { ref: "batch/v1/UncountedTerminatedPods" } } }, "batch/v1/JobTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" } } }, "batch/v1/PodFailurePolicy": { object: { rules: { array: { ref: "batch/v1/PodFailurePolicyRule" } } }, required: ["rules"] }, "batch/v1/PodFailurePolicyOnExitCodesRequirement": { object: { containerName: "string", operator: { enum: ["In", "NotIn"] }, values: { array: "integer" } }, required: ["operator", "values"] }, "batch/v1/PodFailurePolicyOnPodConditionsPattern": { object: { status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1/PodFailurePolicyRule": { object: { action: { enum: ["Count", "FailJob", "Ignore"] }, onExitCodes: { ref: "batch/v1/PodFailurePolicyOnExitCodesRequirement" }, onPodConditions: { array: { ref: "batch/v1/PodFailurePolicyOnPodConditionsPattern" } } }, required: ["action", "onPodConditions"] }, "batch/v1/UncountedTerminatedPods": { object: { failed: { array: "string" }, succeeded: { array: "string" } } }, "certificates.k8s.io/v1/CertificateSigningRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "certificates.k8s.io/v1/CertificateSigningRequestSpec" }, status: { ref: "certificates.k8s.io/v1/CertificateSigningRequestStatus" } }, required: ["spec"] }, "certificates.k8s.io/v1/CertificateSigningRequestCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "certificates.k8s.io/v1/CertificateSigningRequestList": { object: { apiVersion: "string", items: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequest" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "certificates.k8s.io/v1/CertificateSigningRequestSpec": { object: { expirationSeconds: "integer", extra: { map: { array: "string" } }, groups: { array: "string" }, request: "string", signerName: "string", uid: "string", usages: { array: "string" }, username: "string" }, required: ["request", "signerName"] }, "certificates.k8s.io/v1/CertificateSigningRequestStatus": { object: { certificate: "string", conditions: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequestCondition" } } } }, "coordination.k8s.io/v1/Lease": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "coordination.k8s.io/v1/LeaseSpec" } } }, "coordination.k8s.io/v1/LeaseList": { object: { apiVersion: "string", items: { array: { ref: "coordination.k8s.io/v1/Lease" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "coordination.k8s.io/v1/LeaseSpec": { object: { acquireTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, holderIdentity: "string", leaseDurationSeconds: "integer", leaseTransitions: "integer", renewTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } } }, "discovery.k8s.io/v1/Endpoint": { object: { addresses: { array: "string" }, conditions: { ref: "discovery.k8s.io/v1/EndpointConditions" }, deprecatedTopology: { map: "string" }, hints: { ref: "discovery.k8s.io/v1/EndpointHints" }, hostname: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" }, zone: "string" }, required: ["addresses"] }, "discovery.k8s.io/v1/EndpointConditions": { object: { ready: "boolean", serving: "boolean", terminating: "boolean" } }, "discovery.k8s.io/v1/EndpointHints": { object: { forZones: { array: { ref: "discovery.k8s.io/v1/ForZone" } } } }, "discovery.k8s.io/v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } } }, "discovery.k8s.io/v1/EndpointSlice": { object: { addressType: { enum: ["FQDN", "IPv4", "IPv6"] }, apiVersion: "string", endpoints: { array: { ref: "discovery.k8s.io/v1/Endpoint" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, ports: { array: { ref: "discovery.k8s.io/v1/EndpointPort" } } }, required: ["addressType", "endpoints"] }, "discovery.k8s.io/v1/EndpointSliceList": { object: { apiVersion: "string", items: { array: { ref: "discovery.k8s.io/v1/EndpointSlice" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "discovery.k8s.io/v1/ForZone": { object: { name: "string" }, required: ["name"] }, "events.k8s.io/v1/Event": { object: { action: "string", apiVersion: "string", deprecatedCount: "integer", deprecatedFirstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedLastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedSource: { ref: "v1/EventSource" }, eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, note: "string", reason: "string", regarding: { ref: "v1/ObjectReference" }, related: { ref: "v1/ObjectReference" }, reportingController: "string", reportingInstance: "string", series: { ref: "events.k8s.io/v1/EventSeries" }, type: "string" }, required: ["eventTime"] }, "events.k8s.io/v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "events.k8s.io/v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "events.k8s.io/v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } }, required: ["count", "lastObservedTime"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowDistinguisherMethod" }, matchingPrecedence: "integer", priorityLevelConfiguration: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta2/GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta2/LimitResponse": { object: { queuing: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta2/LimitedPriorityLevelConfiguration": { object: { assuredConcurrencyShares: "integer", borrowingLimitPercent: "number", lendablePercent: "number", limitResponse: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/LimitResponse" } } }, "flowcontrol.apiserver.k8s.io/v1beta2/NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/Subject" } } }, required: ["subjects"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationSpec": { object: { limited: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta2/QueuingConfiguration": { object: { handSize: "integer", queueLengthLimit: "integer", queues: "integer" } }, "flowcontrol.apiserver.k8s.io/v1beta2/ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta2/ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol.apiserver.k8s.io/v1beta2/Subject": { object: { group: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/ServiceAccountSubject" }, user: { ref: "flowcontrol.apiserver.k8s.io/v1beta2/UserSubject" } }, required: ["kind"] }, "flowcontrol.apiserver.k8s.io/v1beta2/UserSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/FlowDistinguisherMethod" }, matchingPrecedence: "integer", priorityLevelConfiguration: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta3/GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta3/LimitResponse": { object: { queuing: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta3/LimitedPriorityLevelConfiguration": { object: { borrowingLimitPercent: "integer", lendablePercent: "integer", limitResponse: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/LimitResponse" }, nominalConcurrencyShares: "integer" } }, "flowcontrol.apiserver.k8s.io/v1beta3/NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta3/PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/Subject" } } }, required: ["subjects"] }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationStatus" } } }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationSpec": { object: { limited: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1beta3/QueuingConfiguration": { object: { handSize: "integer", queueLengthLimit: "integer", queues: "integer" } }, "flowcontrol.apiserver.k8s.io/v1beta3/ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1beta3/ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol.apiserver.k8s.io/v1beta3/Subject": { object: { group: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/ServiceAccountSubject" }, user: { ref: "flowcontrol.apiserver.k8s.io/v1beta3/UserSubject" } }, required: ["kind"] }, "flowcontrol.apiserver.k8s.io/v1beta3/UserSubject": { object: { name: "string" }, required: ["name"] }, "networking.k8s.io/v1/HTTPIngressPath": { object: { backend: { ref: "networking.k8s.io/v1/IngressBackend" }, path: "string", pathType: { enum: ["Exact", "ImplementationSpecific", "Prefix"] } }, required: ["backend", "pathType"] }, "networking.k8s.io/v1/HTTPIngressRuleValue": { object: { paths: { array: { ref: "networking.k8s.io/v1/HTTPIngressPath" } } }, required: ["paths"] }, "networking.k8s.io/v1/IPBlock": { object: { cidr: "string", except: { array: "string" } }, required: ["cidr"] }, "networking.k8s.io/v1/Ingress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressSpec" }, status: { ref: "networking.k8s.io/v1/IngressStatus" } } }, "networking.k8s.io/v1/IngressBackend": { object: { resource: { ref: "v1/TypedLocalObjectReference" }, service: { ref: "networking.k8s.io/v1/IngressServiceBackend" } } }, "networking.k8s.io/v1/IngressClass": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressClassSpec" } } }, "networking.k8s.io/v1/IngressClassList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/IngressClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressClassParametersReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string", scope: "string" }, required: ["kind", "name"] }, "networking.k8s.io/v1/IngressClassSpec": { object: { controller: "string", parameters: { ref: "networking.k8s.io/v1/IngressClassParametersReference" } } }, "networking.k8s.io/v1/IngressList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/Ingress" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressLoadBalancerIngress": { object: { hostname: "string", ip: "string", ports: { array: { ref: "networking.k8s.io/v1/IngressPortStatus" } } } }, "networking.k8s.io/v1/IngressLoadBalancerStatus": { object: { ingress: { array: { ref: "networking.k8s.io/v1/IngressLoadBalancerIngress" } } } }, "networking.k8s.io/v1/IngressPortStatus": { object: { error: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port", "protocol"] }, "networking.k8s.io/v1/IngressRule": { object: { host: "string", http: { ref: "networking.k8s.io/v1/HTTPIngressRuleValue" } } }, "networking.k8s.io/v1/IngressServiceBackend": { object: { name: "string", port: { ref: "networking.k8s.io/v1/ServiceBackendPort" } }, required: ["name"] }, "networking.k8s.io/v1/IngressSpec": { object: { defaultBackend: { ref: "networking.k8s.io/v1/IngressBackend" }, ingressClassName: "string", rules: { array: { ref: "networking.k8s.io/v1/IngressRule" } }, tls: { array: { ref: "networking.k8s.io/v1/IngressTLS" } } } }, "networking.k8s.io/v1/IngressStatus": { object: { loadBalancer: { ref: "networking.k8s.io/v1/IngressLoadBalancerStatus" } } }, "networking.k8s.io/v1/IngressTLS": { object: { hosts: { array: "string" }, secretName: "string" } }, "networking.k8s.io/v1/NetworkPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/NetworkPolicySpec" }, status: { ref: "networking.k8s.io/v1/NetworkPolicyStatus" } } }, "networking.k8s.io/v1/NetworkPolicyEgressRule": { object: { ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } }, to: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } } } }, "networking.k8s.io/v1/NetworkPolicyIngressRule": { object: { from: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } }, ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } } } }, "networking.k8s.io/v1/NetworkPolicyList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/NetworkPolicy" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/NetworkPolicyPeer": { object: { ipBlock: { ref: "networking.k8s.io/v1/IPBlock" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } }, "networking.k8s.io/v1/NetworkPolicyPort": { object: { endPort: "integer", port: { ref: "apimachinery/util/intstr/IntOrString" }, protocol: { enum: ["SCTP", "TCP", "UDP"] } } }, "networking.k8s.io/v1/NetworkPolicySpec": { object: { egress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyEgressRule" } }, ingress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyIngressRule" } }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, policyTypes: { array: "string" } }, required: ["podSelector"] }, "networking.k8s.io/v1/NetworkPolicyStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } } } }, "networking.k8s.io/v1/ServiceBackendPort": { object: { name: "string", number: "integer" } }, "node.k8s.io/v1/Overhead": { object: { podFixed: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "node.k8s.io/v1/RuntimeClass": { object: { apiVersion: "string", handler: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, overhead: { ref: "node.k8s.io/v1/Overhead" }, scheduling: { ref: "node.k8s.io/v1/Scheduling" } }, required: ["handler"] }, "node.k8s.io/v1/RuntimeClassList": { object: { apiVersion: "string", items: { array: { ref: "node.k8s.io/v1/RuntimeClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "node.k8s.io/v1/Scheduling": { object: { nodeSelector: { map: "string" }, tolerations: { array: { ref: "v1/Toleration" } } } }, "policy/v1/Eviction": { object: { apiVersion: "string", deleteOptions: { ref: "apimachinery/apis/meta/v1/DeleteOptions" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "policy/v1/PodDisruptionBudget": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "policy/v1/PodDisruptionBudgetSpec" }, status: { ref: "policy/v1/PodDisruptionBudgetStatus" } } }, "policy/v1/PodDisruptionBudgetList": { object: { apiVersion: "string", items: { array: { ref: "policy/v1/PodDisruptionBudget" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "policy/v1/PodDisruptionBudgetSpec": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, minAvailable: { ref: "apimachinery/util/intstr/IntOrString" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, unhealthyPodEvictionPolicy: { enum: ["AlwaysAllow", "IfHealthyBudget"] } } }, "policy/v1/PodDisruptionBudgetStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, currentHealthy: "integer", desiredHealthy: "integer", disruptedPods: { map: { ref: "apimachinery/apis/meta/v1/Time" } }, disruptionsAllowed: "integer", expectedPods: "integer", observedGeneration: "integer" }, required: ["currentHealthy", "desiredHealthy", "disruptionsAllowed", "expectedPods"] }, "rbac.authorization.k8s.io/v1/AggregationRule": { object: { clusterRoleSelectors: { array: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } } }, "rbac.authorization.k8s.io/v1/ClusterRole": { object: { aggregationRule: { ref: "rbac.authorization.k8s.io/v1/AggregationRule" }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/ClusterRoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/ClusterRoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRole" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/PolicyRule": { object: { apiGroups: { array: "string" }, nonResourceURLs: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "rbac.authorization.k8s.io/v1/Role": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/RoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/RoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/RoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/Role" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleRef": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["apiGroup", "kind", "name"] }, "rbac.authorization.k8s.io/v1/Subject": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "scheduling.k8s.io/v1/PriorityClass": { object: { apiVersion: "string", description: "string", globalDefault: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, preemptionPolicy: { enum: ["Never", "PreemptLowerPriority"] }, value: "integer" }, required: ["value"] }, "scheduling.k8s.io/v1/PriorityClassList": { object: { apiVersion: "string", items: { array: { ref: "scheduling.k8s.io/v1/PriorityClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriver": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSIDriverSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSIDriverList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIDriver" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriverSpec": { object: { attachRequired: "boolean", fsGroupPolicy: "string", podInfoOnMount: "boolean", requiresRepublish: "boolean", seLinuxMount: "boolean", storageCapacity: "boolean", tokenRequests: { array: { ref: "storage.k8s.io/v1/TokenRequest" } }, volumeLifecycleModes: { array: "string" } } }, "storage.k8s.io/v1/CSINode": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSINodeSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSINodeDriver": { object: { allocatable: { ref: "storage.k8s.io/v1/VolumeNodeResources" }, name: "string", nodeID: "string", topologyKeys: { array: "string" } }, required: ["name", "nodeID"] }, "storage.k8s.io/v1/CSINodeList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSINode" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSINodeSpec": { object: { drivers: { array: { ref: "storage.k8s.io/v1/CSINodeDriver" } } }, required: ["drivers"] }, "storage.k8s.io/v1/CSIStorageCapacity": { object: { apiVersion: "string", capacity: { ref: "apimachinery/api/resource/Quantity" }, kind: "string", maximumVolumeSize: { ref: "apimachinery/api/resource/Quantity" }, metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, nodeTopology: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string" }, required: ["storageClassName"] }, "storage.k8s.io/v1/CSIStorageCapacityList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIStorageCapacity" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/StorageClass": { object: { allowVolumeExpansion: "boolean", allowedTopologies: { array: { ref: "v1/TopologySelectorTerm" } }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, mountOptions: { array: "string" }, parameters: { map: "string" }, provisioner: "string", reclaimPolicy: { enum: ["Delete", "Recycle", "Retain"] }, volumeBindingMode: { enum: ["Immediate", "WaitForFirstConsumer"] } }, required: ["provisioner"] }, "storage.k8s.io/v1/StorageClassList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/StorageClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/TokenRequest": { object: { audience: "string", expirationSeconds: "integer" }, required: ["audience"] }, "storage.k8s.io/v1/VolumeAttachment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/VolumeAttachmentSpec" }, status: { ref: "storage.k8s.io/v1/VolumeAttachmentStatus" } }, required: ["spec"] }, "storage.k8s.io/v1/VolumeAttachmentList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/VolumeAttachment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/VolumeAttachmentSource": { object: { inlineVolumeSpec: { ref: "v1/PersistentVolumeSpec" }, persistentVolumeName: "string" } }, "storage.k8s.io/v1/VolumeAttachmentSpec": { object: { attacher: "string", nodeName: "string", source: { ref: "storage.k8s.io/v1/VolumeAttachmentSource" } }, required: ["attacher", "nodeName", "source"] }, "storage.k8s.io/v1/VolumeAttachmentStatus": { object: { attachError: { ref: "storage.k8s.io/v1/VolumeError" }, attached: "boolean", attachmentMetadata: { map: "string" }, detachError: { ref: "storage.k8s.io/v1/VolumeError" } }, required: ["attached"] }, "storage.k8s.io/v1/VolumeError": { object: { message: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "storage.k8s.io/v1/VolumeNodeResources": { object: { count: "integer" } }, "v1/AWSElasticBlockStoreVolumeSource": { object: { fsType: "string", partition: "integer", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/Affinity": { object: { nodeAffinity: { ref: "v1/NodeAffinity" }, podAffinity: { ref: "v1/PodAffinity" }, podAntiAffinity: { ref: "v1/PodAntiAffinity" } } }, "v1/AttachedVolume": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/AzureDiskVolumeSource": { object: { cachingMode: { enum: ["None", "ReadOnly", "ReadWrite"] }, diskName: "string", diskURI: "string", fsType: "string", kind: { enum: ["Dedicated", "Managed", "Shared"] }, readOnly: "boolean" }, required: ["diskName", "diskURI"] }, "v1/AzureFilePersistentVolumeSource": { object: { readOnly: "boolean", secretName: "string", secretNamespace: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/AzureFileVolumeSource": { object: { readOnly: "boolean", secretName: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/Binding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, target: { ref: "v1/ObjectReference" } }, required: ["target"] }, "v1/CSIPersistentVolumeSource": { object: { controllerExpandSecretRef: { ref: "v1/SecretReference" }, controllerPublishSecretRef: { ref: "v1/SecretReference" }, driver: "string", fsType: "string", nodeExpandSecretRef: { ref: "v1/SecretReference" }, nodePublishSecretRef: { ref: "v1/SecretReference" }, nodeStageSecretRef: { ref: "v1/SecretReference" }, readOnly: "boolean", volumeAttributes: { map: "string" }, volumeHandle: "string" }, required: ["driver", "volumeHandle"] }, "v1/CSIVolumeSource": { object: { driver: "string", fsType: "string", nodePublishSecretRef: { ref: "v1/LocalObjectReference" }, readOnly: "boolean", volumeAttributes: { map: "string" } }, required: ["driver"] }, "v1/Capabilities": { object: { add: { array: "string" }, drop: { array: "string" } } }, "v1/CephFSPersistentVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["monitors"] }, "v1/CephFSVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["monitors"] }, "v1/CinderPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/CinderVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/ClaimSource": { object: { resourceClaimName: "string", resourceClaimTemplateName: "string" } }, "v1/ClientIPConfig": { object: { timeoutSeconds: "integer" } }, "v1/ComponentCondition": { object: { error: "string", message: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ComponentStatus": { object: { apiVersion: "string", conditions: { array: { ref: "v1/ComponentCondition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ComponentStatusList": { object: { apiVersion: "string", items: { array: { ref: "v1/ComponentStatus" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMap": { object: { apiVersion: "string", binaryData: { map: "string" }, data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ConfigMapEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/ConfigMapKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/ConfigMapList": { object: { apiVersion: "string", items: { array: { ref: "v1/ConfigMap" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMapNodeConfigSource": { object: { kubeletConfigKey: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" }, required: ["kubeletConfigKey", "name", "namespace"] }, "v1/ConfigMapProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/ConfigMapVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/Container": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resizePolicy: { array: { ref: "v1/ContainerResizePolicy" } }, resources: { ref: "v1/ResourceRequirements" }, securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/ContainerImage": { object: { names: { array: "string" }, sizeBytes: "integer" } }, "v1/ContainerPort": { object: { containerPort: "integer", hostIP: "string", hostPort: "integer", name: "string", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["containerPort"] }, "v1/ContainerResizePolicy": { object: { resourceName: "string", restartPolicy: "string" }, required: ["resourceName", "restartPolicy"] }, "v1/ContainerState": { object: { running: { ref: "v1/ContainerStateRunning" }, terminated: { ref: "v1/ContainerStateTerminated" }, waiting: { ref: "v1/ContainerStateWaiting" } } }, "v1/ContainerStateRunning": { object: { startedAt: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/ContainerStateTerminated": { object: { containerID: "string", exitCode: "integer", finishedAt: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", signal: "integer", startedAt: { ref: "apimachinery/apis/meta/v1/Time" } }, required: ["exitCode"] }, "v1/ContainerStateWaiting": { object: { message: "string", reason: "string" } }, "v1/ContainerStatus": { object: { allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, containerID: "string", image: "string", imageID: "string", lastState: { ref: "v1/ContainerState" }, name: "string", ready: "boolean", resources: { ref: "v1/ResourceRequirements" }, restartCount: "integer", started: "boolean", state: { ref: "v1/ContainerState" } }, required: ["image", "imageID", "name", "ready", "restartCount"] }, "v1/DaemonEndpoint": { object: { Port: "integer" }, required: ["Port"] }, "v1/DownwardAPIProjection": { object: { items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/DownwardAPIVolumeFile": { object: { fieldRef: { ref: "v1/ObjectFieldSelector" }, mode: "integer", path: "string", resourceFieldRef: { ref: "v1/ResourceFieldSelector" } }, required: ["path"] }, "v1/DownwardAPIVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/EmptyDirVolumeSource": { object: { medium: "string", sizeLimit: { ref: "apimachinery/api/resource/Quantity" } } }, "v1/EndpointAddress": { object: { hostname: "string", ip: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" } }, required: ["ip"] }, "v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port"] }, "v1/EndpointSubset": { object: { addresses: { array: { ref: "v1/EndpointAddress" } }, notReadyAddresses: { array: { ref: "v1/EndpointAddress" } }, ports: { array: { ref: "v1/EndpointPort" } } } }, "v1/Endpoints": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, subsets: { array: { ref: "v1/EndpointSubset" } } } }, "v1/EndpointsList": { object: { apiVersion: "string", items: { array: { ref: "v1/Endpoints" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EnvFromSource": { object: { configMapRef: { ref: "v1/ConfigMapEnvSource" }, prefix: "string", secretRef: { ref: "v1/SecretEnvSource" } } }, "v1/EnvVar": { object: { name: "string", value: "string", valueFrom: { ref: "v1/EnvVarSource" } }, required: ["name"] }, "v1/EnvVarSource": { object: { configMapKeyRef: { ref: "v1/ConfigMapKeySelector" }, fieldRef: { ref: "v1/ObjectFieldSelector" }, resourceFieldRef: { ref: "v1/ResourceFieldSelector" }, secretKeyRef: { ref: "v1/SecretKeySelector" } } }, "v1/EphemeralContainer": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resizePolicy: { array: { ref: "v1/ContainerResizePolicy" } }, resources: { ref: "v1/ResourceRequirements" }, securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", targetContainerName: "string", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/EphemeralVolumeSource": { object: { volumeClaimTemplate: { ref: "v1/PersistentVolumeClaimTemplate" } } }, "v1/Event": { object: { action: "string", apiVersion: "string", count: "integer", eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, firstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, involvedObject: { ref: "v1/ObjectReference" }, kind: "string", lastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, reason: "string", related: { ref: "v1/ObjectReference" }, reportingComponent: "string", reportingInstance: "string", series: { ref: "v1/EventSeries" }, source: { ref: "v1/EventSource" }, type: "string" }, required: ["involvedObject", "metadata"] }, "v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } } }, "v1/EventSource": { object: { component: "string", host: "string" } }, "v1/ExecAction": { object: { command: { array: "string" } } }, "v1/FCVolumeSource": { object: { fsType: "string", lun: "integer", readOnly: "boolean", targetWWNs: { array: "string" }, wwids: { array: "string" } } }, "v1/FlexPersistentVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" } }, required: ["driver"] }, "v1/FlexVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" } }, required: ["driver"] }, "v1/FlockerVolumeSource": { object: { datasetName: "string", datasetUUID: "string" } }, "v1/GCEPersistentDiskVolumeSource": { object: { fsType: "string", partition: "integer", pdName: "string", readOnly: "boolean" }, required: ["pdName"] }, "v1/GRPCAction": { object: { port: "integer", service: "string" }, required: ["port"] }, "v1/GitRepoVolumeSource": { object: { directory: "string", repository: "string", revision: "string" }, required: ["repository"] }, "v1/GlusterfsPersistentVolumeSource": { object: { endpoints: "string", endpointsNamespace: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/GlusterfsVolumeSource": { object: { endpoints: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/HTTPGetAction": { object: { host: "string", httpHeaders: { array: { ref: "v1/HTTPHeader" } }, path: "string", port: { ref: "apimachinery/util/intstr/IntOrString" }, scheme: { enum: ["HTTP", "HTTPS"] } }, required: ["port"] }, "v1/HTTPHeader": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/HostAlias": { object: { hostnames: { array: "string" }, ip: "string" } }, "v1/HostPathVolumeSource": { object: { path: "string", type: { enum: ["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"] } }, required: ["path"] }, "v1/ISCSIPersistentVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/ISCSIVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/KeyToPath": { object: { key: "string", mode: "integer", path: "string" }, required: ["key", "path"] }, "v1/Lifecycle": { object: { postStart: { ref: "v1/LifecycleHandler" }, preStop: { ref: "v1/LifecycleHandler" } } }, "v1/LifecycleHandler": { object: { exec: { ref: "v1/ExecAction" }, httpGet: { ref: "v1/HTTPGetAction" }, tcpSocket: { ref: "v1/TCPSocketAction" } } }, "v1/LimitRange": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/LimitRangeSpec" } } }, "v1/LimitRangeItem": { object: { default: { map: { ref: "apimachinery/api/resource/Quantity" } }, defaultRequest: { map: { ref: "apimachinery/api/resource/Quantity" } }, max: { map: { ref: "apimachinery/api/resource/Quantity" } }, maxLimitRequestRatio: { map: { ref: "apimachinery/api/resource/Quantity" } }, min: { map: { ref: "apimachinery/api/resource/Quantity" } }, type: "string" }, required: ["type"] }, "v1/LimitRangeList": { object: { apiVersion: "string", items: { array: { ref: "v1/LimitRange" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/LimitRangeSpec": { object: { limits: { array: { ref: "v1/LimitRangeItem" } } }, required: ["limits"] }, "v1/LoadBalancerIngress": { object: { hostname: "string", ip: "string", ports: { array: { ref: "v1/PortStatus" } } } }, "v1/LoadBalancerStatus": { object: { ingress: { array: { ref: "v1/LoadBalancerIngress" } } } }, "v1/LocalObjectReference": { object: { name: "string" } }, "v1/LocalVolumeSource": { object: { fsType: "string", path: "string" }, required: ["path"] }, "v1/NFSVolumeSource": { object: { path: "string", readOnly: "boolean", server: "string" }, required: ["path", "server"] }, "v1/Namespace": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NamespaceSpec" }, status: { ref: "v1/NamespaceStatus" } } }, "v1/NamespaceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NamespaceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Namespace" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NamespaceSpec": { object: { finalizers: { array: "string" } } }, "v1/NamespaceStatus": { object: { conditions: { array: { ref: "v1/NamespaceCondition" } }, phase: { enum: ["Active", "Terminating"] } } }, "v1/Node": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NodeSpec" }, status: { ref: "v1/NodeStatus" } } }, "v1/NodeAddress": { object: { address: "string", type: "string" }, required: ["address", "type"] }, "v1/NodeAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PreferredSchedulingTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { ref: "v1/NodeSelector" } } }, "v1/NodeCondition": { object: { lastHeartbeatTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NodeConfigSource": { object: { configMap: { ref: "v1/ConfigMapNodeConfigSource" } } }, "v1/NodeConfigStatus": { object: { active: { ref: "v1/NodeConfigSource" }, assigned: { ref: "v1/NodeConfigSource" }, error: "string", lastKnownGood: { ref: "v1/NodeConfigSource" } } }, "v1/NodeDaemonEndpoints": { object: { kubeletEndpoint: { ref: "v1/DaemonEndpoint" } } }, "v1/NodeList": { object: { apiVersion: "string", items: { array: { ref: "v1/Node" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NodeSelector": { object: { nodeSelectorTerms: { array: { ref: "v1/NodeSelectorTerm" } } }, required: ["nodeSelectorTerms"] }, "v1/NodeSelectorRequirement": { object: { key: "string", operator: { enum: ["DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"] }, values: { array: "string" } }, required: ["key", "operator"] }, "v1/NodeSelectorTerm": { object: { matchExpressions: { array: { ref: "v1/NodeSelectorRequirement" } }, matchFields: { array: { ref: "v1/NodeSelectorRequirement" } } } }, "v1/NodeSpec": { object: { configSource: { ref: "v1/NodeConfigSource" }, externalID: "string", podCIDR: "string", podCIDRs: { array: "string" }, providerID: "string", taints: { array: { ref: "v1/Taint" } }, unschedulable: "boolean" } }, "v1/NodeStatus": { object: { addresses: { array: { ref: "v1/NodeAddress" } }, allocatable: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/NodeCondition" } }, config: { ref: "v1/NodeConfigStatus" }, daemonEndpoints: { ref: "v1/NodeDaemonEndpoints" }, images: { array: { ref: "v1/ContainerImage" } }, nodeInfo: { ref: "v1/NodeSystemInfo" }, phase: { enum: ["Pending", "Running", "Terminated"] }, volumesAttached: { array: { ref: "v1/AttachedVolume" } }, volumesInUse: { array: "string" } } }, "v1/NodeSystemInfo": { object: { architecture: "string", bootID: "string", containerRuntimeVersion: "string", kernelVersion: "string", kubeProxyVersion: "string", kubeletVersion: "string", machineID: "string", operatingSystem: "string", osImage: "string", systemUUID: "string" }, required: ["architecture", "bootID", "containerRuntimeVersion", "kernelVersion", "kubeProxyVersion", "kubeletVersion", "machineID", "operatingSystem", "osImage", "systemUUID"] }, "v1/ObjectFieldSelector": { object: { apiVersion: "string", fieldPath: "string" }, required: ["fieldPath"] }, "v1/ObjectReference": { object: { apiVersion: "string", fieldPath: "string", kind: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" } }, "v1/PersistentVolume": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeSpec" }, status: { ref: "v1/PersistentVolumeStatus" } } }, "v1/PersistentVolumeClaim": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } }, "v1/PersistentVolumeClaimCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PersistentVolumeClaimList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolumeClaim" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeClaimSpec": { object: { accessModes: { array: "string" }, dataSource: { ref: "v1/TypedLocalObjectReference" }, dataSourceRef: { ref: "v1/TypedObjectReference" }, resources: { ref: "v1/ResourceRequirements" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string", volumeMode: { enum: ["Block", "Filesystem"] }, volumeName: "string" } }, "v1/PersistentVolumeClaimStatus": { object: { accessModes: { array: "string" }, allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/PersistentVolumeClaimCondition" } }, phase: { enum: ["Bound", "Lost", "Pending"] }, resizeStatus: { enum: ["", "ControllerExpansionFailed", "ControllerExpansionInProgress", "NodeExpansionFailed", "NodeExpansionInProgress", "NodeExpansionPending"] } } }, "v1/PersistentVolumeClaimTemplate": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" } }, required: ["spec"] }, "v1/PersistentVolumeClaimVolumeSource": { object: { claimName: "string", readOnly: "boolean" }, required: ["claimName"] }, "v1/PersistentVolumeList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolume" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeSpec": { object: { accessModes: { array: "string" }, awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFilePersistentVolumeSource" }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, cephfs: { ref: "v1/CephFSPersistentVolumeSource" }, cinder: { ref: "v1/CinderPersistentVolumeSource" }, claimRef: { ref: "v1/ObjectReference" }, csi: { ref: "v1/CSIPersistentVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexPersistentVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, glusterfs: { ref: "v1/GlusterfsPersistentVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, iscsi: { ref: "v1/ISCSIPersistentVolumeSource" }, local: { ref: "v1/LocalVolumeSource" }, mountOptions: { array: "string" }, nfs: { ref: "v1/NFSVolumeSource" }, nodeAffinity: { ref: "v1/VolumeNodeAffinity" }, persistentVolumeReclaimPolicy: { enum: ["Delete", "Recycle", "Retain"] }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDPersistentVolumeSource" }, scaleIO: { ref: "v1/ScaleIOPersistentVolumeSource" }, storageClassName: "string", storageos: { ref: "v1/StorageOSPersistentVolumeSource" }, volumeMode: { enum: ["Block", "Filesystem"] }, vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } } }, "v1/PersistentVolumeStatus": { object: { message: "string", phase: { enum: ["Available", "Bound", "Failed", "Pending", "Released"] }, reason: "string" } }, "v1/PhotonPersistentDiskVolumeSource": { object: { fsType: "string", pdID: "string" }, required: ["pdID"] }, "v1/Pod": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" }, status: { ref: "v1/PodStatus" } } }, "v1/PodAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodAffinityTerm": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, namespaces: { array: "string" }, topologyKey: "string" }, required: ["topologyKey"] }, "v1/PodAntiAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PodDNSConfig": { object: { nameservers: { array: "string" }, options: { array: { ref: "v1/PodDNSConfigOption" } }, searches: { array: "string" } } }, "v1/PodDNSConfigOption": { object: { name: "string", value: "string" } }, "v1/PodIP": { object: { ip: "string" } }, "v1/PodList": { object: { apiVersion: "string", items: { array: { ref: "v1/Pod" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodOS": { object: { name: "string" }, required: ["name"] }, "v1/PodReadinessGate": { object: { conditionType: "string" }, required: ["conditionType"] }, "v1/PodResourceClaim": { object: { name: "string", source: { ref: "v1/ClaimSource" } }, required: ["name"] }, "v1/PodSchedulingGate": { object: { name: "string" }, required: ["name"] }, "v1/PodSecurityContext": { object: { fsGroup: "integer", fsGroupChangePolicy: { enum: ["Always", "OnRootMismatch"] }, runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, supplementalGroups: { array: "integer" }, sysctls: { array: { ref: "v1/Sysctl" } }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/PodSpec": { object: { activeDeadlineSeconds: "integer", affinity: { ref: "v1/Affinity" }, automountServiceAccountToken: "boolean", containers: { array: { ref: "v1/Container" } }, dnsConfig: { ref: "v1/PodDNSConfig" }, dnsPolicy: { enum: ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"] }, enableServiceLinks: "boolean", ephemeralContainers: { array: { ref: "v1/EphemeralContainer" } }, hostAliases: { array: { ref: "v1/HostAlias" } }, hostIPC: "boolean", hostNetwork: "boolean", hostPID: "boolean", hostUsers: "boolean", hostname: "string", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, initContainers: { array: { ref: "v1/Container" } }, nodeName: "string", nodeSelector: { map: "string" }, os: { ref: "v1/PodOS" }, overhead: { map: { ref: "apimachinery/api/resource/Quantity" } }, preemptionPolicy: { enum: ["Never", "PreemptLowerPriority"] }, priority: "integer", priorityClassName: "string", readinessGates: { array: { ref: "v1/PodReadinessGate" } }, resourceClaims: { array: { ref: "v1/PodResourceClaim" } }, restartPolicy: { enum: ["Always", "Never", "OnFailure"] }, runtimeClassName: "string", schedulerName: "string", schedulingGates: { array: { ref: "v1/PodSchedulingGate" } }, securityContext: { ref: "v1/PodSecurityContext" }, serviceAccount: "string", serviceAccountName: "string", setHostnameAsFQDN: "boolean", shareProcessNamespace: "boolean", subdomain: "string", terminationGracePeriodSeconds: "integer", tolerations: { array: { ref: "v1/Toleration" } }, topologySpreadConstraints: { array: { ref: "v1/TopologySpreadConstraint" } }, volumes: { array: { ref: "v1/Volume" } } }, required: ["containers"] }, "v1/PodStatus": { object: { conditions: { array: { ref: "v1/PodCondition" } }, containerStatuses: { array: { ref: "v1/ContainerStatus" } }, ephemeralContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, hostIP: "string", initContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, message: "string", nominatedNodeName: "string", phase: { enum: ["Failed", "Pending", "Running", "Succeeded", "Unknown"] }, podIP: "string", podIPs: { array: { ref: "v1/PodIP" } }, qosClass: { enum: ["BestEffort", "Burstable", "Guaranteed"] }, reason: "string", resize: "string", startTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/PodTemplate": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/PodTemplateList": { object: { apiVersion: "string", items: { array: { ref: "v1/PodTemplate" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" } } }, "v1/PortStatus": { object: { error: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port", "protocol"] }, "v1/PortworxVolumeSource": { object: { fsType: "string", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/PreferredSchedulingTerm": { object: { preference: { ref: "v1/NodeSelectorTerm" }, weight: "integer" }, required: ["preference", "weight"] }, "v1/Probe": { object: { exec: { ref: "v1/ExecAction" }, failureThreshold: "integer", grpc: { ref: "v1/GRPCAction" }, httpGet: { ref: "v1/HTTPGetAction" }, initialDelaySeconds: "integer", periodSeconds: "integer", successThreshold: "integer", tcpSocket: { ref: "v1/TCPSocketAction" }, terminationGracePeriodSeconds: "integer", timeoutSeconds: "integer" } }, "v1/ProjectedVolumeSource": { object: { defaultMode: "integer", sources: { array: { ref: "v1/VolumeProjection" } } } }, "v1/QuobyteVolumeSource": { object: { group: "string", readOnly: "boolean", registry: "string", tenant: "string", user: "string", volume: "string" }, required: ["registry", "volume"] }, "v1/RBDPersistentVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/RBDVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/ReplicationController": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ReplicationControllerSpec" }, status: { ref: "v1/ReplicationControllerStatus" } } }, "v1/ReplicationControllerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ReplicationControllerList": { object: { apiVersion: "string", items: { array: { ref: "v1/ReplicationController" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ReplicationControllerSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { map: "string" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/ReplicationControllerStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "v1/ReplicationControllerCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer" }, required: ["replicas"] }, "v1/ResourceClaim": { object: { name: "string" }, required: ["name"] }, "v1/ResourceFieldSelector": { object: { containerName: "string", divisor: { ref: "apimachinery/api/resource/Quantity" }, resource: "string" }, required: ["resource"] }, "v1/ResourceQuota": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ResourceQuotaSpec" }, status: { ref: "v1/ResourceQuotaStatus" } } }, "v1/ResourceQuotaList": { object: { apiVersion: "string", items: { array: { ref: "v1/ResourceQuota" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ResourceQuotaSpec": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, scopeSelector: { ref: "v1/ScopeSelector" }, scopes: { array: "string" } } }, "v1/ResourceQuotaStatus": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, used: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/ResourceRequirements": { object: { claims: { array: { ref: "v1/ResourceClaim" } }, limits: { map: { ref: "apimachinery/api/resource/Quantity" } }, requests: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/SELinuxOptions": { object: { level: "string", role: "string", type: "string", user: "string" } }, "v1/ScaleIOPersistentVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScaleIOVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScopeSelector": { object: { matchExpressions: { array: { ref: "v1/ScopedResourceSelectorRequirement" } } } }, "v1/ScopedResourceSelectorRequirement": { object: { operator: { enum: ["DoesNotExist", "Exists", "In", "NotIn"] }, scopeName: { enum: ["BestEffort", "CrossNamespacePodAffinity", "NotBestEffort", "NotTerminating", "PriorityClass", "Terminating"] }, values: { array: "string" } }, required: ["operator", "scopeName"] }, "v1/SeccompProfile": { object: { localhostProfile: "string", type: { enum: ["Localhost", "RuntimeDefault", "Unconfined"] } }, required: ["type"] }, "v1/Secret": { object: { apiVersion: "string", data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, stringData: { map: "string" }, type: "string" } }, "v1/SecretEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/SecretKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/SecretList": { object: { apiVersion: "string", items: { array: { ref: "v1/Secret" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/SecretProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/SecretReference": { object: { name: "string", namespace: "string" } }, "v1/SecretVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, optional: "boolean", secretName: "string" } }, "v1/SecurityContext": { object: { allowPrivilegeEscalation: "boolean", capabilities: { ref: "v1/Capabilities" }, privileged: "boolean", procMount: { enum: ["Default", "Unmasked"] }, readOnlyRootFilesystem: "boolean", runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/Service": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ServiceSpec" }, status: { ref: "v1/ServiceStatus" } } }, "v1/ServiceAccount": { object: { apiVersion: "string", automountServiceAccountToken: "boolean", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, secrets: { array: { ref: "v1/ObjectReference" } } } }, "v1/ServiceAccountList": { object: { apiVersion: "string", items: { array: { ref: "v1/ServiceAccount" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServiceAccountTokenProjection": { object: { audience: "string", expirationSeconds: "integer", path: "string" }, required: ["path"] }, "v1/ServiceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Service" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServicePort": { object: { appProtocol: "string", name: "string", nodePort: "integer", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] }, targetPort: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/ServiceSpec": { object: { allocateLoadBalancerNodePorts: "boolean", clusterIP: "string", clusterIPs: { array: "string" }, externalIPs: { array: "string" }, externalName: "string", externalTrafficPolicy: { enum: ["Cluster", "Local"] }, healthCheckNodePort: "integer", internalTrafficPolicy: { enum: ["Cluster", "Local"] }, ipFamilies: { array: "string" }, ipFamilyPolicy: { enum: ["PreferDualStack", "RequireDualStack", "SingleStack"] }, loadBalancerClass: "string", loadBalancerIP: "string", loadBalancerSourceRanges: { array: "string" }, ports: { array: { ref: "v1/ServicePort" } }, publishNotReadyAddresses: "boolean", selector: { map: "string" }, sessionAffinity: { enum: ["ClientIP", "None"] }, sessionAffinityConfig: { ref: "v1/SessionAffinityConfig" }, type: { enum: ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"] } } }, "v1/ServiceStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, loadBalancer: { ref: "v1/LoadBalancerStatus" } } }, "v1/SessionAffinityConfig": { object: { clientIP: { ref: "v1/ClientIPConfig" } } }, "v1/StorageOSPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/ObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/StorageOSVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/Sysctl": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/TCPSocketAction": { object: { host: "string", port: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/Taint": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", timeAdded: { ref: "apimachinery/apis/meta/v1/Time" }, value: "string" }, required: ["effect", "key"] }, "v1/Toleration": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", operator: { enum: ["Equal", "Exists"] }, tolerationSeconds: "integer", value: "string" } }, "v1/TopologySelectorLabelRequirement": { object: { key: "string", values: { array: "string" } }, required: ["key", "values"] }, "v1/TopologySelectorTerm": { object: { matchLabelExpressions: { array: { ref: "v1/TopologySelectorLabelRequirement" } } } }, "v1/TopologySpreadConstraint": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, matchLabelKeys: { array: "string" }, maxSkew: "integer", minDomains: "integer", nodeAffinityPolicy: { enum: ["Honor", "Ignore"] }, nodeTaintsPolicy: { enum: ["Honor", "Ignore"] }, topologyKey: "string", whenUnsatisfiable: { enum: ["DoNotSchedule", "ScheduleAnyway"] } }, required: ["maxSkew", "topologyKey", "whenUnsatisfiable"] }, "v1/TypedLocalObjectReference": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "v1/TypedObjectReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "v1/Volume": { object: { awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFileVolumeSource" }, cephfs: { ref: "v1/CephFSVolumeSource" }, cinder: { ref: "v1/CinderVolumeSource" }, configMap: { ref: "v1/ConfigMapVolumeSource" }, csi: { ref: "v1/CSIVolumeSource" }, downwardAPI: { ref: "v1/DownwardAPIVolumeSource" }, emptyDir: { ref: "v1/EmptyDirVolumeSource" }, ephemeral: { ref: "v1/EphemeralVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, gitRepo: { ref: "v1/GitRepoVolumeSource" }, glusterfs: { ref: "v1/GlusterfsVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, iscsi: { ref: "v1/ISCSIVolumeSource" }, name: "string", nfs: { ref: "v1/NFSVolumeSource" }, persistentVolumeClaim: { ref: "v1/PersistentVolumeClaimVolumeSource" }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, projected: { ref: "v1/ProjectedVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDVolumeSource" }, scaleIO: { ref: "v1/ScaleIOVolumeSource" }, secret: { ref: "v1/SecretVolumeSource" }, storageos: { ref: "v1/StorageOSVolumeSource" }, vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } }, required: ["name"] }, "v1/VolumeDevice": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/VolumeMount": { object: { mountPath: "string", mountPropagation: { enum: ["Bidirectional", "HostToContainer", "None"] }, name: "string", readOnly: "boolean", subPath: "string", subPathExpr: "string" }, required: ["mountPath", "name"] }, "v1/VolumeNodeAffinity": { object: { required: { ref: "v1/NodeSelector" } } }, "v1/VolumeProjection": { object: { configMap: { ref: "v1/ConfigMapProjection" }, downwardAPI: { ref: "v1/DownwardAPIProjection" }, secret: { ref: "v1/SecretProjection" }, serviceAccountToken: { ref: "v1/ServiceAccountTokenProjection" } } }, "v1/VsphereVirtualDiskVolumeSource": { object: { fsType: "string", storagePolicyID: "string", storagePolicyName: "string", volumePath: "string" }, required: ["volumePath"] }, "v1/WeightedPodAffinityTerm": { object: { podAffinityTerm: { ref: "v1/PodAffinityTerm" }, weight: "integer" }, required: ["podAffinityTerm", "weight"] }, "v1/WindowsSecurityContextOptions": { object: { gmsaCredentialSpec: "string", gmsaCredentialSpecName: "string", hostProcess: "boolean", runAsUserName: "string" } } } };
+  }
+});
+
+// packages/core/src/rules/schema/kubernetes-1.33.json
+var require_kubernetes_1_33 = __commonJS({
+  "packages/core/src/rules/schema/kubernetes-1.33.json"(exports2, module2) {
+    module2.exports = { source: "kubernetes-models@4.5.1", kubernetesVersion: "v1.33", kinds: { "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList", "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration", "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList", "apiextensions.k8s.io/v1/CustomResourceDefinition": "apiextensions.k8s.io/v1/CustomResourceDefinition", "apiextensions.k8s.io/v1/CustomResourceDefinitionList": "apiextensions.k8s.io/v1/CustomResourceDefinitionList", "apiregistration.k8s.io/v1/APIService": "apiregistration.k8s.io/v1/APIService", "apiregistration.k8s.io/v1/APIServiceList": "apiregistration.k8s.io/v1/APIServiceList", "apps/v1/ControllerRevision": "apps/v1/ControllerRevision", "apps/v1/ControllerRevisionList": "apps/v1/ControllerRevisionList", "apps/v1/DaemonSet": "apps/v1/DaemonSet", "apps/v1/DaemonSetList": "apps/v1/DaemonSetList", "apps/v1/Deployment": "apps/v1/Deployment", "apps/v1/DeploymentList": "apps/v1/DeploymentList", "apps/v1/ReplicaSet": "apps/v1/ReplicaSet", "apps/v1/ReplicaSetList": "apps/v1/ReplicaSetList", "apps/v1/StatefulSet": "apps/v1/StatefulSet", "apps/v1/StatefulSetList": "apps/v1/StatefulSetList", "authentication.k8s.io/v1/SelfSubjectReview": "authentication.k8s.io/v1/SelfSubjectReview", "authentication.k8s.io/v1/TokenRequest": "authentication.k8s.io/v1/TokenRequest", "authentication.k8s.io/v1/TokenReview": "authentication.k8s.io/v1/TokenReview", "authorization.k8s.io/v1/LocalSubjectAccessReview": "authorization.k8s.io/v1/LocalSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectAccessReview": "authorization.k8s.io/v1/SelfSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectRulesReview": "authorization.k8s.io/v1/SelfSubjectRulesReview", "authorization.k8s.io/v1/SubjectAccessReview": "authorization.k8s.io/v1/SubjectAccessReview", "autoscaling/v1/HorizontalPodAutoscaler": "autoscaling/v1/HorizontalPodAutoscaler", "autoscaling/v1/HorizontalPodAutoscalerList": "autoscaling/v1/HorizontalPodAutoscalerList", "autoscaling/v1/Scale": "autoscaling/v1/Scale", "autoscaling/v2/HorizontalPodAutoscaler": "autoscaling/v2/HorizontalPodAutoscaler", "autoscaling/v2/HorizontalPodAutoscalerList": "autoscaling/v2/HorizontalPodAutoscalerList", "batch/v1/CronJob": "batch/v1/CronJob", "batch/v1/CronJobList": "batch/v1/CronJobList", "batch/v1/Job": "batch/v1/Job", "batch/v1/JobList": "batch/v1/JobList", "certificates.k8s.io/v1/CertificateSigningRequest": "certificates.k8s.io/v1/CertificateSigningRequest", "certificates.k8s.io/v1/CertificateSigningRequestList": "certificates.k8s.io/v1/CertificateSigningRequestList", "coordination.k8s.io/v1/Lease": "coordination.k8s.io/v1/Lease", "coordination.k8s.io/v1/LeaseList": "coordination.k8s.io/v1/LeaseList", "discovery.k8s.io/v1/EndpointSlice": "discovery.k8s.io/v1/EndpointSlice", "discovery.k8s.io/v1/EndpointSliceList": "discovery.k8s.io/v1/EndpointSliceList", "events.k8s.io/v1/Event": "events.k8s.io/v1/Event", "events.k8s.io/v1/EventList": "events.k8s.io/v1/EventList", "flowcontrol.apiserver.k8s.io/v1/FlowSchema": "flowcontrol.apiserver.k8s.io/v1/FlowSchema", "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList": "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration": "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList": "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList", "networking.k8s.io/v1/IPAddress": "networking.k8s.io/v1/IPAddress", "networking.k8s.io/v1/IPAddressList": "networking.k8s.io/v1/IPAddressList", "networking.k8s.io/v1/Ingress": "networking.k8s.io/v1/Ingress", "networking.k8s.io/v1/IngressClass": "networking.k8s.io/v1/IngressClass", "networking.k8s.io/v1/IngressClassList": "networking.k8s.io/v1/IngressClassList", "networking.k8s.io/v1/IngressList": "networking.k8s.io/v1/IngressList", "networking.k8s.io/v1/NetworkPolicy": "networking.k8s.io/v1/NetworkPolicy", "networking.k8s.io/v1/NetworkPolicyList": "networking.k8s.io/v1/NetworkPolicyList", "networking.k8s.io/v1/ServiceCIDR": "networking.k8s.io/v1/ServiceCIDR", "networking.k8s.io/v1/ServiceCIDRList": "networking.k8s.io/v1/ServiceCIDRList", "node.k8s.io/v1/RuntimeClass": "node.k8s.io/v1/RuntimeClass", "node.k8s.io/v1/RuntimeClassList": "node.k8s.io/v1/RuntimeClassList", "policy/v1/Eviction": "policy/v1/Eviction", "policy/v1/PodDisruptionBudget": "policy/v1/PodDisruptionBudget", "policy/v1/PodDisruptionBudgetList": "policy/v1/PodDisruptionBudgetList", "rbac.authorization.k8s.io/v1/ClusterRole": "rbac.authorization.k8s.io/v1/ClusterRole", "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "rbac.authorization.k8s.io/v1/ClusterRoleBinding", "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": "rbac.authorization.k8s.io/v1/ClusterRoleBindingList", "rbac.authorization.k8s.io/v1/ClusterRoleList": "rbac.authorization.k8s.io/v1/ClusterRoleList", "rbac.authorization.k8s.io/v1/Role": "rbac.authorization.k8s.io/v1/Role", "rbac.authorization.k8s.io/v1/RoleBinding": "rbac.authorization.k8s.io/v1/RoleBinding", "rbac.authorization.k8s.io/v1/RoleBindingList": "rbac.authorization.k8s.io/v1/RoleBindingList", "rbac.authorization.k8s.io/v1/RoleList": "rbac.authorization.k8s.io/v1/RoleList", "scheduling.k8s.io/v1/PriorityClass": "scheduling.k8s.io/v1/PriorityClass", "scheduling.k8s.io/v1/PriorityClassList": "scheduling.k8s.io/v1/PriorityClassList", "storage.k8s.io/v1/CSIDriver": "storage.k8s.io/v1/CSIDriver", "storage.k8s.io/v1/CSIDriverList": "storage.k8s.io/v1/CSIDriverList", "storage.k8s.io/v1/CSINode": "storage.k8s.io/v1/CSINode", "storage.k8s.io/v1/CSINodeList": "storage.k8s.io/v1/CSINodeList", "storage.k8s.io/v1/CSIStorageCapacity": "storage.k8s.io/v1/CSIStorageCapacity", "storage.k8s.io/v1/CSIStorageCapacityList": "storage.k8s.io/v1/CSIStorageCapacityList", "storage.k8s.io/v1/StorageClass": "storage.k8s.io/v1/StorageClass", "storage.k8s.io/v1/StorageClassList": "storage.k8s.io/v1/StorageClassList", "storage.k8s.io/v1/VolumeAttachment": "storage.k8s.io/v1/VolumeAttachment", "storage.k8s.io/v1/VolumeAttachmentList": "storage.k8s.io/v1/VolumeAttachmentList", "v1/Binding": "v1/Binding", "v1/ComponentStatus": "v1/ComponentStatus", "v1/ComponentStatusList": "v1/ComponentStatusList", "v1/ConfigMap": "v1/ConfigMap", "v1/ConfigMapList": "v1/ConfigMapList", "v1/Endpoints": "v1/Endpoints", "v1/EndpointsList": "v1/EndpointsList", "v1/Event": "v1/Event", "v1/EventList": "v1/EventList", "v1/LimitRange": "v1/LimitRange", "v1/LimitRangeList": "v1/LimitRangeList", "v1/Namespace": "v1/Namespace", "v1/NamespaceList": "v1/NamespaceList", "v1/Node": "v1/Node", "v1/NodeList": "v1/NodeList", "v1/PersistentVolume": "v1/PersistentVolume", "v1/PersistentVolumeClaim": "v1/PersistentVolumeClaim", "v1/PersistentVolumeClaimList": "v1/PersistentVolumeClaimList", "v1/PersistentVolumeList": "v1/PersistentVolumeList", "v1/Pod": "v1/Pod", "v1/PodList": "v1/PodList", "v1/PodTemplate": "v1/PodTemplate", "v1/PodTemplateList": "v1/PodTemplateList", "v1/ReplicationController": "v1/ReplicationController", "v1/ReplicationControllerList": "v1/ReplicationControllerList", "v1/ResourceQuota": "v1/ResourceQuota", "v1/ResourceQuotaList": "v1/ResourceQuotaList", "v1/Secret": "v1/Secret", "v1/SecretList": "v1/SecretList", "v1/Service": "v1/Service", "v1/ServiceAccount": "v1/ServiceAccount", "v1/ServiceAccountList": "v1/ServiceAccountList", "v1/ServiceList": "v1/ServiceList" }, unserved: { "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingList": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyList": { servedIn: ["1.36"] }, "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinition": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinitionList": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIService": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIServiceList": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apps/v1beta1/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "authentication.k8s.io/v1beta1/TokenReview": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authentication.k8s.io/v1beta1/TokenReviewList": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "autoscaling/v2beta1/HorizontalPodAutoscaler": { removedIn: "1.25", replacement: "autoscaling/v2" }, "autoscaling/v2beta1/HorizontalPodAutoscalerList": { removedIn: "1.25", replacement: "autoscaling/v2" }, "autoscaling/v2beta2/HorizontalPodAutoscaler": { removedIn: "1.26", replacement: "autoscaling/v2" }, "autoscaling/v2beta2/HorizontalPodAutoscalerList": { removedIn: "1.26", replacement: "autoscaling/v2" }, "batch/v1beta1/CronJob": { removedIn: "1.25", replacement: "batch/v1" }, "batch/v1beta1/CronJobList": { removedIn: "1.25", replacement: "batch/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequest": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequestList": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "coordination.k8s.io/v1beta1/Lease": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "coordination.k8s.io/v1beta1/LeaseList": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSlice": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSliceList": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "events.k8s.io/v1beta1/Event": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "events.k8s.io/v1beta1/EventList": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "extensions/v1beta1/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicy": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicyList": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/PodSecurityPolicy": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/PodSecurityPolicyList": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaList": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationList": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaList": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationList": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "networking.k8s.io/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClass": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClassList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClass": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClassList": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "policy/v1beta1/Eviction": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudget": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudgetList": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodSecurityPolicy": { removedIn: "1.25", replacement: "Pod Security Admission" }, "policy/v1beta1/PodSecurityPolicyList": { removedIn: "1.25", replacement: "Pod Security Admission" }, "rbac.authorization.k8s.io/v1beta1/ClusterRole": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/Role": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "resource.k8s.io/v1/DeviceClass": { servedIn: ["1.36"] }, "resource.k8s.io/v1/DeviceClassList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaim": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimTemplate": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceClaimTemplateList": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceSlice": { servedIn: ["1.36"] }, "resource.k8s.io/v1/ResourceSliceList": { servedIn: ["1.36"] }, "scheduling.k8s.io/v1beta1/PriorityClass": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "scheduling.k8s.io/v1beta1/PriorityClassList": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "storage.k8s.io/v1/VolumeAttributesClass": { servedIn: ["1.36"] }, "storage.k8s.io/v1/VolumeAttributesClassList": { servedIn: ["1.36"] }, "storage.k8s.io/v1beta1/CSIDriver": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIDriverList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINode": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINodeList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIStorageCapacity": { removedIn: "1.27", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIStorageCapacityList": { removedIn: "1.27", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClass": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClassList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachment": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachmentList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" } }, definitions: { "admissionregistration.k8s.io/v1/AuditAnnotation": { object: { key: "string", valueExpression: "string" }, required: ["key", "valueExpression"] }, "admissionregistration.k8s.io/v1/ExpressionWarning": { object: { fieldRef: "string", warning: "string" }, required: ["fieldRef", "warning"] }, "admissionregistration.k8s.io/v1/MatchCondition": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration.k8s.io/v1/MatchResources": { object: { excludeResourceRules: { array: { ref: "admissionregistration.k8s.io/v1/NamedRuleWithOperations" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, resourceRules: { array: { ref: "admissionregistration.k8s.io/v1/NamedRuleWithOperations" } } } }, "admissionregistration.k8s.io/v1/MutatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, reinvocationPolicy: { enum: ["IfNeeded", "Never"] }, rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: { enum: ["None", "NoneOnDryRun", "Some", "Unknown"] }, timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhook" } } } }, "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/NamedRuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: { enum: ["*", "CONNECT", "CREATE", "DELETE", "UPDATE"] } }, resourceNames: { array: "string" }, resources: { array: "string" }, scope: "string" } }, "admissionregistration.k8s.io/v1/ParamKind": { object: { apiVersion: "string", kind: "string" } }, "admissionregistration.k8s.io/v1/ParamRef": { object: { name: "string", namespace: "string", parameterNotFoundAction: "string", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } }, "admissionregistration.k8s.io/v1/RuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: { enum: ["*", "CONNECT", "CREATE", "DELETE", "UPDATE"] } }, resources: { array: "string" }, scope: "string" } }, "admissionregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "admissionregistration.k8s.io/v1/TypeChecking": { object: { expressionWarnings: { array: { ref: "admissionregistration.k8s.io/v1/ExpressionWarning" } } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicySpec" }, status: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyStatus" } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingSpec" } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingSpec": { object: { matchResources: { ref: "admissionregistration.k8s.io/v1/MatchResources" }, paramRef: { ref: "admissionregistration.k8s.io/v1/ParamRef" }, policyName: "string", validationActions: { array: { enum: ["Audit", "Deny", "Warn"] } } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicySpec": { object: { auditAnnotations: { array: { ref: "admissionregistration.k8s.io/v1/AuditAnnotation" } }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchConstraints: { ref: "admissionregistration.k8s.io/v1/MatchResources" }, paramKind: { ref: "admissionregistration.k8s.io/v1/ParamKind" }, validations: { array: { ref: "admissionregistration.k8s.io/v1/Validation" } }, variables: { array: { ref: "admissionregistration.k8s.io/v1/Variable" } } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, observedGeneration: "integer", typeChecking: { ref: "admissionregistration.k8s.io/v1/TypeChecking" } } }, "admissionregistration.k8s.io/v1/ValidatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: { enum: ["None", "NoneOnDryRun", "Some", "Unknown"] }, timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhook" } } } }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/Validation": { object: { expression: "string", message: "string", messageExpression: "string", reason: "string" }, required: ["expression"] }, "admissionregistration.k8s.io/v1/Variable": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "admissionregistration.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/CustomResourceColumnDefinition": { object: { description: "string", format: "string", jsonPath: "string", name: "string", priority: "integer", type: "string" }, required: ["jsonPath", "name", "type"] }, "apiextensions.k8s.io/v1/CustomResourceConversion": { object: { strategy: "string", webhook: { ref: "apiextensions.k8s.io/v1/WebhookConversion" } }, required: ["strategy"] }, "apiextensions.k8s.io/v1/CustomResourceDefinition": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus" } }, required: ["spec"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionList": { object: { apiVersion: "string", items: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionNames": { object: { categories: { array: "string" }, kind: "string", listKind: "string", plural: "string", shortNames: { array: "string" }, singular: "string" }, required: ["kind", "plural"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec": { object: { conversion: { ref: "apiextensions.k8s.io/v1/CustomResourceConversion" }, group: "string", names: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, preserveUnknownFields: "boolean", scope: "string", versions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion" } } }, required: ["group", "names", "scope", "versions"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus": { object: { acceptedNames: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, conditions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition" } }, storedVersions: { array: "string" } } }, "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion": { object: { additionalPrinterColumns: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceColumnDefinition" } }, deprecated: "boolean", deprecationWarning: "string", name: "string", schema: { ref: "apiextensions.k8s.io/v1/CustomResourceValidation" }, selectableFields: { array: { ref: "apiextensions.k8s.io/v1/SelectableField" } }, served: "boolean", storage: "boolean", subresources: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresources" } }, required: ["name", "served", "storage"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceScale": { object: { labelSelectorPath: "string", specReplicasPath: "string", statusReplicasPath: "string" }, required: ["specReplicasPath", "statusReplicasPath"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus": "any", "apiextensions.k8s.io/v1/CustomResourceSubresources": { object: { scale: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceScale" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus" } } }, "apiextensions.k8s.io/v1/CustomResourceValidation": { object: { openAPIV3Schema: { ref: "apiextensions.k8s.io/v1/JSONSchemaProps" } } }, "apiextensions.k8s.io/v1/JSONSchemaProps": "any", "apiextensions.k8s.io/v1/SelectableField": { object: { jsonPath: "string" }, required: ["jsonPath"] }, "apiextensions.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "apiextensions.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "apiextensions.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/WebhookConversion": { object: { clientConfig: { ref: "apiextensions.k8s.io/v1/WebhookClientConfig" }, conversionReviewVersions: { array: "string" } }, required: ["conversionReviewVersions"] }, "apimachinery/api/resource/Quantity": "quantity", "apimachinery/apis/meta/v1/Condition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", observedGeneration: "integer", reason: "string", status: "string", type: "string" }, required: ["lastTransitionTime", "message", "reason", "status", "type"] }, "apimachinery/apis/meta/v1/DeleteOptions": { object: { apiVersion: "string", dryRun: { array: "string" }, gracePeriodSeconds: "integer", ignoreStoreReadErrorWithClusterBreakingPotential: "boolean", kind: "string", orphanDependents: "boolean", preconditions: { ref: "apimachinery/apis/meta/v1/Preconditions" }, propagationPolicy: "string" } }, "apimachinery/apis/meta/v1/FieldSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "apimachinery/apis/meta/v1/FieldsV1": "any", "apimachinery/apis/meta/v1/LabelSelector": { object: { matchExpressions: { array: { ref: "apimachinery/apis/meta/v1/LabelSelectorRequirement" } }, matchLabels: { map: "string" } } }, "apimachinery/apis/meta/v1/LabelSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "apimachinery/apis/meta/v1/ListMeta": { object: { continue: "string", remainingItemCount: "integer", resourceVersion: "string", selfLink: "string" } }, "apimachinery/apis/meta/v1/ManagedFieldsEntry": { object: { apiVersion: "string", fieldsType: "string", fieldsV1: { ref: "apimachinery/apis/meta/v1/FieldsV1" }, manager: "string", operation: "string", subresource: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "apimachinery/apis/meta/v1/MicroTime": "string", "apimachinery/apis/meta/v1/ObjectMeta": { object: { annotations: { map: "string" }, creationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deletionGracePeriodSeconds: "integer", deletionTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, finalizers: { array: "string" }, generateName: "string", generation: "integer", labels: { map: "string" }, managedFields: { array: { ref: "apimachinery/apis/meta/v1/ManagedFieldsEntry" } }, name: "string", namespace: "string", ownerReferences: { array: { ref: "apimachinery/apis/meta/v1/OwnerReference" } }, resourceVersion: "string", selfLink: "string", uid: "string" } }, "apimachinery/apis/meta/v1/OwnerReference": { object: { apiVersion: "string", blockOwnerDeletion: "boolean", controller: "boolean", kind: "string", name: "string", uid: "string" }, required: ["apiVersion", "kind", "name", "uid"] }, "apimachinery/apis/meta/v1/Preconditions": { object: { resourceVersion: "string", uid: "string" } }, "apimachinery/apis/meta/v1/Time": "string", "apimachinery/runtime/RawExtension": "any", "apimachinery/util/intstr/IntOrString": "int-or-string", "apiregistration.k8s.io/v1/APIService": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiregistration.k8s.io/v1/APIServiceSpec" }, status: { ref: "apiregistration.k8s.io/v1/APIServiceStatus" } } }, "apiregistration.k8s.io/v1/APIServiceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiregistration.k8s.io/v1/APIServiceList": { object: { apiVersion: "string", items: { array: { ref: "apiregistration.k8s.io/v1/APIService" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiregistration.k8s.io/v1/APIServiceSpec": { object: { caBundle: "string", group: "string", groupPriorityMinimum: "integer", insecureSkipTLSVerify: "boolean", service: { ref: "apiregistration.k8s.io/v1/ServiceReference" }, version: "string", versionPriority: "integer" }, required: ["groupPriorityMinimum", "versionPriority"] }, "apiregistration.k8s.io/v1/APIServiceStatus": { object: { conditions: { array: { ref: "apiregistration.k8s.io/v1/APIServiceCondition" } } } }, "apiregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", port: "integer" } }, "apps/v1/ControllerRevision": { object: { apiVersion: "string", data: { ref: "apimachinery/runtime/RawExtension" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, revision: "integer" }, required: ["revision"] }, "apps/v1/ControllerRevisionList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ControllerRevision" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DaemonSetSpec" }, status: { ref: "apps/v1/DaemonSetStatus" } } }, "apps/v1/DaemonSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DaemonSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/DaemonSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSetSpec": { object: { minReadySeconds: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/DaemonSetUpdateStrategy" } }, required: ["selector", "template"] }, "apps/v1/DaemonSetStatus": { object: { collisionCount: "integer", conditions: { array: { ref: "apps/v1/DaemonSetCondition" } }, currentNumberScheduled: "integer", desiredNumberScheduled: "integer", numberAvailable: "integer", numberMisscheduled: "integer", numberReady: "integer", numberUnavailable: "integer", observedGeneration: "integer", updatedNumberScheduled: "integer" }, required: ["currentNumberScheduled", "desiredNumberScheduled", "numberMisscheduled", "numberReady"] }, "apps/v1/DaemonSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDaemonSet" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "apps/v1/Deployment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DeploymentSpec" }, status: { ref: "apps/v1/DeploymentStatus" } } }, "apps/v1/DeploymentCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DeploymentList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/Deployment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DeploymentSpec": { object: { minReadySeconds: "integer", paused: "boolean", progressDeadlineSeconds: "integer", replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, strategy: { ref: "apps/v1/DeploymentStrategy" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector", "template"] }, "apps/v1/DeploymentStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/DeploymentCondition" } }, observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", terminatingReplicas: "integer", unavailableReplicas: "integer", updatedReplicas: "integer" } }, "apps/v1/DeploymentStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDeployment" }, type: { enum: ["Recreate", "RollingUpdate"] } } }, "apps/v1/ReplicaSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/ReplicaSetSpec" }, status: { ref: "apps/v1/ReplicaSetStatus" } } }, "apps/v1/ReplicaSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/ReplicaSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ReplicaSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/ReplicaSetSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector"] }, "apps/v1/ReplicaSetStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "apps/v1/ReplicaSetCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", terminatingReplicas: "integer" }, required: ["replicas"] }, "apps/v1/RollingUpdateDaemonSet": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateDeployment": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateStatefulSetStrategy": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, partition: "integer" } }, "apps/v1/StatefulSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/StatefulSetSpec" }, status: { ref: "apps/v1/StatefulSetStatus" } } }, "apps/v1/StatefulSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/StatefulSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/StatefulSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/StatefulSetOrdinals": { object: { start: "integer" } }, "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy": { object: { whenDeleted: "string", whenScaled: "string" } }, "apps/v1/StatefulSetSpec": { object: { minReadySeconds: "integer", ordinals: { ref: "apps/v1/StatefulSetOrdinals" }, persistentVolumeClaimRetentionPolicy: { ref: "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy" }, podManagementPolicy: { enum: ["OrderedReady", "Parallel"] }, replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, serviceName: "string", template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/StatefulSetUpdateStrategy" }, volumeClaimTemplates: { array: { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } } } }, required: ["selector", "template"] }, "apps/v1/StatefulSetStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/StatefulSetCondition" } }, currentReplicas: "integer", currentRevision: "string", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", updateRevision: "string", updatedReplicas: "integer" }, required: ["replicas"] }, "apps/v1/StatefulSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateStatefulSetStrategy" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "authentication.k8s.io/v1/BoundObjectReference": { object: { apiVersion: "string", kind: "string", name: "string", uid: "string" } }, "authentication.k8s.io/v1/SelfSubjectReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, status: { ref: "authentication.k8s.io/v1/SelfSubjectReviewStatus" } } }, "authentication.k8s.io/v1/SelfSubjectReviewStatus": { object: { userInfo: { ref: "authentication.k8s.io/v1/UserInfo" } } }, "authentication.k8s.io/v1/TokenRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenRequestSpec" }, status: { ref: "authentication.k8s.io/v1/TokenRequestStatus" } }, required: ["spec"] }, "authentication.k8s.io/v1/TokenRequestSpec": { object: { audiences: { array: "string" }, boundObjectRef: { ref: "authentication.k8s.io/v1/BoundObjectReference" }, expirationSeconds: "integer" }, required: ["audiences"] }, "authentication.k8s.io/v1/TokenRequestStatus": { object: { expirationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, token: "string" }, required: ["expirationTimestamp", "token"] }, "authentication.k8s.io/v1/TokenReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenReviewSpec" }, status: { ref: "authentication.k8s.io/v1/TokenReviewStatus" } }, required: ["spec"] }, "authentication.k8s.io/v1/TokenReviewSpec": { object: { audiences: { array: "string" }, token: "string" } }, "authentication.k8s.io/v1/TokenReviewStatus": { object: { audiences: { array: "string" }, authenticated: "boolean", error: "string", user: { ref: "authentication.k8s.io/v1/UserInfo" } } }, "authentication.k8s.io/v1/UserInfo": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, uid: "string", username: "string" } }, "authorization.k8s.io/v1/FieldSelectorAttributes": { object: { rawSelector: "string", requirements: { array: { ref: "apimachinery/apis/meta/v1/FieldSelectorRequirement" } } } }, "authorization.k8s.io/v1/LabelSelectorAttributes": { object: { rawSelector: "string", requirements: { array: { ref: "apimachinery/apis/meta/v1/LabelSelectorRequirement" } } } }, "authorization.k8s.io/v1/LocalSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/NonResourceAttributes": { object: { path: "string", verb: "string" } }, "authorization.k8s.io/v1/NonResourceRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/ResourceAttributes": { object: { fieldSelector: { ref: "authorization.k8s.io/v1/FieldSelectorAttributes" }, group: "string", labelSelector: { ref: "authorization.k8s.io/v1/LabelSelectorAttributes" }, name: "string", namespace: "string", resource: "string", subresource: "string", verb: "string", version: "string" } }, "authorization.k8s.io/v1/ResourceRule": { object: { apiGroups: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/SelfSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec": { object: { nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" } } }, "authorization.k8s.io/v1/SelfSubjectRulesReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectRulesReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec": { object: { namespace: "string" } }, "authorization.k8s.io/v1/SubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SubjectAccessReviewSpec": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" }, uid: "string", user: "string" } }, "authorization.k8s.io/v1/SubjectAccessReviewStatus": { object: { allowed: "boolean", denied: "boolean", evaluationError: "string", reason: "string" }, required: ["allowed"] }, "authorization.k8s.io/v1/SubjectRulesReviewStatus": { object: { evaluationError: "string", incomplete: "boolean", nonResourceRules: { array: { ref: "authorization.k8s.io/v1/NonResourceRule" } }, resourceRules: { array: { ref: "authorization.k8s.io/v1/ResourceRule" } } }, required: ["incomplete", "nonResourceRules", "resourceRules"] }, "autoscaling/v1/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v1/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v1/HorizontalPodAutoscalerStatus" } } }, "autoscaling/v1/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v1/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v1/HorizontalPodAutoscalerSpec": { object: { maxReplicas: "integer", minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v1/CrossVersionObjectReference" }, targetCPUUtilizationPercentage: "integer" }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v1/HorizontalPodAutoscalerStatus": { object: { currentCPUUtilizationPercentage: "integer", currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["currentReplicas", "desiredReplicas"] }, "autoscaling/v1/Scale": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/ScaleSpec" }, status: { ref: "autoscaling/v1/ScaleStatus" } } }, "autoscaling/v1/ScaleSpec": { object: { replicas: "integer" } }, "autoscaling/v1/ScaleStatus": { object: { replicas: "integer", selector: "string" }, required: ["replicas"] }, "autoscaling/v2/ContainerResourceMetricSource": { object: { container: "string", name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["container", "name", "target"] }, "autoscaling/v2/ContainerResourceMetricStatus": { object: { container: "string", current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["container", "current", "name"] }, "autoscaling/v2/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v2/ExternalMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/ExternalMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/HPAScalingPolicy": { object: { periodSeconds: "integer", type: "string", value: "integer" }, required: ["periodSeconds", "type", "value"] }, "autoscaling/v2/HPAScalingRules": { object: { policies: { array: { ref: "autoscaling/v2/HPAScalingPolicy" } }, selectPolicy: "string", stabilizationWindowSeconds: "integer", tolerance: { ref: "apimachinery/api/resource/Quantity" } } }, "autoscaling/v2/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v2/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v2/HorizontalPodAutoscalerStatus" } } }, "autoscaling/v2/HorizontalPodAutoscalerBehavior": { object: { scaleDown: { ref: "autoscaling/v2/HPAScalingRules" }, scaleUp: { ref: "autoscaling/v2/HPAScalingRules" } } }, "autoscaling/v2/HorizontalPodAutoscalerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "autoscaling/v2/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v2/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v2/HorizontalPodAutoscalerSpec": { object: { behavior: { ref: "autoscaling/v2/HorizontalPodAutoscalerBehavior" }, maxReplicas: "integer", metrics: { array: { ref: "autoscaling/v2/MetricSpec" } }, minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v2/CrossVersionObjectReference" } }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v2/HorizontalPodAutoscalerStatus": { object: { conditions: { array: { ref: "autoscaling/v2/HorizontalPodAutoscalerCondition" } }, currentMetrics: { array: { ref: "autoscaling/v2/MetricStatus" } }, currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["desiredReplicas"] }, "autoscaling/v2/MetricIdentifier": { object: { name: "string", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } }, required: ["name"] }, "autoscaling/v2/MetricSpec": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricSource" }, external: { ref: "autoscaling/v2/ExternalMetricSource" }, object: { ref: "autoscaling/v2/ObjectMetricSource" }, pods: { ref: "autoscaling/v2/PodsMetricSource" }, resource: { ref: "autoscaling/v2/ResourceMetricSource" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricStatus": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricStatus" }, external: { ref: "autoscaling/v2/ExternalMetricStatus" }, object: { ref: "autoscaling/v2/ObjectMetricStatus" }, pods: { ref: "autoscaling/v2/PodsMetricStatus" }, resource: { ref: "autoscaling/v2/ResourceMetricStatus" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricTarget": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, type: "string", value: { ref: "apimachinery/api/resource/Quantity" } }, required: ["type"] }, "autoscaling/v2/MetricValueStatus": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, value: { ref: "apimachinery/api/resource/Quantity" } } }, "autoscaling/v2/ObjectMetricSource": { object: { describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["describedObject", "metric", "target"] }, "autoscaling/v2/ObjectMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "describedObject", "metric"] }, "autoscaling/v2/PodsMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/PodsMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/ResourceMetricSource": { object: { name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["name", "target"] }, "autoscaling/v2/ResourceMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["current", "name"] }, "batch/v1/CronJob": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/CronJobSpec" }, status: { ref: "batch/v1/CronJobStatus" } } }, "batch/v1/CronJobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/CronJob" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/CronJobSpec": { object: { concurrencyPolicy: { enum: ["Allow", "Forbid", "Replace"] }, failedJobsHistoryLimit: "integer", jobTemplate: { ref: "batch/v1/JobTemplateSpec" }, schedule: "string", startingDeadlineSeconds: "integer", successfulJobsHistoryLimit: "integer", suspend: "boolean", timeZone: "string" }, required: ["jobTemplate", "schedule"] }, "batch/v1/CronJobStatus": { object: { active: { array: { ref: "v1/ObjectReference" } }, lastScheduleTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastSuccessfulTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "batch/v1/Job": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" }, status: { ref: "batch/v1/JobStatus" } } }, "batch/v1/JobCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1/JobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/Job" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/JobSpec": { object: { activeDeadlineSeconds: "integer", backoffLimit: "integer", backoffLimitPerIndex: "integer", completionMode: { enum: ["Indexed", "NonIndexed"] }, completions: "integer", managedBy: "string", manualSelector: "boolean", maxFailedIndexes: "integer", parallelism: "integer", podFailurePolicy: { ref: "batch/v1/PodFailurePolicy" }, podReplacementPolicy: { enum: ["Failed", "TerminatingOrFailed"] }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, successPolicy: { ref: "batch/v1/SuccessPolicy" }, suspend: "boolean", template: { ref: "v1/PodTemplateSpec" }, ttlSecondsAfterFinished: "integer" }, required: ["template"] }, "batch/v1/JobStatus": { object: { active: "integer", completedIndexes: "string", completionTime: { ref: "apimachinery/apis/meta/v1/Time" }, conditions: { array: { ref: "batch/v1/JobCondition" } }, failed: "integer", failedIndexes: "string", ready: "integer", startTime: { ref: "apimachinery/apis/meta/v1/Time" }, succeeded: "integer", terminating: "integer", uncountedTerminatedPods: { ref: "batch/v1/UncountedTerminatedPods" } } }, "batch/v1/JobTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" } } }, "batch/v1/PodFailurePolicy": { object: { rules: { array: { ref: "batch/v1/PodFailurePolicyRule" } } }, required: ["rules"] }, "batch/v1/PodFailurePolicyOnExitCodesRequirement": { object: { containerName: "string", operator: { enum: ["In", "NotIn"] }, values: { array: "integer" } }, required: ["operator", "values"] }, "batch/v1/PodFailurePolicyOnPodConditionsPattern": { object: { status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1/PodFailurePolicyRule": { object: { action: { enum: ["Count", "FailIndex", "FailJob", "Ignore"] }, onExitCodes: { ref: "batch/v1/PodFailurePolicyOnExitCodesRequirement" }, onPodConditions: { array: { ref: "batch/v1/PodFailurePolicyOnPodConditionsPattern" } } }, required: ["action"] }, "batch/v1/SuccessPolicy": { object: { rules: { array: { ref: "batch/v1/SuccessPolicyRule" } } }, required: ["rules"] }, "batch/v1/SuccessPolicyRule": { object: { succeededCount: "integer", succeededIndexes: "string" } }, "batch/v1/UncountedTerminatedPods": { object: { failed: { array: "string" }, succeeded: { array: "string" } } }, "certificates.k8s.io/v1/CertificateSigningRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "certificates.k8s.io/v1/CertificateSigningRequestSpec" }, status: { ref: "certificates.k8s.io/v1/CertificateSigningRequestStatus" } }, required: ["spec"] }, "certificates.k8s.io/v1/CertificateSigningRequestCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "certificates.k8s.io/v1/CertificateSigningRequestList": { object: { apiVersion: "string", items: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequest" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "certificates.k8s.io/v1/CertificateSigningRequestSpec": { object: { expirationSeconds: "integer", extra: { map: { array: "string" } }, groups: { array: "string" }, request: "string", signerName: "string", uid: "string", usages: { array: { enum: ["any", "cert sign", "client auth", "code signing", "content commitment", "crl sign", "data encipherment", "decipher only", "digital signature", "email protection", "encipher only", "ipsec end system", "ipsec tunnel", "ipsec user", "key agreement", "key encipherment", "microsoft sgc", "netscape sgc", "ocsp signing", "s/mime", "server auth", "signing", "timestamping"] } }, username: "string" }, required: ["request", "signerName"] }, "certificates.k8s.io/v1/CertificateSigningRequestStatus": { object: { certificate: "string", conditions: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequestCondition" } } } }, "coordination.k8s.io/v1/Lease": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "coordination.k8s.io/v1/LeaseSpec" } } }, "coordination.k8s.io/v1/LeaseList": { object: { apiVersion: "string", items: { array: { ref: "coordination.k8s.io/v1/Lease" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "coordination.k8s.io/v1/LeaseSpec": { object: { acquireTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, holderIdentity: "string", leaseDurationSeconds: "integer", leaseTransitions: "integer", preferredHolder: "string", renewTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, strategy: "string" } }, "discovery.k8s.io/v1/Endpoint": { object: { addresses: { array: "string" }, conditions: { ref: "discovery.k8s.io/v1/EndpointConditions" }, deprecatedTopology: { map: "string" }, hints: { ref: "discovery.k8s.io/v1/EndpointHints" }, hostname: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" }, zone: "string" }, required: ["addresses"] }, "discovery.k8s.io/v1/EndpointConditions": { object: { ready: "boolean", serving: "boolean", terminating: "boolean" } }, "discovery.k8s.io/v1/EndpointHints": { object: { forNodes: { array: { ref: "discovery.k8s.io/v1/ForNode" } }, forZones: { array: { ref: "discovery.k8s.io/v1/ForZone" } } } }, "discovery.k8s.io/v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } } }, "discovery.k8s.io/v1/EndpointSlice": { object: { addressType: { enum: ["FQDN", "IPv4", "IPv6"] }, apiVersion: "string", endpoints: { array: { ref: "discovery.k8s.io/v1/Endpoint" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, ports: { array: { ref: "discovery.k8s.io/v1/EndpointPort" } } }, required: ["addressType", "endpoints"] }, "discovery.k8s.io/v1/EndpointSliceList": { object: { apiVersion: "string", items: { array: { ref: "discovery.k8s.io/v1/EndpointSlice" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "discovery.k8s.io/v1/ForNode": { object: { name: "string" }, required: ["name"] }, "discovery.k8s.io/v1/ForZone": { object: { name: "string" }, required: ["name"] }, "events.k8s.io/v1/Event": { object: { action: "string", apiVersion: "string", deprecatedCount: "integer", deprecatedFirstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedLastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedSource: { ref: "v1/EventSource" }, eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, note: "string", reason: "string", regarding: { ref: "v1/ObjectReference" }, related: { ref: "v1/ObjectReference" }, reportingController: "string", reportingInstance: "string", series: { ref: "events.k8s.io/v1/EventSeries" }, type: "string" }, required: ["eventTime"] }, "events.k8s.io/v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "events.k8s.io/v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "events.k8s.io/v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } }, required: ["count", "lastObservedTime"] }, "flowcontrol.apiserver.k8s.io/v1/ExemptPriorityLevelConfiguration": { object: { lendablePercent: "integer", nominalConcurrencyShares: "integer" } }, "flowcontrol.apiserver.k8s.io/v1/FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchemaSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchemaStatus" } } }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchema" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowDistinguisherMethod" }, matchingPrecedence: "integer", priorityLevelConfiguration: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchemaCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1/GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1/LimitResponse": { object: { queuing: { ref: "flowcontrol.apiserver.k8s.io/v1/QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1/LimitedPriorityLevelConfiguration": { object: { borrowingLimitPercent: "integer", lendablePercent: "integer", limitResponse: { ref: "flowcontrol.apiserver.k8s.io/v1/LimitResponse" }, nominalConcurrencyShares: "integer" } }, "flowcontrol.apiserver.k8s.io/v1/NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1/PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/Subject" } } }, required: ["subjects"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationStatus" } } }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationSpec": { object: { exempt: { ref: "flowcontrol.apiserver.k8s.io/v1/ExemptPriorityLevelConfiguration" }, limited: { ref: "flowcontrol.apiserver.k8s.io/v1/LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1/QueuingConfiguration": { object: { handSize: "integer", queueLengthLimit: "integer", queues: "integer" } }, "flowcontrol.apiserver.k8s.io/v1/ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1/ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol.apiserver.k8s.io/v1/Subject": { object: { group: { ref: "flowcontrol.apiserver.k8s.io/v1/GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol.apiserver.k8s.io/v1/ServiceAccountSubject" }, user: { ref: "flowcontrol.apiserver.k8s.io/v1/UserSubject" } }, required: ["kind"] }, "flowcontrol.apiserver.k8s.io/v1/UserSubject": { object: { name: "string" }, required: ["name"] }, "networking.k8s.io/v1/HTTPIngressPath": { object: { backend: { ref: "networking.k8s.io/v1/IngressBackend" }, path: "string", pathType: { enum: ["Exact", "ImplementationSpecific", "Prefix"] } }, required: ["backend", "pathType"] }, "networking.k8s.io/v1/HTTPIngressRuleValue": { object: { paths: { array: { ref: "networking.k8s.io/v1/HTTPIngressPath" } } }, required: ["paths"] }, "networking.k8s.io/v1/IPAddress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IPAddressSpec" } } }, "networking.k8s.io/v1/IPAddressList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/IPAddress" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IPAddressSpec": { object: { parentRef: { ref: "networking.k8s.io/v1/ParentReference" } }, required: ["parentRef"] }, "networking.k8s.io/v1/IPBlock": { object: { cidr: "string", except: { array: "string" } }, required: ["cidr"] }, "networking.k8s.io/v1/Ingress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressSpec" }, status: { ref: "networking.k8s.io/v1/IngressStatus" } } }, "networking.k8s.io/v1/IngressBackend": { object: { resource: { ref: "v1/TypedLocalObjectReference" }, service: { ref: "networking.k8s.io/v1/IngressServiceBackend" } } }, "networking.k8s.io/v1/IngressClass": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressClassSpec" } } }, "networking.k8s.io/v1/IngressClassList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/IngressClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressClassParametersReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string", scope: "string" }, required: ["kind", "name"] }, "networking.k8s.io/v1/IngressClassSpec": { object: { controller: "string", parameters: { ref: "networking.k8s.io/v1/IngressClassParametersReference" } } }, "networking.k8s.io/v1/IngressList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/Ingress" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressLoadBalancerIngress": { object: { hostname: "string", ip: "string", ports: { array: { ref: "networking.k8s.io/v1/IngressPortStatus" } } } }, "networking.k8s.io/v1/IngressLoadBalancerStatus": { object: { ingress: { array: { ref: "networking.k8s.io/v1/IngressLoadBalancerIngress" } } } }, "networking.k8s.io/v1/IngressPortStatus": { object: { error: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port", "protocol"] }, "networking.k8s.io/v1/IngressRule": { object: { host: "string", http: { ref: "networking.k8s.io/v1/HTTPIngressRuleValue" } } }, "networking.k8s.io/v1/IngressServiceBackend": { object: { name: "string", port: { ref: "networking.k8s.io/v1/ServiceBackendPort" } }, required: ["name"] }, "networking.k8s.io/v1/IngressSpec": { object: { defaultBackend: { ref: "networking.k8s.io/v1/IngressBackend" }, ingressClassName: "string", rules: { array: { ref: "networking.k8s.io/v1/IngressRule" } }, tls: { array: { ref: "networking.k8s.io/v1/IngressTLS" } } } }, "networking.k8s.io/v1/IngressStatus": { object: { loadBalancer: { ref: "networking.k8s.io/v1/IngressLoadBalancerStatus" } } }, "networking.k8s.io/v1/IngressTLS": { object: { hosts: { array: "string" }, secretName: "string" } }, "networking.k8s.io/v1/NetworkPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/NetworkPolicySpec" } } }, "networking.k8s.io/v1/NetworkPolicyEgressRule": { object: { ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } }, to: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } } } }, "networking.k8s.io/v1/NetworkPolicyIngressRule": { object: { from: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } }, ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } } } }, "networking.k8s.io/v1/NetworkPolicyList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/NetworkPolicy" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/NetworkPolicyPeer": { object: { ipBlock: { ref: "networking.k8s.io/v1/IPBlock" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } }, "networking.k8s.io/v1/NetworkPolicyPort": { object: { endPort: "integer", port: { ref: "apimachinery/util/intstr/IntOrString" }, protocol: { enum: ["SCTP", "TCP", "UDP"] } } }, "networking.k8s.io/v1/NetworkPolicySpec": { object: { egress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyEgressRule" } }, ingress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyIngressRule" } }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, policyTypes: { array: { enum: ["Egress", "Ingress"] } } }, required: ["podSelector"] }, "networking.k8s.io/v1/ParentReference": { object: { group: "string", name: "string", namespace: "string", resource: "string" }, required: ["name", "resource"] }, "networking.k8s.io/v1/ServiceBackendPort": { object: { name: "string", number: "integer" } }, "networking.k8s.io/v1/ServiceCIDR": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/ServiceCIDRSpec" }, status: { ref: "networking.k8s.io/v1/ServiceCIDRStatus" } } }, "networking.k8s.io/v1/ServiceCIDRList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/ServiceCIDR" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/ServiceCIDRSpec": { object: { cidrs: { array: "string" } } }, "networking.k8s.io/v1/ServiceCIDRStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } } } }, "node.k8s.io/v1/Overhead": { object: { podFixed: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "node.k8s.io/v1/RuntimeClass": { object: { apiVersion: "string", handler: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, overhead: { ref: "node.k8s.io/v1/Overhead" }, scheduling: { ref: "node.k8s.io/v1/Scheduling" } }, required: ["handler"] }, "node.k8s.io/v1/RuntimeClassList": { object: { apiVersion: "string", items: { array: { ref: "node.k8s.io/v1/RuntimeClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "node.k8s.io/v1/Scheduling": { object: { nodeSelector: { map: "string" }, tolerations: { array: { ref: "v1/Toleration" } } } }, "policy/v1/Eviction": { object: { apiVersion: "string", deleteOptions: { ref: "apimachinery/apis/meta/v1/DeleteOptions" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "policy/v1/PodDisruptionBudget": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "policy/v1/PodDisruptionBudgetSpec" }, status: { ref: "policy/v1/PodDisruptionBudgetStatus" } } }, "policy/v1/PodDisruptionBudgetList": { object: { apiVersion: "string", items: { array: { ref: "policy/v1/PodDisruptionBudget" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "policy/v1/PodDisruptionBudgetSpec": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, minAvailable: { ref: "apimachinery/util/intstr/IntOrString" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, unhealthyPodEvictionPolicy: { enum: ["AlwaysAllow", "IfHealthyBudget"] } } }, "policy/v1/PodDisruptionBudgetStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, currentHealthy: "integer", desiredHealthy: "integer", disruptedPods: { map: { ref: "apimachinery/apis/meta/v1/Time" } }, disruptionsAllowed: "integer", expectedPods: "integer", observedGeneration: "integer" }, required: ["currentHealthy", "desiredHealthy", "disruptionsAllowed", "expectedPods"] }, "rbac.authorization.k8s.io/v1/AggregationRule": { object: { clusterRoleSelectors: { array: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } } }, "rbac.authorization.k8s.io/v1/ClusterRole": { object: { aggregationRule: { ref: "rbac.authorization.k8s.io/v1/AggregationRule" }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/ClusterRoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/ClusterRoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRole" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/PolicyRule": { object: { apiGroups: { array: "string" }, nonResourceURLs: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "rbac.authorization.k8s.io/v1/Role": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/RoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/RoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/RoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/Role" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleRef": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["apiGroup", "kind", "name"] }, "rbac.authorization.k8s.io/v1/Subject": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "scheduling.k8s.io/v1/PriorityClass": { object: { apiVersion: "string", description: "string", globalDefault: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, preemptionPolicy: { enum: ["Never", "PreemptLowerPriority"] }, value: "integer" }, required: ["value"] }, "scheduling.k8s.io/v1/PriorityClassList": { object: { apiVersion: "string", items: { array: { ref: "scheduling.k8s.io/v1/PriorityClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriver": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSIDriverSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSIDriverList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIDriver" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriverSpec": { object: { attachRequired: "boolean", fsGroupPolicy: "string", nodeAllocatableUpdatePeriodSeconds: "integer", podInfoOnMount: "boolean", requiresRepublish: "boolean", seLinuxMount: "boolean", storageCapacity: "boolean", tokenRequests: { array: { ref: "storage.k8s.io/v1/TokenRequest" } }, volumeLifecycleModes: { array: "string" } } }, "storage.k8s.io/v1/CSINode": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSINodeSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSINodeDriver": { object: { allocatable: { ref: "storage.k8s.io/v1/VolumeNodeResources" }, name: "string", nodeID: "string", topologyKeys: { array: "string" } }, required: ["name", "nodeID"] }, "storage.k8s.io/v1/CSINodeList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSINode" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSINodeSpec": { object: { drivers: { array: { ref: "storage.k8s.io/v1/CSINodeDriver" } } }, required: ["drivers"] }, "storage.k8s.io/v1/CSIStorageCapacity": { object: { apiVersion: "string", capacity: { ref: "apimachinery/api/resource/Quantity" }, kind: "string", maximumVolumeSize: { ref: "apimachinery/api/resource/Quantity" }, metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, nodeTopology: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string" }, required: ["storageClassName"] }, "storage.k8s.io/v1/CSIStorageCapacityList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIStorageCapacity" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/StorageClass": { object: { allowVolumeExpansion: "boolean", allowedTopologies: { array: { ref: "v1/TopologySelectorTerm" } }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, mountOptions: { array: "string" }, parameters: { map: "string" }, provisioner: "string", reclaimPolicy: { enum: ["Delete", "Recycle", "Retain"] }, volumeBindingMode: { enum: ["Immediate", "WaitForFirstConsumer"] } }, required: ["provisioner"] }, "storage.k8s.io/v1/StorageClassList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/StorageClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/TokenRequest": { object: { audience: "string", expirationSeconds: "integer" }, required: ["audience"] }, "storage.k8s.io/v1/VolumeAttachment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/VolumeAttachmentSpec" }, status: { ref: "storage.k8s.io/v1/VolumeAttachmentStatus" } }, required: ["spec"] }, "storage.k8s.io/v1/VolumeAttachmentList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/VolumeAttachment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/VolumeAttachmentSource": { object: { inlineVolumeSpec: { ref: "v1/PersistentVolumeSpec" }, persistentVolumeName: "string" } }, "storage.k8s.io/v1/VolumeAttachmentSpec": { object: { attacher: "string", nodeName: "string", source: { ref: "storage.k8s.io/v1/VolumeAttachmentSource" } }, required: ["attacher", "nodeName", "source"] }, "storage.k8s.io/v1/VolumeAttachmentStatus": { object: { attachError: { ref: "storage.k8s.io/v1/VolumeError" }, attached: "boolean", attachmentMetadata: { map: "string" }, detachError: { ref: "storage.k8s.io/v1/VolumeError" } }, required: ["attached"] }, "storage.k8s.io/v1/VolumeError": { object: { errorCode: "integer", message: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "storage.k8s.io/v1/VolumeNodeResources": { object: { count: "integer" } }, "v1/AWSElasticBlockStoreVolumeSource": { object: { fsType: "string", partition: "integer", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/Affinity": { object: { nodeAffinity: { ref: "v1/NodeAffinity" }, podAffinity: { ref: "v1/PodAffinity" }, podAntiAffinity: { ref: "v1/PodAntiAffinity" } } }, "v1/AppArmorProfile": { object: { localhostProfile: "string", type: { enum: ["Localhost", "RuntimeDefault", "Unconfined"] } }, required: ["type"] }, "v1/AttachedVolume": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/AzureDiskVolumeSource": { object: { cachingMode: { enum: ["None", "ReadOnly", "ReadWrite"] }, diskName: "string", diskURI: "string", fsType: "string", kind: { enum: ["Dedicated", "Managed", "Shared"] }, readOnly: "boolean" }, required: ["diskName", "diskURI"] }, "v1/AzureFilePersistentVolumeSource": { object: { readOnly: "boolean", secretName: "string", secretNamespace: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/AzureFileVolumeSource": { object: { readOnly: "boolean", secretName: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/Binding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, target: { ref: "v1/ObjectReference" } }, required: ["target"] }, "v1/CSIPersistentVolumeSource": { object: { controllerExpandSecretRef: { ref: "v1/SecretReference" }, controllerPublishSecretRef: { ref: "v1/SecretReference" }, driver: "string", fsType: "string", nodeExpandSecretRef: { ref: "v1/SecretReference" }, nodePublishSecretRef: { ref: "v1/SecretReference" }, nodeStageSecretRef: { ref: "v1/SecretReference" }, readOnly: "boolean", volumeAttributes: { map: "string" }, volumeHandle: "string" }, required: ["driver", "volumeHandle"] }, "v1/CSIVolumeSource": { object: { driver: "string", fsType: "string", nodePublishSecretRef: { ref: "v1/LocalObjectReference" }, readOnly: "boolean", volumeAttributes: { map: "string" } }, required: ["driver"] }, "v1/Capabilities": { object: { add: { array: "string" }, drop: { array: "string" } } }, "v1/CephFSPersistentVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["monitors"] }, "v1/CephFSVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["monitors"] }, "v1/CinderPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/CinderVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/ClientIPConfig": { object: { timeoutSeconds: "integer" } }, "v1/ClusterTrustBundleProjection": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, name: "string", optional: "boolean", path: "string", signerName: "string" }, required: ["path"] }, "v1/ComponentCondition": { object: { error: "string", message: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ComponentStatus": { object: { apiVersion: "string", conditions: { array: { ref: "v1/ComponentCondition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ComponentStatusList": { object: { apiVersion: "string", items: { array: { ref: "v1/ComponentStatus" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMap": { object: { apiVersion: "string", binaryData: { map: "string" }, data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ConfigMapEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/ConfigMapKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/ConfigMapList": { object: { apiVersion: "string", items: { array: { ref: "v1/ConfigMap" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMapNodeConfigSource": { object: { kubeletConfigKey: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" }, required: ["kubeletConfigKey", "name", "namespace"] }, "v1/ConfigMapProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/ConfigMapVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/Container": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resizePolicy: { array: { ref: "v1/ContainerResizePolicy" } }, resources: { ref: "v1/ResourceRequirements" }, restartPolicy: "string", securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/ContainerImage": { object: { names: { array: "string" }, sizeBytes: "integer" } }, "v1/ContainerPort": { object: { containerPort: "integer", hostIP: "string", hostPort: "integer", name: "string", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["containerPort"] }, "v1/ContainerResizePolicy": { object: { resourceName: "string", restartPolicy: "string" }, required: ["resourceName", "restartPolicy"] }, "v1/ContainerState": { object: { running: { ref: "v1/ContainerStateRunning" }, terminated: { ref: "v1/ContainerStateTerminated" }, waiting: { ref: "v1/ContainerStateWaiting" } } }, "v1/ContainerStateRunning": { object: { startedAt: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/ContainerStateTerminated": { object: { containerID: "string", exitCode: "integer", finishedAt: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", signal: "integer", startedAt: { ref: "apimachinery/apis/meta/v1/Time" } }, required: ["exitCode"] }, "v1/ContainerStateWaiting": { object: { message: "string", reason: "string" } }, "v1/ContainerStatus": { object: { allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, allocatedResourcesStatus: { array: { ref: "v1/ResourceStatus" } }, containerID: "string", image: "string", imageID: "string", lastState: { ref: "v1/ContainerState" }, name: "string", ready: "boolean", resources: { ref: "v1/ResourceRequirements" }, restartCount: "integer", started: "boolean", state: { ref: "v1/ContainerState" }, stopSignal: { enum: ["SIGABRT", "SIGALRM", "SIGBUS", "SIGCHLD", "SIGCLD", "SIGCONT", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGIO", "SIGIOT", "SIGKILL", "SIGPIPE", "SIGPOLL", "SIGPROF", "SIGPWR", "SIGQUIT", "SIGRTMAX", "SIGRTMAX-1", "SIGRTMAX-10", "SIGRTMAX-11", "SIGRTMAX-12", "SIGRTMAX-13", "SIGRTMAX-14", "SIGRTMAX-2", "SIGRTMAX-3", "SIGRTMAX-4", "SIGRTMAX-5", "SIGRTMAX-6", "SIGRTMAX-7", "SIGRTMAX-8", "SIGRTMAX-9", "SIGRTMIN", "SIGRTMIN+1", "SIGRTMIN+10", "SIGRTMIN+11", "SIGRTMIN+12", "SIGRTMIN+13", "SIGRTMIN+14", "SIGRTMIN+15", "SIGRTMIN+2", "SIGRTMIN+3", "SIGRTMIN+4", "SIGRTMIN+5", "SIGRTMIN+6", "SIGRTMIN+7", "SIGRTMIN+8", "SIGRTMIN+9", "SIGSEGV", "SIGSTKFLT", "SIGSTOP", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGUSR1", "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"] }, user: { ref: "v1/ContainerUser" }, volumeMounts: { array: { ref: "v1/VolumeMountStatus" } } }, required: ["image", "imageID", "name", "ready", "restartCount"] }, "v1/ContainerUser": { object: { linux: { ref: "v1/LinuxContainerUser" } } }, "v1/DaemonEndpoint": { object: { Port: "integer" }, required: ["Port"] }, "v1/DownwardAPIProjection": { object: { items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/DownwardAPIVolumeFile": { object: { fieldRef: { ref: "v1/ObjectFieldSelector" }, mode: "integer", path: "string", resourceFieldRef: { ref: "v1/ResourceFieldSelector" } }, required: ["path"] }, "v1/DownwardAPIVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/EmptyDirVolumeSource": { object: { medium: "string", sizeLimit: { ref: "apimachinery/api/resource/Quantity" } } }, "v1/EndpointAddress": { object: { hostname: "string", ip: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" } }, required: ["ip"] }, "v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port"] }, "v1/EndpointSubset": { object: { addresses: { array: { ref: "v1/EndpointAddress" } }, notReadyAddresses: { array: { ref: "v1/EndpointAddress" } }, ports: { array: { ref: "v1/EndpointPort" } } } }, "v1/Endpoints": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, subsets: { array: { ref: "v1/EndpointSubset" } } } }, "v1/EndpointsList": { object: { apiVersion: "string", items: { array: { ref: "v1/Endpoints" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EnvFromSource": { object: { configMapRef: { ref: "v1/ConfigMapEnvSource" }, prefix: "string", secretRef: { ref: "v1/SecretEnvSource" } } }, "v1/EnvVar": { object: { name: "string", value: "string", valueFrom: { ref: "v1/EnvVarSource" } }, required: ["name"] }, "v1/EnvVarSource": { object: { configMapKeyRef: { ref: "v1/ConfigMapKeySelector" }, fieldRef: { ref: "v1/ObjectFieldSelector" }, resourceFieldRef: { ref: "v1/ResourceFieldSelector" }, secretKeyRef: { ref: "v1/SecretKeySelector" } } }, "v1/EphemeralContainer": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resizePolicy: { array: { ref: "v1/ContainerResizePolicy" } }, resources: { ref: "v1/ResourceRequirements" }, restartPolicy: "string", securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", targetContainerName: "string", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/EphemeralVolumeSource": { object: { volumeClaimTemplate: { ref: "v1/PersistentVolumeClaimTemplate" } } }, "v1/Event": { object: { action: "string", apiVersion: "string", count: "integer", eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, firstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, involvedObject: { ref: "v1/ObjectReference" }, kind: "string", lastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, reason: "string", related: { ref: "v1/ObjectReference" }, reportingComponent: "string", reportingInstance: "string", series: { ref: "v1/EventSeries" }, source: { ref: "v1/EventSource" }, type: "string" }, required: ["involvedObject", "metadata"] }, "v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } } }, "v1/EventSource": { object: { component: "string", host: "string" } }, "v1/ExecAction": { object: { command: { array: "string" } } }, "v1/FCVolumeSource": { object: { fsType: "string", lun: "integer", readOnly: "boolean", targetWWNs: { array: "string" }, wwids: { array: "string" } } }, "v1/FlexPersistentVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" } }, required: ["driver"] }, "v1/FlexVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" } }, required: ["driver"] }, "v1/FlockerVolumeSource": { object: { datasetName: "string", datasetUUID: "string" } }, "v1/GCEPersistentDiskVolumeSource": { object: { fsType: "string", partition: "integer", pdName: "string", readOnly: "boolean" }, required: ["pdName"] }, "v1/GRPCAction": { object: { port: "integer", service: "string" }, required: ["port"] }, "v1/GitRepoVolumeSource": { object: { directory: "string", repository: "string", revision: "string" }, required: ["repository"] }, "v1/GlusterfsPersistentVolumeSource": { object: { endpoints: "string", endpointsNamespace: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/GlusterfsVolumeSource": { object: { endpoints: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/HTTPGetAction": { object: { host: "string", httpHeaders: { array: { ref: "v1/HTTPHeader" } }, path: "string", port: { ref: "apimachinery/util/intstr/IntOrString" }, scheme: { enum: ["HTTP", "HTTPS"] } }, required: ["port"] }, "v1/HTTPHeader": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/HostAlias": { object: { hostnames: { array: "string" }, ip: "string" }, required: ["ip"] }, "v1/HostIP": { object: { ip: "string" }, required: ["ip"] }, "v1/HostPathVolumeSource": { object: { path: "string", type: { enum: ["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"] } }, required: ["path"] }, "v1/ISCSIPersistentVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/ISCSIVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/ImageVolumeSource": { object: { pullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, reference: "string" } }, "v1/KeyToPath": { object: { key: "string", mode: "integer", path: "string" }, required: ["key", "path"] }, "v1/Lifecycle": { object: { postStart: { ref: "v1/LifecycleHandler" }, preStop: { ref: "v1/LifecycleHandler" }, stopSignal: { enum: ["SIGABRT", "SIGALRM", "SIGBUS", "SIGCHLD", "SIGCLD", "SIGCONT", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGIO", "SIGIOT", "SIGKILL", "SIGPIPE", "SIGPOLL", "SIGPROF", "SIGPWR", "SIGQUIT", "SIGRTMAX", "SIGRTMAX-1", "SIGRTMAX-10", "SIGRTMAX-11", "SIGRTMAX-12", "SIGRTMAX-13", "SIGRTMAX-14", "SIGRTMAX-2", "SIGRTMAX-3", "SIGRTMAX-4", "SIGRTMAX-5", "SIGRTMAX-6", "SIGRTMAX-7", "SIGRTMAX-8", "SIGRTMAX-9", "SIGRTMIN", "SIGRTMIN+1", "SIGRTMIN+10", "SIGRTMIN+11", "SIGRTMIN+12", "SIGRTMIN+13", "SIGRTMIN+14", "SIGRTMIN+15", "SIGRTMIN+2", "SIGRTMIN+3", "SIGRTMIN+4", "SIGRTMIN+5", "SIGRTMIN+6", "SIGRTMIN+7", "SIGRTMIN+8", "SIGRTMIN+9", "SIGSEGV", "SIGSTKFLT", "SIGSTOP", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGUSR1", "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"] } } }, "v1/LifecycleHandler": { object: { exec: { ref: "v1/ExecAction" }, httpGet: { ref: "v1/HTTPGetAction" }, sleep: { ref: "v1/SleepAction" }, tcpSocket: { ref: "v1/TCPSocketAction" } } }, "v1/LimitRange": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/LimitRangeSpec" } } }, "v1/LimitRangeItem": { object: { default: { map: { ref: "apimachinery/api/resource/Quantity" } }, defaultRequest: { map: { ref: "apimachinery/api/resource/Quantity" } }, max: { map: { ref: "apimachinery/api/resource/Quantity" } }, maxLimitRequestRatio: { map: { ref: "apimachinery/api/resource/Quantity" } }, min: { map: { ref: "apimachinery/api/resource/Quantity" } }, type: "string" }, required: ["type"] }, "v1/LimitRangeList": { object: { apiVersion: "string", items: { array: { ref: "v1/LimitRange" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/LimitRangeSpec": { object: { limits: { array: { ref: "v1/LimitRangeItem" } } }, required: ["limits"] }, "v1/LinuxContainerUser": { object: { gid: "integer", supplementalGroups: { array: "integer" }, uid: "integer" }, required: ["gid", "uid"] }, "v1/LoadBalancerIngress": { object: { hostname: "string", ip: "string", ipMode: "string", ports: { array: { ref: "v1/PortStatus" } } } }, "v1/LoadBalancerStatus": { object: { ingress: { array: { ref: "v1/LoadBalancerIngress" } } } }, "v1/LocalObjectReference": { object: { name: "string" } }, "v1/LocalVolumeSource": { object: { fsType: "string", path: "string" }, required: ["path"] }, "v1/ModifyVolumeStatus": { object: { status: { enum: ["InProgress", "Infeasible", "Pending"] }, targetVolumeAttributesClassName: "string" }, required: ["status"] }, "v1/NFSVolumeSource": { object: { path: "string", readOnly: "boolean", server: "string" }, required: ["path", "server"] }, "v1/Namespace": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NamespaceSpec" }, status: { ref: "v1/NamespaceStatus" } } }, "v1/NamespaceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NamespaceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Namespace" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NamespaceSpec": { object: { finalizers: { array: "string" } } }, "v1/NamespaceStatus": { object: { conditions: { array: { ref: "v1/NamespaceCondition" } }, phase: { enum: ["Active", "Terminating"] } } }, "v1/Node": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NodeSpec" }, status: { ref: "v1/NodeStatus" } } }, "v1/NodeAddress": { object: { address: "string", type: "string" }, required: ["address", "type"] }, "v1/NodeAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PreferredSchedulingTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { ref: "v1/NodeSelector" } } }, "v1/NodeCondition": { object: { lastHeartbeatTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NodeConfigSource": { object: { configMap: { ref: "v1/ConfigMapNodeConfigSource" } } }, "v1/NodeConfigStatus": { object: { active: { ref: "v1/NodeConfigSource" }, assigned: { ref: "v1/NodeConfigSource" }, error: "string", lastKnownGood: { ref: "v1/NodeConfigSource" } } }, "v1/NodeDaemonEndpoints": { object: { kubeletEndpoint: { ref: "v1/DaemonEndpoint" } } }, "v1/NodeFeatures": { object: { supplementalGroupsPolicy: "boolean" } }, "v1/NodeList": { object: { apiVersion: "string", items: { array: { ref: "v1/Node" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NodeRuntimeHandler": { object: { features: { ref: "v1/NodeRuntimeHandlerFeatures" }, name: "string" } }, "v1/NodeRuntimeHandlerFeatures": { object: { recursiveReadOnlyMounts: "boolean", userNamespaces: "boolean" } }, "v1/NodeSelector": { object: { nodeSelectorTerms: { array: { ref: "v1/NodeSelectorTerm" } } }, required: ["nodeSelectorTerms"] }, "v1/NodeSelectorRequirement": { object: { key: "string", operator: { enum: ["DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"] }, values: { array: "string" } }, required: ["key", "operator"] }, "v1/NodeSelectorTerm": { object: { matchExpressions: { array: { ref: "v1/NodeSelectorRequirement" } }, matchFields: { array: { ref: "v1/NodeSelectorRequirement" } } } }, "v1/NodeSpec": { object: { configSource: { ref: "v1/NodeConfigSource" }, externalID: "string", podCIDR: "string", podCIDRs: { array: "string" }, providerID: "string", taints: { array: { ref: "v1/Taint" } }, unschedulable: "boolean" } }, "v1/NodeStatus": { object: { addresses: { array: { ref: "v1/NodeAddress" } }, allocatable: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/NodeCondition" } }, config: { ref: "v1/NodeConfigStatus" }, daemonEndpoints: { ref: "v1/NodeDaemonEndpoints" }, features: { ref: "v1/NodeFeatures" }, images: { array: { ref: "v1/ContainerImage" } }, nodeInfo: { ref: "v1/NodeSystemInfo" }, phase: { enum: ["Pending", "Running", "Terminated"] }, runtimeHandlers: { array: { ref: "v1/NodeRuntimeHandler" } }, volumesAttached: { array: { ref: "v1/AttachedVolume" } }, volumesInUse: { array: "string" } } }, "v1/NodeSwapStatus": { object: { capacity: "integer" } }, "v1/NodeSystemInfo": { object: { architecture: "string", bootID: "string", containerRuntimeVersion: "string", kernelVersion: "string", kubeProxyVersion: "string", kubeletVersion: "string", machineID: "string", operatingSystem: "string", osImage: "string", swap: { ref: "v1/NodeSwapStatus" }, systemUUID: "string" }, required: ["architecture", "bootID", "containerRuntimeVersion", "kernelVersion", "kubeProxyVersion", "kubeletVersion", "machineID", "operatingSystem", "osImage", "systemUUID"] }, "v1/ObjectFieldSelector": { object: { apiVersion: "string", fieldPath: "string" }, required: ["fieldPath"] }, "v1/ObjectReference": { object: { apiVersion: "string", fieldPath: "string", kind: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" } }, "v1/PersistentVolume": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeSpec" }, status: { ref: "v1/PersistentVolumeStatus" } } }, "v1/PersistentVolumeClaim": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } }, "v1/PersistentVolumeClaimCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PersistentVolumeClaimList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolumeClaim" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeClaimSpec": { object: { accessModes: { array: { enum: ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] } }, dataSource: { ref: "v1/TypedLocalObjectReference" }, dataSourceRef: { ref: "v1/TypedObjectReference" }, resources: { ref: "v1/VolumeResourceRequirements" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string", volumeAttributesClassName: "string", volumeMode: { enum: ["Block", "Filesystem"] }, volumeName: "string" } }, "v1/PersistentVolumeClaimStatus": { object: { accessModes: { array: { enum: ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] } }, allocatedResourceStatuses: { map: { enum: ["ControllerResizeInProgress", "ControllerResizeInfeasible", "NodeResizeInProgress", "NodeResizeInfeasible", "NodeResizePending"] } }, allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/PersistentVolumeClaimCondition" } }, currentVolumeAttributesClassName: "string", modifyVolumeStatus: { ref: "v1/ModifyVolumeStatus" }, phase: { enum: ["Bound", "Lost", "Pending"] } } }, "v1/PersistentVolumeClaimTemplate": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" } }, required: ["spec"] }, "v1/PersistentVolumeClaimVolumeSource": { object: { claimName: "string", readOnly: "boolean" }, required: ["claimName"] }, "v1/PersistentVolumeList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolume" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeSpec": { object: { accessModes: { array: { enum: ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] } }, awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFilePersistentVolumeSource" }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, cephfs: { ref: "v1/CephFSPersistentVolumeSource" }, cinder: { ref: "v1/CinderPersistentVolumeSource" }, claimRef: { ref: "v1/ObjectReference" }, csi: { ref: "v1/CSIPersistentVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexPersistentVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, glusterfs: { ref: "v1/GlusterfsPersistentVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, iscsi: { ref: "v1/ISCSIPersistentVolumeSource" }, local: { ref: "v1/LocalVolumeSource" }, mountOptions: { array: "string" }, nfs: { ref: "v1/NFSVolumeSource" }, nodeAffinity: { ref: "v1/VolumeNodeAffinity" }, persistentVolumeReclaimPolicy: { enum: ["Delete", "Recycle", "Retain"] }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDPersistentVolumeSource" }, scaleIO: { ref: "v1/ScaleIOPersistentVolumeSource" }, storageClassName: "string", storageos: { ref: "v1/StorageOSPersistentVolumeSource" }, volumeAttributesClassName: "string", volumeMode: { enum: ["Block", "Filesystem"] }, vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } } }, "v1/PersistentVolumeStatus": { object: { lastPhaseTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", phase: { enum: ["Available", "Bound", "Failed", "Pending", "Released"] }, reason: "string" } }, "v1/PhotonPersistentDiskVolumeSource": { object: { fsType: "string", pdID: "string" }, required: ["pdID"] }, "v1/Pod": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" }, status: { ref: "v1/PodStatus" } } }, "v1/PodAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodAffinityTerm": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, matchLabelKeys: { array: "string" }, mismatchLabelKeys: { array: "string" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, namespaces: { array: "string" }, topologyKey: "string" }, required: ["topologyKey"] }, "v1/PodAntiAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", observedGeneration: "integer", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PodDNSConfig": { object: { nameservers: { array: "string" }, options: { array: { ref: "v1/PodDNSConfigOption" } }, searches: { array: "string" } } }, "v1/PodDNSConfigOption": { object: { name: "string", value: "string" } }, "v1/PodIP": { object: { ip: "string" }, required: ["ip"] }, "v1/PodList": { object: { apiVersion: "string", items: { array: { ref: "v1/Pod" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodOS": { object: { name: "string" }, required: ["name"] }, "v1/PodReadinessGate": { object: { conditionType: "string" }, required: ["conditionType"] }, "v1/PodResourceClaim": { object: { name: "string", resourceClaimName: "string", resourceClaimTemplateName: "string" }, required: ["name"] }, "v1/PodResourceClaimStatus": { object: { name: "string", resourceClaimName: "string" }, required: ["name"] }, "v1/PodSchedulingGate": { object: { name: "string" }, required: ["name"] }, "v1/PodSecurityContext": { object: { appArmorProfile: { ref: "v1/AppArmorProfile" }, fsGroup: "integer", fsGroupChangePolicy: { enum: ["Always", "OnRootMismatch"] }, runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxChangePolicy: "string", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, supplementalGroups: { array: "integer" }, supplementalGroupsPolicy: { enum: ["Merge", "Strict"] }, sysctls: { array: { ref: "v1/Sysctl" } }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/PodSpec": { object: { activeDeadlineSeconds: "integer", affinity: { ref: "v1/Affinity" }, automountServiceAccountToken: "boolean", containers: { array: { ref: "v1/Container" } }, dnsConfig: { ref: "v1/PodDNSConfig" }, dnsPolicy: { enum: ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"] }, enableServiceLinks: "boolean", ephemeralContainers: { array: { ref: "v1/EphemeralContainer" } }, hostAliases: { array: { ref: "v1/HostAlias" } }, hostIPC: "boolean", hostNetwork: "boolean", hostPID: "boolean", hostUsers: "boolean", hostname: "string", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, initContainers: { array: { ref: "v1/Container" } }, nodeName: "string", nodeSelector: { map: "string" }, os: { ref: "v1/PodOS" }, overhead: { map: { ref: "apimachinery/api/resource/Quantity" } }, preemptionPolicy: { enum: ["Never", "PreemptLowerPriority"] }, priority: "integer", priorityClassName: "string", readinessGates: { array: { ref: "v1/PodReadinessGate" } }, resourceClaims: { array: { ref: "v1/PodResourceClaim" } }, resources: { ref: "v1/ResourceRequirements" }, restartPolicy: { enum: ["Always", "Never", "OnFailure"] }, runtimeClassName: "string", schedulerName: "string", schedulingGates: { array: { ref: "v1/PodSchedulingGate" } }, securityContext: { ref: "v1/PodSecurityContext" }, serviceAccount: "string", serviceAccountName: "string", setHostnameAsFQDN: "boolean", shareProcessNamespace: "boolean", subdomain: "string", terminationGracePeriodSeconds: "integer", tolerations: { array: { ref: "v1/Toleration" } }, topologySpreadConstraints: { array: { ref: "v1/TopologySpreadConstraint" } }, volumes: { array: { ref: "v1/Volume" } } }, required: ["containers"] }, "v1/PodStatus": { object: { conditions: { array: { ref: "v1/PodCondition" } }, containerStatuses: { array: { ref: "v1/ContainerStatus" } }, ephemeralContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, hostIP: "string", hostIPs: { array: { ref: "v1/HostIP" } }, initContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, message: "string", nominatedNodeName: "string", observedGeneration: "integer", phase: { enum: ["Failed", "Pending", "Running", "Succeeded", "Unknown"] }, podIP: "string", podIPs: { array: { ref: "v1/PodIP" } }, qosClass: { enum: ["BestEffort", "Burstable", "Guaranteed"] }, reason: "string", resize: "string", resourceClaimStatuses: { array: { ref: "v1/PodResourceClaimStatus" } }, startTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/PodTemplate": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/PodTemplateList": { object: { apiVersion: "string", items: { array: { ref: "v1/PodTemplate" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" } } }, "v1/PortStatus": { object: { error: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port", "protocol"] }, "v1/PortworxVolumeSource": { object: { fsType: "string", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/PreferredSchedulingTerm": { object: { preference: { ref: "v1/NodeSelectorTerm" }, weight: "integer" }, required: ["preference", "weight"] }, "v1/Probe": { object: { exec: { ref: "v1/ExecAction" }, failureThreshold: "integer", grpc: { ref: "v1/GRPCAction" }, httpGet: { ref: "v1/HTTPGetAction" }, initialDelaySeconds: "integer", periodSeconds: "integer", successThreshold: "integer", tcpSocket: { ref: "v1/TCPSocketAction" }, terminationGracePeriodSeconds: "integer", timeoutSeconds: "integer" } }, "v1/ProjectedVolumeSource": { object: { defaultMode: "integer", sources: { array: { ref: "v1/VolumeProjection" } } } }, "v1/QuobyteVolumeSource": { object: { group: "string", readOnly: "boolean", registry: "string", tenant: "string", user: "string", volume: "string" }, required: ["registry", "volume"] }, "v1/RBDPersistentVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/RBDVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/ReplicationController": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ReplicationControllerSpec" }, status: { ref: "v1/ReplicationControllerStatus" } } }, "v1/ReplicationControllerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ReplicationControllerList": { object: { apiVersion: "string", items: { array: { ref: "v1/ReplicationController" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ReplicationControllerSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { map: "string" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/ReplicationControllerStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "v1/ReplicationControllerCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer" }, required: ["replicas"] }, "v1/ResourceClaim": { object: { name: "string", request: "string" }, required: ["name"] }, "v1/ResourceFieldSelector": { object: { containerName: "string", divisor: { ref: "apimachinery/api/resource/Quantity" }, resource: "string" }, required: ["resource"] }, "v1/ResourceHealth": { object: { health: "string", resourceID: "string" }, required: ["resourceID"] }, "v1/ResourceQuota": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ResourceQuotaSpec" }, status: { ref: "v1/ResourceQuotaStatus" } } }, "v1/ResourceQuotaList": { object: { apiVersion: "string", items: { array: { ref: "v1/ResourceQuota" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ResourceQuotaSpec": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, scopeSelector: { ref: "v1/ScopeSelector" }, scopes: { array: { enum: ["BestEffort", "CrossNamespacePodAffinity", "NotBestEffort", "NotTerminating", "PriorityClass", "Terminating", "VolumeAttributesClass"] } } } }, "v1/ResourceQuotaStatus": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, used: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/ResourceRequirements": { object: { claims: { array: { ref: "v1/ResourceClaim" } }, limits: { map: { ref: "apimachinery/api/resource/Quantity" } }, requests: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/ResourceStatus": { object: { name: "string", resources: { array: { ref: "v1/ResourceHealth" } } }, required: ["name"] }, "v1/SELinuxOptions": { object: { level: "string", role: "string", type: "string", user: "string" } }, "v1/ScaleIOPersistentVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScaleIOVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScopeSelector": { object: { matchExpressions: { array: { ref: "v1/ScopedResourceSelectorRequirement" } } } }, "v1/ScopedResourceSelectorRequirement": { object: { operator: { enum: ["DoesNotExist", "Exists", "In", "NotIn"] }, scopeName: { enum: ["BestEffort", "CrossNamespacePodAffinity", "NotBestEffort", "NotTerminating", "PriorityClass", "Terminating", "VolumeAttributesClass"] }, values: { array: "string" } }, required: ["operator", "scopeName"] }, "v1/SeccompProfile": { object: { localhostProfile: "string", type: { enum: ["Localhost", "RuntimeDefault", "Unconfined"] } }, required: ["type"] }, "v1/Secret": { object: { apiVersion: "string", data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, stringData: { map: "string" }, type: "string" } }, "v1/SecretEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/SecretKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/SecretList": { object: { apiVersion: "string", items: { array: { ref: "v1/Secret" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/SecretProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/SecretReference": { object: { name: "string", namespace: "string" } }, "v1/SecretVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, optional: "boolean", secretName: "string" } }, "v1/SecurityContext": { object: { allowPrivilegeEscalation: "boolean", appArmorProfile: { ref: "v1/AppArmorProfile" }, capabilities: { ref: "v1/Capabilities" }, privileged: "boolean", procMount: { enum: ["Default", "Unmasked"] }, readOnlyRootFilesystem: "boolean", runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/Service": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ServiceSpec" }, status: { ref: "v1/ServiceStatus" } } }, "v1/ServiceAccount": { object: { apiVersion: "string", automountServiceAccountToken: "boolean", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, secrets: { array: { ref: "v1/ObjectReference" } } } }, "v1/ServiceAccountList": { object: { apiVersion: "string", items: { array: { ref: "v1/ServiceAccount" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServiceAccountTokenProjection": { object: { audience: "string", expirationSeconds: "integer", path: "string" }, required: ["path"] }, "v1/ServiceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Service" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServicePort": { object: { appProtocol: "string", name: "string", nodePort: "integer", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] }, targetPort: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/ServiceSpec": { object: { allocateLoadBalancerNodePorts: "boolean", clusterIP: "string", clusterIPs: { array: "string" }, externalIPs: { array: "string" }, externalName: "string", externalTrafficPolicy: { enum: ["Cluster", "Local"] }, healthCheckNodePort: "integer", internalTrafficPolicy: { enum: ["Cluster", "Local"] }, ipFamilies: { array: { enum: ["", "IPv4", "IPv6"] } }, ipFamilyPolicy: { enum: ["PreferDualStack", "RequireDualStack", "SingleStack"] }, loadBalancerClass: "string", loadBalancerIP: "string", loadBalancerSourceRanges: { array: "string" }, ports: { array: { ref: "v1/ServicePort" } }, publishNotReadyAddresses: "boolean", selector: { map: "string" }, sessionAffinity: { enum: ["ClientIP", "None"] }, sessionAffinityConfig: { ref: "v1/SessionAffinityConfig" }, trafficDistribution: "string", type: { enum: ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"] } } }, "v1/ServiceStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, loadBalancer: { ref: "v1/LoadBalancerStatus" } } }, "v1/SessionAffinityConfig": { object: { clientIP: { ref: "v1/ClientIPConfig" } } }, "v1/SleepAction": { object: { seconds: "integer" }, required: ["seconds"] }, "v1/StorageOSPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/ObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/StorageOSVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/Sysctl": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/TCPSocketAction": { object: { host: "string", port: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/Taint": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", timeAdded: { ref: "apimachinery/apis/meta/v1/Time" }, value: "string" }, required: ["effect", "key"] }, "v1/Toleration": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", operator: { enum: ["Equal", "Exists"] }, tolerationSeconds: "integer", value: "string" } }, "v1/TopologySelectorLabelRequirement": { object: { key: "string", values: { array: "string" } }, required: ["key", "values"] }, "v1/TopologySelectorTerm": { object: { matchLabelExpressions: { array: { ref: "v1/TopologySelectorLabelRequirement" } } } }, "v1/TopologySpreadConstraint": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, matchLabelKeys: { array: "string" }, maxSkew: "integer", minDomains: "integer", nodeAffinityPolicy: { enum: ["Honor", "Ignore"] }, nodeTaintsPolicy: { enum: ["Honor", "Ignore"] }, topologyKey: "string", whenUnsatisfiable: { enum: ["DoNotSchedule", "ScheduleAnyway"] } }, required: ["maxSkew", "topologyKey", "whenUnsatisfiable"] }, "v1/TypedLocalObjectReference": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "v1/TypedObjectReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "v1/Volume": { object: { awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFileVolumeSource" }, cephfs: { ref: "v1/CephFSVolumeSource" }, cinder: { ref: "v1/CinderVolumeSource" }, configMap: { ref: "v1/ConfigMapVolumeSource" }, csi: { ref: "v1/CSIVolumeSource" }, downwardAPI: { ref: "v1/DownwardAPIVolumeSource" }, emptyDir: { ref: "v1/EmptyDirVolumeSource" }, ephemeral: { ref: "v1/EphemeralVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, gitRepo: { ref: "v1/GitRepoVolumeSource" }, glusterfs: { ref: "v1/GlusterfsVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, image: { ref: "v1/ImageVolumeSource" }, iscsi: { ref: "v1/ISCSIVolumeSource" }, name: "string", nfs: { ref: "v1/NFSVolumeSource" }, persistentVolumeClaim: { ref: "v1/PersistentVolumeClaimVolumeSource" }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, projected: { ref: "v1/ProjectedVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDVolumeSource" }, scaleIO: { ref: "v1/ScaleIOVolumeSource" }, secret: { ref: "v1/SecretVolumeSource" }, storageos: { ref: "v1/StorageOSVolumeSource" }, vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } }, required: ["name"] }, "v1/VolumeDevice": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/VolumeMount": { object: { mountPath: "string", mountPropagation: { enum: ["Bidirectional", "HostToContainer", "None"] }, name: "string", readOnly: "boolean", recursiveReadOnly: "string", subPath: "string", subPathExpr: "string" }, required: ["mountPath", "name"] }, "v1/VolumeMountStatus": { object: { mountPath: "string", name: "string", readOnly: "boolean", recursiveReadOnly: "string" }, required: ["mountPath", "name"] }, "v1/VolumeNodeAffinity": { object: { required: { ref: "v1/NodeSelector" } } }, "v1/VolumeProjection": { object: { clusterTrustBundle: { ref: "v1/ClusterTrustBundleProjection" }, configMap: { ref: "v1/ConfigMapProjection" }, downwardAPI: { ref: "v1/DownwardAPIProjection" }, secret: { ref: "v1/SecretProjection" }, serviceAccountToken: { ref: "v1/ServiceAccountTokenProjection" } } }, "v1/VolumeResourceRequirements": { object: { limits: { map: { ref: "apimachinery/api/resource/Quantity" } }, requests: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/VsphereVirtualDiskVolumeSource": { object: { fsType: "string", storagePolicyID: "string", storagePolicyName: "string", volumePath: "string" }, required: ["volumePath"] }, "v1/WeightedPodAffinityTerm": { object: { podAffinityTerm: { ref: "v1/PodAffinityTerm" }, weight: "integer" }, required: ["podAffinityTerm", "weight"] }, "v1/WindowsSecurityContextOptions": { object: { gmsaCredentialSpec: "string", gmsaCredentialSpecName: "string", hostProcess: "boolean", runAsUserName: "string" } } } };
+  }
+});
+
+// packages/core/src/rules/schema/kubernetes-1.36.json
+var require_kubernetes_1_36 = __commonJS({
+  "packages/core/src/rules/schema/kubernetes-1.36.json"(exports2, module2) {
+    module2.exports = { source: "kubernetes-models@5.1.0", kubernetesVersion: "v1.36", kinds: { "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy": "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy", "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding": "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding", "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingList": "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingList", "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyList": "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyList", "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration", "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList", "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList": "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList", "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration", "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList", "apiextensions.k8s.io/v1/CustomResourceDefinition": "apiextensions.k8s.io/v1/CustomResourceDefinition", "apiextensions.k8s.io/v1/CustomResourceDefinitionList": "apiextensions.k8s.io/v1/CustomResourceDefinitionList", "apiregistration.k8s.io/v1/APIService": "apiregistration.k8s.io/v1/APIService", "apiregistration.k8s.io/v1/APIServiceList": "apiregistration.k8s.io/v1/APIServiceList", "apps/v1/ControllerRevision": "apps/v1/ControllerRevision", "apps/v1/ControllerRevisionList": "apps/v1/ControllerRevisionList", "apps/v1/DaemonSet": "apps/v1/DaemonSet", "apps/v1/DaemonSetList": "apps/v1/DaemonSetList", "apps/v1/Deployment": "apps/v1/Deployment", "apps/v1/DeploymentList": "apps/v1/DeploymentList", "apps/v1/ReplicaSet": "apps/v1/ReplicaSet", "apps/v1/ReplicaSetList": "apps/v1/ReplicaSetList", "apps/v1/StatefulSet": "apps/v1/StatefulSet", "apps/v1/StatefulSetList": "apps/v1/StatefulSetList", "authentication.k8s.io/v1/SelfSubjectReview": "authentication.k8s.io/v1/SelfSubjectReview", "authentication.k8s.io/v1/TokenRequest": "authentication.k8s.io/v1/TokenRequest", "authentication.k8s.io/v1/TokenReview": "authentication.k8s.io/v1/TokenReview", "authorization.k8s.io/v1/LocalSubjectAccessReview": "authorization.k8s.io/v1/LocalSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectAccessReview": "authorization.k8s.io/v1/SelfSubjectAccessReview", "authorization.k8s.io/v1/SelfSubjectRulesReview": "authorization.k8s.io/v1/SelfSubjectRulesReview", "authorization.k8s.io/v1/SubjectAccessReview": "authorization.k8s.io/v1/SubjectAccessReview", "autoscaling/v1/HorizontalPodAutoscaler": "autoscaling/v1/HorizontalPodAutoscaler", "autoscaling/v1/HorizontalPodAutoscalerList": "autoscaling/v1/HorizontalPodAutoscalerList", "autoscaling/v1/Scale": "autoscaling/v1/Scale", "autoscaling/v2/HorizontalPodAutoscaler": "autoscaling/v2/HorizontalPodAutoscaler", "autoscaling/v2/HorizontalPodAutoscalerList": "autoscaling/v2/HorizontalPodAutoscalerList", "batch/v1/CronJob": "batch/v1/CronJob", "batch/v1/CronJobList": "batch/v1/CronJobList", "batch/v1/Job": "batch/v1/Job", "batch/v1/JobList": "batch/v1/JobList", "certificates.k8s.io/v1/CertificateSigningRequest": "certificates.k8s.io/v1/CertificateSigningRequest", "certificates.k8s.io/v1/CertificateSigningRequestList": "certificates.k8s.io/v1/CertificateSigningRequestList", "coordination.k8s.io/v1/Lease": "coordination.k8s.io/v1/Lease", "coordination.k8s.io/v1/LeaseList": "coordination.k8s.io/v1/LeaseList", "discovery.k8s.io/v1/EndpointSlice": "discovery.k8s.io/v1/EndpointSlice", "discovery.k8s.io/v1/EndpointSliceList": "discovery.k8s.io/v1/EndpointSliceList", "events.k8s.io/v1/Event": "events.k8s.io/v1/Event", "events.k8s.io/v1/EventList": "events.k8s.io/v1/EventList", "flowcontrol.apiserver.k8s.io/v1/FlowSchema": "flowcontrol.apiserver.k8s.io/v1/FlowSchema", "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList": "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList", "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration": "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration", "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList": "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList", "networking.k8s.io/v1/IPAddress": "networking.k8s.io/v1/IPAddress", "networking.k8s.io/v1/IPAddressList": "networking.k8s.io/v1/IPAddressList", "networking.k8s.io/v1/Ingress": "networking.k8s.io/v1/Ingress", "networking.k8s.io/v1/IngressClass": "networking.k8s.io/v1/IngressClass", "networking.k8s.io/v1/IngressClassList": "networking.k8s.io/v1/IngressClassList", "networking.k8s.io/v1/IngressList": "networking.k8s.io/v1/IngressList", "networking.k8s.io/v1/NetworkPolicy": "networking.k8s.io/v1/NetworkPolicy", "networking.k8s.io/v1/NetworkPolicyList": "networking.k8s.io/v1/NetworkPolicyList", "networking.k8s.io/v1/ServiceCIDR": "networking.k8s.io/v1/ServiceCIDR", "networking.k8s.io/v1/ServiceCIDRList": "networking.k8s.io/v1/ServiceCIDRList", "node.k8s.io/v1/RuntimeClass": "node.k8s.io/v1/RuntimeClass", "node.k8s.io/v1/RuntimeClassList": "node.k8s.io/v1/RuntimeClassList", "policy/v1/Eviction": "policy/v1/Eviction", "policy/v1/PodDisruptionBudget": "policy/v1/PodDisruptionBudget", "policy/v1/PodDisruptionBudgetList": "policy/v1/PodDisruptionBudgetList", "rbac.authorization.k8s.io/v1/ClusterRole": "rbac.authorization.k8s.io/v1/ClusterRole", "rbac.authorization.k8s.io/v1/ClusterRoleBinding": "rbac.authorization.k8s.io/v1/ClusterRoleBinding", "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": "rbac.authorization.k8s.io/v1/ClusterRoleBindingList", "rbac.authorization.k8s.io/v1/ClusterRoleList": "rbac.authorization.k8s.io/v1/ClusterRoleList", "rbac.authorization.k8s.io/v1/Role": "rbac.authorization.k8s.io/v1/Role", "rbac.authorization.k8s.io/v1/RoleBinding": "rbac.authorization.k8s.io/v1/RoleBinding", "rbac.authorization.k8s.io/v1/RoleBindingList": "rbac.authorization.k8s.io/v1/RoleBindingList", "rbac.authorization.k8s.io/v1/RoleList": "rbac.authorization.k8s.io/v1/RoleList", "resource.k8s.io/v1/DeviceClass": "resource.k8s.io/v1/DeviceClass", "resource.k8s.io/v1/DeviceClassList": "resource.k8s.io/v1/DeviceClassList", "resource.k8s.io/v1/ResourceClaim": "resource.k8s.io/v1/ResourceClaim", "resource.k8s.io/v1/ResourceClaimList": "resource.k8s.io/v1/ResourceClaimList", "resource.k8s.io/v1/ResourceClaimTemplate": "resource.k8s.io/v1/ResourceClaimTemplate", "resource.k8s.io/v1/ResourceClaimTemplateList": "resource.k8s.io/v1/ResourceClaimTemplateList", "resource.k8s.io/v1/ResourceSlice": "resource.k8s.io/v1/ResourceSlice", "resource.k8s.io/v1/ResourceSliceList": "resource.k8s.io/v1/ResourceSliceList", "scheduling.k8s.io/v1/PriorityClass": "scheduling.k8s.io/v1/PriorityClass", "scheduling.k8s.io/v1/PriorityClassList": "scheduling.k8s.io/v1/PriorityClassList", "storage.k8s.io/v1/CSIDriver": "storage.k8s.io/v1/CSIDriver", "storage.k8s.io/v1/CSIDriverList": "storage.k8s.io/v1/CSIDriverList", "storage.k8s.io/v1/CSINode": "storage.k8s.io/v1/CSINode", "storage.k8s.io/v1/CSINodeList": "storage.k8s.io/v1/CSINodeList", "storage.k8s.io/v1/CSIStorageCapacity": "storage.k8s.io/v1/CSIStorageCapacity", "storage.k8s.io/v1/CSIStorageCapacityList": "storage.k8s.io/v1/CSIStorageCapacityList", "storage.k8s.io/v1/StorageClass": "storage.k8s.io/v1/StorageClass", "storage.k8s.io/v1/StorageClassList": "storage.k8s.io/v1/StorageClassList", "storage.k8s.io/v1/VolumeAttachment": "storage.k8s.io/v1/VolumeAttachment", "storage.k8s.io/v1/VolumeAttachmentList": "storage.k8s.io/v1/VolumeAttachmentList", "storage.k8s.io/v1/VolumeAttributesClass": "storage.k8s.io/v1/VolumeAttributesClass", "storage.k8s.io/v1/VolumeAttributesClassList": "storage.k8s.io/v1/VolumeAttributesClassList", "v1/Binding": "v1/Binding", "v1/ComponentStatus": "v1/ComponentStatus", "v1/ComponentStatusList": "v1/ComponentStatusList", "v1/ConfigMap": "v1/ConfigMap", "v1/ConfigMapList": "v1/ConfigMapList", "v1/Endpoints": "v1/Endpoints", "v1/EndpointsList": "v1/EndpointsList", "v1/Event": "v1/Event", "v1/EventList": "v1/EventList", "v1/LimitRange": "v1/LimitRange", "v1/LimitRangeList": "v1/LimitRangeList", "v1/Namespace": "v1/Namespace", "v1/NamespaceList": "v1/NamespaceList", "v1/Node": "v1/Node", "v1/NodeList": "v1/NodeList", "v1/PersistentVolume": "v1/PersistentVolume", "v1/PersistentVolumeClaim": "v1/PersistentVolumeClaim", "v1/PersistentVolumeClaimList": "v1/PersistentVolumeClaimList", "v1/PersistentVolumeList": "v1/PersistentVolumeList", "v1/Pod": "v1/Pod", "v1/PodList": "v1/PodList", "v1/PodTemplate": "v1/PodTemplate", "v1/PodTemplateList": "v1/PodTemplateList", "v1/ReplicationController": "v1/ReplicationController", "v1/ReplicationControllerList": "v1/ReplicationControllerList", "v1/ResourceQuota": "v1/ResourceQuota", "v1/ResourceQuotaList": "v1/ResourceQuotaList", "v1/Secret": "v1/Secret", "v1/SecretList": "v1/SecretList", "v1/Service": "v1/Service", "v1/ServiceAccount": "v1/ServiceAccount", "v1/ServiceAccountList": "v1/ServiceAccountList", "v1/ServiceList": "v1/ServiceList" }, unserved: { "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfigurationList": { removedIn: "1.22", replacement: "admissionregistration.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinition": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiextensions.k8s.io/v1beta1/CustomResourceDefinitionList": { removedIn: "1.22", replacement: "apiextensions.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIService": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apiregistration.k8s.io/v1beta1/APIServiceList": { removedIn: "1.22", replacement: "apiregistration.k8s.io/v1" }, "apps/v1beta1/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta1/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevision": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ControllerRevisionList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSet": { removedIn: "1.16", replacement: "apps/v1" }, "apps/v1beta2/StatefulSetList": { removedIn: "1.16", replacement: "apps/v1" }, "authentication.k8s.io/v1beta1/TokenReview": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authentication.k8s.io/v1beta1/TokenReviewList": { removedIn: "1.22", replacement: "authentication.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/LocalSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SelfSubjectRulesReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReview": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "authorization.k8s.io/v1beta1/SubjectAccessReviewList": { removedIn: "1.22", replacement: "authorization.k8s.io/v1" }, "autoscaling/v2beta1/HorizontalPodAutoscaler": { removedIn: "1.25", replacement: "autoscaling/v2" }, "autoscaling/v2beta1/HorizontalPodAutoscalerList": { removedIn: "1.25", replacement: "autoscaling/v2" }, "autoscaling/v2beta2/HorizontalPodAutoscaler": { removedIn: "1.26", replacement: "autoscaling/v2" }, "autoscaling/v2beta2/HorizontalPodAutoscalerList": { removedIn: "1.26", replacement: "autoscaling/v2" }, "batch/v1beta1/CronJob": { removedIn: "1.25", replacement: "batch/v1" }, "batch/v1beta1/CronJobList": { removedIn: "1.25", replacement: "batch/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequest": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "certificates.k8s.io/v1beta1/CertificateSigningRequestList": { removedIn: "1.22", replacement: "certificates.k8s.io/v1" }, "coordination.k8s.io/v1beta1/Lease": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "coordination.k8s.io/v1beta1/LeaseList": { removedIn: "1.22", replacement: "coordination.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSlice": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "discovery.k8s.io/v1beta1/EndpointSliceList": { removedIn: "1.25", replacement: "discovery.k8s.io/v1" }, "events.k8s.io/v1beta1/Event": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "events.k8s.io/v1beta1/EventList": { removedIn: "1.25", replacement: "events.k8s.io/v1" }, "extensions/v1beta1/DaemonSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DaemonSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Deployment": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/DeploymentRollback": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicy": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/NetworkPolicyList": { removedIn: "1.16", replacement: "networking.k8s.io/v1" }, "extensions/v1beta1/PodSecurityPolicy": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/PodSecurityPolicyList": { removedIn: "1.16", replacement: "Pod Security Admission" }, "extensions/v1beta1/ReplicaSet": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/ReplicaSetList": { removedIn: "1.16", replacement: "apps/v1" }, "extensions/v1beta1/Scale": { removedIn: "1.16", replacement: "apps/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchemaList": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfigurationList": { removedIn: "1.26", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchema": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/FlowSchemaList": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfiguration": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta2/PriorityLevelConfigurationList": { removedIn: "1.29", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchema": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/FlowSchemaList": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfiguration": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "flowcontrol.apiserver.k8s.io/v1beta3/PriorityLevelConfigurationList": { removedIn: "1.32", replacement: "flowcontrol.apiserver.k8s.io/v1" }, "networking.k8s.io/v1beta1/Ingress": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClass": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressClassList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "networking.k8s.io/v1beta1/IngressList": { removedIn: "1.22", replacement: "networking.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClass": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "node.k8s.io/v1beta1/RuntimeClassList": { removedIn: "1.25", replacement: "node.k8s.io/v1" }, "policy/v1beta1/Eviction": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudget": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodDisruptionBudgetList": { removedIn: "1.25", replacement: "policy/v1" }, "policy/v1beta1/PodSecurityPolicy": { removedIn: "1.25", replacement: "Pod Security Admission" }, "policy/v1beta1/PodSecurityPolicyList": { removedIn: "1.25", replacement: "Pod Security Admission" }, "rbac.authorization.k8s.io/v1beta1/ClusterRole": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/ClusterRoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/Role": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBinding": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleBindingList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "rbac.authorization.k8s.io/v1beta1/RoleList": { removedIn: "1.22", replacement: "rbac.authorization.k8s.io/v1" }, "scheduling.k8s.io/v1beta1/PriorityClass": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "scheduling.k8s.io/v1beta1/PriorityClassList": { removedIn: "1.22", replacement: "scheduling.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIDriver": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIDriverList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINode": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSINodeList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIStorageCapacity": { removedIn: "1.27", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/CSIStorageCapacityList": { removedIn: "1.27", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClass": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/StorageClassList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachment": { removedIn: "1.22", replacement: "storage.k8s.io/v1" }, "storage.k8s.io/v1beta1/VolumeAttachmentList": { removedIn: "1.22", replacement: "storage.k8s.io/v1" } }, definitions: { "admissionregistration.k8s.io/v1/ApplyConfiguration": { object: { expression: "string" } }, "admissionregistration.k8s.io/v1/AuditAnnotation": { object: { key: "string", valueExpression: "string" }, required: ["key", "valueExpression"] }, "admissionregistration.k8s.io/v1/ExpressionWarning": { object: { fieldRef: "string", warning: "string" }, required: ["fieldRef", "warning"] }, "admissionregistration.k8s.io/v1/JSONPatch": { object: { expression: "string" } }, "admissionregistration.k8s.io/v1/MatchCondition": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration.k8s.io/v1/MatchResources": { object: { excludeResourceRules: { array: { ref: "admissionregistration.k8s.io/v1/NamedRuleWithOperations" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, resourceRules: { array: { ref: "admissionregistration.k8s.io/v1/NamedRuleWithOperations" } } } }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "admissionregistration.k8s.io/v1/MutatingAdmissionPolicySpec" } } }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingSpec" } } }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyBindingSpec": { object: { matchResources: { ref: "admissionregistration.k8s.io/v1/MatchResources" }, paramRef: { ref: "admissionregistration.k8s.io/v1/ParamRef" }, policyName: "string" } }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicyList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/MutatingAdmissionPolicy" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/MutatingAdmissionPolicySpec": { object: { failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchConstraints: { ref: "admissionregistration.k8s.io/v1/MatchResources" }, mutations: { array: { ref: "admissionregistration.k8s.io/v1/Mutation" } }, paramKind: { ref: "admissionregistration.k8s.io/v1/ParamKind" }, reinvocationPolicy: { enum: ["IfNeeded", "Never"] }, variables: { array: { ref: "admissionregistration.k8s.io/v1/Variable" } } } }, "admissionregistration.k8s.io/v1/MutatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, reinvocationPolicy: { enum: ["IfNeeded", "Never"] }, rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: { enum: ["None", "NoneOnDryRun", "Some", "Unknown"] }, timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhook" } } } }, "admissionregistration.k8s.io/v1/MutatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/Mutation": { object: { applyConfiguration: { ref: "admissionregistration.k8s.io/v1/ApplyConfiguration" }, jsonPatch: { ref: "admissionregistration.k8s.io/v1/JSONPatch" }, patchType: { enum: ["ApplyConfiguration", "JSONPatch"] } }, required: ["patchType"] }, "admissionregistration.k8s.io/v1/NamedRuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: { enum: ["*", "CONNECT", "CREATE", "DELETE", "UPDATE"] } }, resourceNames: { array: "string" }, resources: { array: "string" }, scope: { enum: ["*", "Cluster", "Namespaced"] } } }, "admissionregistration.k8s.io/v1/ParamKind": { object: { apiVersion: "string", kind: "string" } }, "admissionregistration.k8s.io/v1/ParamRef": { object: { name: "string", namespace: "string", parameterNotFoundAction: "string", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } }, "admissionregistration.k8s.io/v1/RuleWithOperations": { object: { apiGroups: { array: "string" }, apiVersions: { array: "string" }, operations: { array: { enum: ["*", "CONNECT", "CREATE", "DELETE", "UPDATE"] } }, resources: { array: "string" }, scope: { enum: ["*", "Cluster", "Namespaced"] } } }, "admissionregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "admissionregistration.k8s.io/v1/TypeChecking": { object: { expressionWarnings: { array: { ref: "admissionregistration.k8s.io/v1/ExpressionWarning" } } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicySpec" }, status: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyStatus" } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingSpec" } }, required: ["spec"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBindingSpec": { object: { matchResources: { ref: "admissionregistration.k8s.io/v1/MatchResources" }, paramRef: { ref: "admissionregistration.k8s.io/v1/ParamRef" }, policyName: "string", validationActions: { array: { enum: ["Audit", "Deny", "Warn"] } } }, required: ["policyName", "validationActions"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicySpec": { object: { auditAnnotations: { array: { ref: "admissionregistration.k8s.io/v1/AuditAnnotation" } }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchConstraints: { ref: "admissionregistration.k8s.io/v1/MatchResources" }, paramKind: { ref: "admissionregistration.k8s.io/v1/ParamKind" }, validations: { array: { ref: "admissionregistration.k8s.io/v1/Validation" } }, variables: { array: { ref: "admissionregistration.k8s.io/v1/Variable" } } } }, "admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, observedGeneration: "integer", typeChecking: { ref: "admissionregistration.k8s.io/v1/TypeChecking" } } }, "admissionregistration.k8s.io/v1/ValidatingWebhook": { object: { admissionReviewVersions: { array: "string" }, clientConfig: { ref: "admissionregistration.k8s.io/v1/WebhookClientConfig" }, failurePolicy: { enum: ["Fail", "Ignore"] }, matchConditions: { array: { ref: "admissionregistration.k8s.io/v1/MatchCondition" } }, matchPolicy: { enum: ["Equivalent", "Exact"] }, name: "string", namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, objectSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, rules: { array: { ref: "admissionregistration.k8s.io/v1/RuleWithOperations" } }, sideEffects: { enum: ["None", "NoneOnDryRun", "Some", "Unknown"] }, timeoutSeconds: "integer" }, required: ["admissionReviewVersions", "clientConfig", "name", "sideEffects"] }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, webhooks: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhook" } } } }, "admissionregistration.k8s.io/v1/ValidatingWebhookConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "admissionregistration.k8s.io/v1/Validation": { object: { expression: "string", message: "string", messageExpression: "string", reason: "string" }, required: ["expression"] }, "admissionregistration.k8s.io/v1/Variable": { object: { expression: "string", name: "string" }, required: ["expression", "name"] }, "admissionregistration.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "admissionregistration.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/CustomResourceColumnDefinition": { object: { description: "string", format: "string", jsonPath: "string", name: "string", priority: "integer", type: "string" }, required: ["jsonPath", "name", "type"] }, "apiextensions.k8s.io/v1/CustomResourceConversion": { object: { strategy: "string", webhook: { ref: "apiextensions.k8s.io/v1/WebhookConversion" } }, required: ["strategy"] }, "apiextensions.k8s.io/v1/CustomResourceDefinition": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus" } }, required: ["spec"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", observedGeneration: "integer", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionList": { object: { apiVersion: "string", items: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionNames": { object: { categories: { array: "string" }, kind: "string", listKind: "string", plural: "string", shortNames: { array: "string" }, singular: "string" }, required: ["kind", "plural"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionSpec": { object: { conversion: { ref: "apiextensions.k8s.io/v1/CustomResourceConversion" }, group: "string", names: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, preserveUnknownFields: "boolean", scope: "string", versions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion" } } }, required: ["group", "names", "scope", "versions"] }, "apiextensions.k8s.io/v1/CustomResourceDefinitionStatus": { object: { acceptedNames: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionNames" }, conditions: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceDefinitionCondition" } }, observedGeneration: "integer", storedVersions: { array: "string" } } }, "apiextensions.k8s.io/v1/CustomResourceDefinitionVersion": { object: { additionalPrinterColumns: { array: { ref: "apiextensions.k8s.io/v1/CustomResourceColumnDefinition" } }, deprecated: "boolean", deprecationWarning: "string", name: "string", schema: { ref: "apiextensions.k8s.io/v1/CustomResourceValidation" }, selectableFields: { array: { ref: "apiextensions.k8s.io/v1/SelectableField" } }, served: "boolean", storage: "boolean", subresources: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresources" } }, required: ["name", "served", "storage"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceScale": { object: { labelSelectorPath: "string", specReplicasPath: "string", statusReplicasPath: "string" }, required: ["specReplicasPath", "statusReplicasPath"] }, "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus": "any", "apiextensions.k8s.io/v1/CustomResourceSubresources": { object: { scale: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceScale" }, status: { ref: "apiextensions.k8s.io/v1/CustomResourceSubresourceStatus" } } }, "apiextensions.k8s.io/v1/CustomResourceValidation": { object: { openAPIV3Schema: { ref: "apiextensions.k8s.io/v1/JSONSchemaProps" } } }, "apiextensions.k8s.io/v1/JSONSchemaProps": "any", "apiextensions.k8s.io/v1/SelectableField": { object: { jsonPath: "string" }, required: ["jsonPath"] }, "apiextensions.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", path: "string", port: "integer" }, required: ["name", "namespace"] }, "apiextensions.k8s.io/v1/WebhookClientConfig": { object: { caBundle: "string", service: { ref: "apiextensions.k8s.io/v1/ServiceReference" }, url: "string" } }, "apiextensions.k8s.io/v1/WebhookConversion": { object: { clientConfig: { ref: "apiextensions.k8s.io/v1/WebhookClientConfig" }, conversionReviewVersions: { array: "string" } }, required: ["conversionReviewVersions"] }, "apimachinery/api/resource/Quantity": "quantity", "apimachinery/apis/meta/v1/Condition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", observedGeneration: "integer", reason: "string", status: "string", type: "string" }, required: ["lastTransitionTime", "message", "reason", "status", "type"] }, "apimachinery/apis/meta/v1/DeleteOptions": { object: { apiVersion: "string", dryRun: { array: "string" }, gracePeriodSeconds: "integer", ignoreStoreReadErrorWithClusterBreakingPotential: "boolean", kind: "string", orphanDependents: "boolean", preconditions: { ref: "apimachinery/apis/meta/v1/Preconditions" }, propagationPolicy: "string" } }, "apimachinery/apis/meta/v1/FieldSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "apimachinery/apis/meta/v1/FieldsV1": "any", "apimachinery/apis/meta/v1/LabelSelector": { object: { matchExpressions: { array: { ref: "apimachinery/apis/meta/v1/LabelSelectorRequirement" } }, matchLabels: { map: "string" } } }, "apimachinery/apis/meta/v1/LabelSelectorRequirement": { object: { key: "string", operator: "string", values: { array: "string" } }, required: ["key", "operator"] }, "apimachinery/apis/meta/v1/ListMeta": { object: { continue: "string", remainingItemCount: "integer", resourceVersion: "string", selfLink: "string", shardInfo: { ref: "apimachinery/apis/meta/v1/ShardInfo" } } }, "apimachinery/apis/meta/v1/ManagedFieldsEntry": { object: { apiVersion: "string", fieldsType: "string", fieldsV1: { ref: "apimachinery/apis/meta/v1/FieldsV1" }, manager: "string", operation: "string", subresource: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "apimachinery/apis/meta/v1/MicroTime": "string", "apimachinery/apis/meta/v1/ObjectMeta": { object: { annotations: { map: "string" }, creationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deletionGracePeriodSeconds: "integer", deletionTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, finalizers: { array: "string" }, generateName: "string", generation: "integer", labels: { map: "string" }, managedFields: { array: { ref: "apimachinery/apis/meta/v1/ManagedFieldsEntry" } }, name: "string", namespace: "string", ownerReferences: { array: { ref: "apimachinery/apis/meta/v1/OwnerReference" } }, resourceVersion: "string", selfLink: "string", uid: "string" } }, "apimachinery/apis/meta/v1/OwnerReference": { object: { apiVersion: "string", blockOwnerDeletion: "boolean", controller: "boolean", kind: "string", name: "string", uid: "string" }, required: ["apiVersion", "kind", "name", "uid"] }, "apimachinery/apis/meta/v1/Preconditions": { object: { resourceVersion: "string", uid: "string" } }, "apimachinery/apis/meta/v1/ShardInfo": { object: { selector: "string" }, required: ["selector"] }, "apimachinery/apis/meta/v1/Time": "string", "apimachinery/runtime/RawExtension": "any", "apimachinery/util/intstr/IntOrString": "int-or-string", "apiregistration.k8s.io/v1/APIService": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apiregistration.k8s.io/v1/APIServiceSpec" }, status: { ref: "apiregistration.k8s.io/v1/APIServiceStatus" } } }, "apiregistration.k8s.io/v1/APIServiceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apiregistration.k8s.io/v1/APIServiceList": { object: { apiVersion: "string", items: { array: { ref: "apiregistration.k8s.io/v1/APIService" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apiregistration.k8s.io/v1/APIServiceSpec": { object: { caBundle: "string", group: "string", groupPriorityMinimum: "integer", insecureSkipTLSVerify: "boolean", service: { ref: "apiregistration.k8s.io/v1/ServiceReference" }, version: "string", versionPriority: "integer" }, required: ["groupPriorityMinimum", "versionPriority"] }, "apiregistration.k8s.io/v1/APIServiceStatus": { object: { conditions: { array: { ref: "apiregistration.k8s.io/v1/APIServiceCondition" } } } }, "apiregistration.k8s.io/v1/ServiceReference": { object: { name: "string", namespace: "string", port: "integer" } }, "apps/v1/ControllerRevision": { object: { apiVersion: "string", data: { ref: "apimachinery/runtime/RawExtension" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, revision: "integer" }, required: ["revision"] }, "apps/v1/ControllerRevisionList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ControllerRevision" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DaemonSetSpec" }, status: { ref: "apps/v1/DaemonSetStatus" } } }, "apps/v1/DaemonSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DaemonSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/DaemonSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DaemonSetSpec": { object: { minReadySeconds: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/DaemonSetUpdateStrategy" } }, required: ["selector", "template"] }, "apps/v1/DaemonSetStatus": { object: { collisionCount: "integer", conditions: { array: { ref: "apps/v1/DaemonSetCondition" } }, currentNumberScheduled: "integer", desiredNumberScheduled: "integer", numberAvailable: "integer", numberMisscheduled: "integer", numberReady: "integer", numberUnavailable: "integer", observedGeneration: "integer", updatedNumberScheduled: "integer" }, required: ["currentNumberScheduled", "desiredNumberScheduled", "numberMisscheduled", "numberReady"] }, "apps/v1/DaemonSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDaemonSet" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "apps/v1/Deployment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/DeploymentSpec" }, status: { ref: "apps/v1/DeploymentStatus" } } }, "apps/v1/DeploymentCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/DeploymentList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/Deployment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/DeploymentSpec": { object: { minReadySeconds: "integer", paused: "boolean", progressDeadlineSeconds: "integer", replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, strategy: { ref: "apps/v1/DeploymentStrategy" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector", "template"] }, "apps/v1/DeploymentStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/DeploymentCondition" } }, observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", terminatingReplicas: "integer", unavailableReplicas: "integer", updatedReplicas: "integer" } }, "apps/v1/DeploymentStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateDeployment" }, type: { enum: ["Recreate", "RollingUpdate"] } } }, "apps/v1/ReplicaSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/ReplicaSetSpec" }, status: { ref: "apps/v1/ReplicaSetStatus" } } }, "apps/v1/ReplicaSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/ReplicaSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/ReplicaSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/ReplicaSetSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, template: { ref: "v1/PodTemplateSpec" } }, required: ["selector"] }, "apps/v1/ReplicaSetStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "apps/v1/ReplicaSetCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", terminatingReplicas: "integer" }, required: ["replicas"] }, "apps/v1/RollingUpdateDaemonSet": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateDeployment": { object: { maxSurge: { ref: "apimachinery/util/intstr/IntOrString" }, maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" } } }, "apps/v1/RollingUpdateStatefulSetStrategy": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, partition: "integer" } }, "apps/v1/StatefulSet": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "apps/v1/StatefulSetSpec" }, status: { ref: "apps/v1/StatefulSetStatus" } } }, "apps/v1/StatefulSetCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "apps/v1/StatefulSetList": { object: { apiVersion: "string", items: { array: { ref: "apps/v1/StatefulSet" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "apps/v1/StatefulSetOrdinals": { object: { start: "integer" } }, "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy": { object: { whenDeleted: "string", whenScaled: "string" } }, "apps/v1/StatefulSetSpec": { object: { minReadySeconds: "integer", ordinals: { ref: "apps/v1/StatefulSetOrdinals" }, persistentVolumeClaimRetentionPolicy: { ref: "apps/v1/StatefulSetPersistentVolumeClaimRetentionPolicy" }, podManagementPolicy: { enum: ["OrderedReady", "Parallel"] }, replicas: "integer", revisionHistoryLimit: "integer", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, serviceName: "string", template: { ref: "v1/PodTemplateSpec" }, updateStrategy: { ref: "apps/v1/StatefulSetUpdateStrategy" }, volumeClaimTemplates: { array: { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } } } }, required: ["selector", "template"] }, "apps/v1/StatefulSetStatus": { object: { availableReplicas: "integer", collisionCount: "integer", conditions: { array: { ref: "apps/v1/StatefulSetCondition" } }, currentReplicas: "integer", currentRevision: "string", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer", updateRevision: "string", updatedReplicas: "integer" }, required: ["replicas"] }, "apps/v1/StatefulSetUpdateStrategy": { object: { rollingUpdate: { ref: "apps/v1/RollingUpdateStatefulSetStrategy" }, type: { enum: ["OnDelete", "RollingUpdate"] } } }, "authentication.k8s.io/v1/BoundObjectReference": { object: { apiVersion: "string", kind: "string", name: "string", uid: "string" } }, "authentication.k8s.io/v1/SelfSubjectReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, status: { ref: "authentication.k8s.io/v1/SelfSubjectReviewStatus" } } }, "authentication.k8s.io/v1/SelfSubjectReviewStatus": { object: { userInfo: { ref: "authentication.k8s.io/v1/UserInfo" } } }, "authentication.k8s.io/v1/TokenRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenRequestSpec" }, status: { ref: "authentication.k8s.io/v1/TokenRequestStatus" } } }, "authentication.k8s.io/v1/TokenRequestSpec": { object: { audiences: { array: "string" }, boundObjectRef: { ref: "authentication.k8s.io/v1/BoundObjectReference" }, expirationSeconds: "integer" } }, "authentication.k8s.io/v1/TokenRequestStatus": { object: { expirationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, token: "string" } }, "authentication.k8s.io/v1/TokenReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authentication.k8s.io/v1/TokenReviewSpec" }, status: { ref: "authentication.k8s.io/v1/TokenReviewStatus" } }, required: ["spec"] }, "authentication.k8s.io/v1/TokenReviewSpec": { object: { audiences: { array: "string" }, token: "string" }, required: ["token"] }, "authentication.k8s.io/v1/TokenReviewStatus": { object: { audiences: { array: "string" }, authenticated: "boolean", error: "string", user: { ref: "authentication.k8s.io/v1/UserInfo" } } }, "authentication.k8s.io/v1/UserInfo": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, uid: "string", username: "string" } }, "authorization.k8s.io/v1/FieldSelectorAttributes": { object: { rawSelector: "string", requirements: { array: { ref: "apimachinery/apis/meta/v1/FieldSelectorRequirement" } } } }, "authorization.k8s.io/v1/LabelSelectorAttributes": { object: { rawSelector: "string", requirements: { array: { ref: "apimachinery/apis/meta/v1/LabelSelectorRequirement" } } } }, "authorization.k8s.io/v1/LocalSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/NonResourceAttributes": { object: { path: "string", verb: "string" } }, "authorization.k8s.io/v1/NonResourceRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/ResourceAttributes": { object: { fieldSelector: { ref: "authorization.k8s.io/v1/FieldSelectorAttributes" }, group: "string", labelSelector: { ref: "authorization.k8s.io/v1/LabelSelectorAttributes" }, name: "string", namespace: "string", resource: "string", subresource: "string", verb: "string", version: "string" } }, "authorization.k8s.io/v1/ResourceRule": { object: { apiGroups: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "authorization.k8s.io/v1/SelfSubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectAccessReviewSpec": { object: { nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" } } }, "authorization.k8s.io/v1/SelfSubjectRulesReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectRulesReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SelfSubjectRulesReviewSpec": { object: { namespace: "string" } }, "authorization.k8s.io/v1/SubjectAccessReview": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "authorization.k8s.io/v1/SubjectAccessReviewSpec" }, status: { ref: "authorization.k8s.io/v1/SubjectAccessReviewStatus" } }, required: ["spec"] }, "authorization.k8s.io/v1/SubjectAccessReviewSpec": { object: { extra: { map: { array: "string" } }, groups: { array: "string" }, nonResourceAttributes: { ref: "authorization.k8s.io/v1/NonResourceAttributes" }, resourceAttributes: { ref: "authorization.k8s.io/v1/ResourceAttributes" }, uid: "string", user: "string" } }, "authorization.k8s.io/v1/SubjectAccessReviewStatus": { object: { allowed: "boolean", denied: "boolean", evaluationError: "string", reason: "string" }, required: ["allowed"] }, "authorization.k8s.io/v1/SubjectRulesReviewStatus": { object: { evaluationError: "string", incomplete: "boolean", nonResourceRules: { array: { ref: "authorization.k8s.io/v1/NonResourceRule" } }, resourceRules: { array: { ref: "authorization.k8s.io/v1/ResourceRule" } } }, required: ["incomplete", "nonResourceRules", "resourceRules"] }, "autoscaling/v1/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v1/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v1/HorizontalPodAutoscalerStatus" } }, required: ["spec"] }, "autoscaling/v1/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v1/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v1/HorizontalPodAutoscalerSpec": { object: { maxReplicas: "integer", minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v1/CrossVersionObjectReference" }, targetCPUUtilizationPercentage: "integer" }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v1/HorizontalPodAutoscalerStatus": { object: { currentCPUUtilizationPercentage: "integer", currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["currentReplicas", "desiredReplicas"] }, "autoscaling/v1/Scale": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v1/ScaleSpec" }, status: { ref: "autoscaling/v1/ScaleStatus" } } }, "autoscaling/v1/ScaleSpec": { object: { replicas: "integer" } }, "autoscaling/v1/ScaleStatus": { object: { replicas: "integer", selector: "string" }, required: ["replicas"] }, "autoscaling/v2/ContainerResourceMetricSource": { object: { container: "string", name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["container", "name", "target"] }, "autoscaling/v2/ContainerResourceMetricStatus": { object: { container: "string", current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["container", "current", "name"] }, "autoscaling/v2/CrossVersionObjectReference": { object: { apiVersion: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "autoscaling/v2/ExternalMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/ExternalMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/HPAScalingPolicy": { object: { periodSeconds: "integer", type: "string", value: "integer" }, required: ["periodSeconds", "type", "value"] }, "autoscaling/v2/HPAScalingRules": { object: { policies: { array: { ref: "autoscaling/v2/HPAScalingPolicy" } }, selectPolicy: "string", stabilizationWindowSeconds: "integer", tolerance: { ref: "apimachinery/api/resource/Quantity" } } }, "autoscaling/v2/HorizontalPodAutoscaler": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "autoscaling/v2/HorizontalPodAutoscalerSpec" }, status: { ref: "autoscaling/v2/HorizontalPodAutoscalerStatus" } }, required: ["spec"] }, "autoscaling/v2/HorizontalPodAutoscalerBehavior": { object: { scaleDown: { ref: "autoscaling/v2/HPAScalingRules" }, scaleUp: { ref: "autoscaling/v2/HPAScalingRules" } } }, "autoscaling/v2/HorizontalPodAutoscalerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "autoscaling/v2/HorizontalPodAutoscalerList": { object: { apiVersion: "string", items: { array: { ref: "autoscaling/v2/HorizontalPodAutoscaler" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "autoscaling/v2/HorizontalPodAutoscalerSpec": { object: { behavior: { ref: "autoscaling/v2/HorizontalPodAutoscalerBehavior" }, maxReplicas: "integer", metrics: { array: { ref: "autoscaling/v2/MetricSpec" } }, minReplicas: "integer", scaleTargetRef: { ref: "autoscaling/v2/CrossVersionObjectReference" } }, required: ["maxReplicas", "scaleTargetRef"] }, "autoscaling/v2/HorizontalPodAutoscalerStatus": { object: { conditions: { array: { ref: "autoscaling/v2/HorizontalPodAutoscalerCondition" } }, currentMetrics: { array: { ref: "autoscaling/v2/MetricStatus" } }, currentReplicas: "integer", desiredReplicas: "integer", lastScaleTime: { ref: "apimachinery/apis/meta/v1/Time" }, observedGeneration: "integer" }, required: ["desiredReplicas"] }, "autoscaling/v2/MetricIdentifier": { object: { name: "string", selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } }, required: ["name"] }, "autoscaling/v2/MetricSpec": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricSource" }, external: { ref: "autoscaling/v2/ExternalMetricSource" }, object: { ref: "autoscaling/v2/ObjectMetricSource" }, pods: { ref: "autoscaling/v2/PodsMetricSource" }, resource: { ref: "autoscaling/v2/ResourceMetricSource" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricStatus": { object: { containerResource: { ref: "autoscaling/v2/ContainerResourceMetricStatus" }, external: { ref: "autoscaling/v2/ExternalMetricStatus" }, object: { ref: "autoscaling/v2/ObjectMetricStatus" }, pods: { ref: "autoscaling/v2/PodsMetricStatus" }, resource: { ref: "autoscaling/v2/ResourceMetricStatus" }, type: "string" }, required: ["type"] }, "autoscaling/v2/MetricTarget": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, type: "string", value: { ref: "apimachinery/api/resource/Quantity" } }, required: ["type"] }, "autoscaling/v2/MetricValueStatus": { object: { averageUtilization: "integer", averageValue: { ref: "apimachinery/api/resource/Quantity" }, value: { ref: "apimachinery/api/resource/Quantity" } } }, "autoscaling/v2/ObjectMetricSource": { object: { describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["describedObject", "metric", "target"] }, "autoscaling/v2/ObjectMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, describedObject: { ref: "autoscaling/v2/CrossVersionObjectReference" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "describedObject", "metric"] }, "autoscaling/v2/PodsMetricSource": { object: { metric: { ref: "autoscaling/v2/MetricIdentifier" }, target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["metric", "target"] }, "autoscaling/v2/PodsMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, metric: { ref: "autoscaling/v2/MetricIdentifier" } }, required: ["current", "metric"] }, "autoscaling/v2/ResourceMetricSource": { object: { name: "string", target: { ref: "autoscaling/v2/MetricTarget" } }, required: ["name", "target"] }, "autoscaling/v2/ResourceMetricStatus": { object: { current: { ref: "autoscaling/v2/MetricValueStatus" }, name: "string" }, required: ["current", "name"] }, "batch/v1/CronJob": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/CronJobSpec" }, status: { ref: "batch/v1/CronJobStatus" } }, required: ["spec"] }, "batch/v1/CronJobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/CronJob" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/CronJobSpec": { object: { concurrencyPolicy: { enum: ["Allow", "Forbid", "Replace"] }, failedJobsHistoryLimit: "integer", jobTemplate: { ref: "batch/v1/JobTemplateSpec" }, schedule: "string", startingDeadlineSeconds: "integer", successfulJobsHistoryLimit: "integer", suspend: "boolean", timeZone: "string" }, required: ["jobTemplate", "schedule"] }, "batch/v1/CronJobStatus": { object: { active: { array: { ref: "v1/ObjectReference" } }, lastScheduleTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastSuccessfulTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "batch/v1/Job": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" }, status: { ref: "batch/v1/JobStatus" } } }, "batch/v1/JobCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "batch/v1/JobList": { object: { apiVersion: "string", items: { array: { ref: "batch/v1/Job" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "batch/v1/JobSpec": { object: { activeDeadlineSeconds: "integer", backoffLimit: "integer", backoffLimitPerIndex: "integer", completionMode: { enum: ["Indexed", "NonIndexed"] }, completions: "integer", managedBy: "string", manualSelector: "boolean", maxFailedIndexes: "integer", parallelism: "integer", podFailurePolicy: { ref: "batch/v1/PodFailurePolicy" }, podReplacementPolicy: { enum: ["Failed", "TerminatingOrFailed"] }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, successPolicy: { ref: "batch/v1/SuccessPolicy" }, suspend: "boolean", template: { ref: "v1/PodTemplateSpec" }, ttlSecondsAfterFinished: "integer" }, required: ["template"] }, "batch/v1/JobStatus": { object: { active: "integer", completedIndexes: "string", completionTime: { ref: "apimachinery/apis/meta/v1/Time" }, conditions: { array: { ref: "batch/v1/JobCondition" } }, failed: "integer", failedIndexes: "string", ready: "integer", startTime: { ref: "apimachinery/apis/meta/v1/Time" }, succeeded: "integer", terminating: "integer", uncountedTerminatedPods: { ref: "batch/v1/UncountedTerminatedPods" } } }, "batch/v1/JobTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "batch/v1/JobSpec" } } }, "batch/v1/PodFailurePolicy": { object: { rules: { array: { ref: "batch/v1/PodFailurePolicyRule" } } }, required: ["rules"] }, "batch/v1/PodFailurePolicyOnExitCodesRequirement": { object: { containerName: "string", operator: { enum: ["In", "NotIn"] }, values: { array: "integer" } }, required: ["operator", "values"] }, "batch/v1/PodFailurePolicyOnPodConditionsPattern": { object: { status: "string", type: "string" }, required: ["type"] }, "batch/v1/PodFailurePolicyRule": { object: { action: { enum: ["Count", "FailIndex", "FailJob", "Ignore"] }, onExitCodes: { ref: "batch/v1/PodFailurePolicyOnExitCodesRequirement" }, onPodConditions: { array: { ref: "batch/v1/PodFailurePolicyOnPodConditionsPattern" } } }, required: ["action"] }, "batch/v1/SuccessPolicy": { object: { rules: { array: { ref: "batch/v1/SuccessPolicyRule" } } }, required: ["rules"] }, "batch/v1/SuccessPolicyRule": { object: { succeededCount: "integer", succeededIndexes: "string" } }, "batch/v1/UncountedTerminatedPods": { object: { failed: { array: "string" }, succeeded: { array: "string" } } }, "certificates.k8s.io/v1/CertificateSigningRequest": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "certificates.k8s.io/v1/CertificateSigningRequestSpec" }, status: { ref: "certificates.k8s.io/v1/CertificateSigningRequestStatus" } }, required: ["spec"] }, "certificates.k8s.io/v1/CertificateSigningRequestCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastUpdateTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "certificates.k8s.io/v1/CertificateSigningRequestList": { object: { apiVersion: "string", items: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequest" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "certificates.k8s.io/v1/CertificateSigningRequestSpec": { object: { expirationSeconds: "integer", extra: { map: { array: "string" } }, groups: { array: "string" }, request: "string", signerName: "string", uid: "string", usages: { array: { enum: ["any", "cert sign", "client auth", "code signing", "content commitment", "crl sign", "data encipherment", "decipher only", "digital signature", "email protection", "encipher only", "ipsec end system", "ipsec tunnel", "ipsec user", "key agreement", "key encipherment", "microsoft sgc", "netscape sgc", "ocsp signing", "s/mime", "server auth", "signing", "timestamping"] } }, username: "string" }, required: ["request", "signerName"] }, "certificates.k8s.io/v1/CertificateSigningRequestStatus": { object: { certificate: "string", conditions: { array: { ref: "certificates.k8s.io/v1/CertificateSigningRequestCondition" } } } }, "coordination.k8s.io/v1/Lease": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "coordination.k8s.io/v1/LeaseSpec" } } }, "coordination.k8s.io/v1/LeaseList": { object: { apiVersion: "string", items: { array: { ref: "coordination.k8s.io/v1/Lease" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "coordination.k8s.io/v1/LeaseSpec": { object: { acquireTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, holderIdentity: "string", leaseDurationSeconds: "integer", leaseTransitions: "integer", preferredHolder: "string", renewTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, strategy: "string" } }, "discovery.k8s.io/v1/Endpoint": { object: { addresses: { array: "string" }, conditions: { ref: "discovery.k8s.io/v1/EndpointConditions" }, deprecatedTopology: { map: "string" }, hints: { ref: "discovery.k8s.io/v1/EndpointHints" }, hostname: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" }, zone: "string" }, required: ["addresses"] }, "discovery.k8s.io/v1/EndpointConditions": { object: { ready: "boolean", serving: "boolean", terminating: "boolean" } }, "discovery.k8s.io/v1/EndpointHints": { object: { forNodes: { array: { ref: "discovery.k8s.io/v1/ForNode" } }, forZones: { array: { ref: "discovery.k8s.io/v1/ForZone" } } } }, "discovery.k8s.io/v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } } }, "discovery.k8s.io/v1/EndpointSlice": { object: { addressType: { enum: ["FQDN", "IPv4", "IPv6"] }, apiVersion: "string", endpoints: { array: { ref: "discovery.k8s.io/v1/Endpoint" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, ports: { array: { ref: "discovery.k8s.io/v1/EndpointPort" } } }, required: ["addressType"] }, "discovery.k8s.io/v1/EndpointSliceList": { object: { apiVersion: "string", items: { array: { ref: "discovery.k8s.io/v1/EndpointSlice" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "discovery.k8s.io/v1/ForNode": { object: { name: "string" }, required: ["name"] }, "discovery.k8s.io/v1/ForZone": { object: { name: "string" }, required: ["name"] }, "events.k8s.io/v1/Event": { object: { action: "string", apiVersion: "string", deprecatedCount: "integer", deprecatedFirstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedLastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, deprecatedSource: { ref: "v1/EventSource" }, eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, note: "string", reason: "string", regarding: { ref: "v1/ObjectReference" }, related: { ref: "v1/ObjectReference" }, reportingController: "string", reportingInstance: "string", series: { ref: "events.k8s.io/v1/EventSeries" }, type: "string" }, required: ["eventTime"] }, "events.k8s.io/v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "events.k8s.io/v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "events.k8s.io/v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } }, required: ["count", "lastObservedTime"] }, "flowcontrol.apiserver.k8s.io/v1/ExemptPriorityLevelConfiguration": { object: { lendablePercent: "integer", nominalConcurrencyShares: "integer" } }, "flowcontrol.apiserver.k8s.io/v1/FlowDistinguisherMethod": { object: { type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchema": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchemaSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchemaStatus" } } }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchema" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaSpec": { object: { distinguisherMethod: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowDistinguisherMethod" }, matchingPrecedence: "integer", priorityLevelConfiguration: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationReference" }, rules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/PolicyRulesWithSubjects" } } }, required: ["priorityLevelConfiguration"] }, "flowcontrol.apiserver.k8s.io/v1/FlowSchemaStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/FlowSchemaCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1/GroupSubject": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1/LimitResponse": { object: { queuing: { ref: "flowcontrol.apiserver.k8s.io/v1/QueuingConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1/LimitedPriorityLevelConfiguration": { object: { borrowingLimitPercent: "integer", lendablePercent: "integer", limitResponse: { ref: "flowcontrol.apiserver.k8s.io/v1/LimitResponse" }, nominalConcurrencyShares: "integer" } }, "flowcontrol.apiserver.k8s.io/v1/NonResourcePolicyRule": { object: { nonResourceURLs: { array: "string" }, verbs: { array: "string" } }, required: ["nonResourceURLs", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1/PolicyRulesWithSubjects": { object: { nonResourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/NonResourcePolicyRule" } }, resourceRules: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/ResourcePolicyRule" } }, subjects: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/Subject" } } }, required: ["subjects"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationSpec" }, status: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationStatus" } } }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" } }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationList": { object: { apiVersion: "string", items: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfiguration" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationReference": { object: { name: "string" }, required: ["name"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationSpec": { object: { exempt: { ref: "flowcontrol.apiserver.k8s.io/v1/ExemptPriorityLevelConfiguration" }, limited: { ref: "flowcontrol.apiserver.k8s.io/v1/LimitedPriorityLevelConfiguration" }, type: "string" }, required: ["type"] }, "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationStatus": { object: { conditions: { array: { ref: "flowcontrol.apiserver.k8s.io/v1/PriorityLevelConfigurationCondition" } } } }, "flowcontrol.apiserver.k8s.io/v1/QueuingConfiguration": { object: { handSize: "integer", queueLengthLimit: "integer", queues: "integer" } }, "flowcontrol.apiserver.k8s.io/v1/ResourcePolicyRule": { object: { apiGroups: { array: "string" }, clusterScope: "boolean", namespaces: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["apiGroups", "resources", "verbs"] }, "flowcontrol.apiserver.k8s.io/v1/ServiceAccountSubject": { object: { name: "string", namespace: "string" }, required: ["name", "namespace"] }, "flowcontrol.apiserver.k8s.io/v1/Subject": { object: { group: { ref: "flowcontrol.apiserver.k8s.io/v1/GroupSubject" }, kind: "string", serviceAccount: { ref: "flowcontrol.apiserver.k8s.io/v1/ServiceAccountSubject" }, user: { ref: "flowcontrol.apiserver.k8s.io/v1/UserSubject" } }, required: ["kind"] }, "flowcontrol.apiserver.k8s.io/v1/UserSubject": { object: { name: "string" }, required: ["name"] }, "networking.k8s.io/v1/HTTPIngressPath": { object: { backend: { ref: "networking.k8s.io/v1/IngressBackend" }, path: "string", pathType: { enum: ["Exact", "ImplementationSpecific", "Prefix"] } }, required: ["backend", "pathType"] }, "networking.k8s.io/v1/HTTPIngressRuleValue": { object: { paths: { array: { ref: "networking.k8s.io/v1/HTTPIngressPath" } } }, required: ["paths"] }, "networking.k8s.io/v1/IPAddress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IPAddressSpec" } }, required: ["spec"] }, "networking.k8s.io/v1/IPAddressList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/IPAddress" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IPAddressSpec": { object: { parentRef: { ref: "networking.k8s.io/v1/ParentReference" } }, required: ["parentRef"] }, "networking.k8s.io/v1/IPBlock": { object: { cidr: "string", except: { array: "string" } }, required: ["cidr"] }, "networking.k8s.io/v1/Ingress": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressSpec" }, status: { ref: "networking.k8s.io/v1/IngressStatus" } } }, "networking.k8s.io/v1/IngressBackend": { object: { resource: { ref: "v1/TypedLocalObjectReference" }, service: { ref: "networking.k8s.io/v1/IngressServiceBackend" } } }, "networking.k8s.io/v1/IngressClass": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/IngressClassSpec" } } }, "networking.k8s.io/v1/IngressClassList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/IngressClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressClassParametersReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string", scope: "string" }, required: ["kind", "name"] }, "networking.k8s.io/v1/IngressClassSpec": { object: { controller: "string", parameters: { ref: "networking.k8s.io/v1/IngressClassParametersReference" } } }, "networking.k8s.io/v1/IngressList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/Ingress" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/IngressLoadBalancerIngress": { object: { hostname: "string", ip: "string", ports: { array: { ref: "networking.k8s.io/v1/IngressPortStatus" } } } }, "networking.k8s.io/v1/IngressLoadBalancerStatus": { object: { ingress: { array: { ref: "networking.k8s.io/v1/IngressLoadBalancerIngress" } } } }, "networking.k8s.io/v1/IngressPortStatus": { object: { error: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port", "protocol"] }, "networking.k8s.io/v1/IngressRule": { object: { host: "string", http: { ref: "networking.k8s.io/v1/HTTPIngressRuleValue" } } }, "networking.k8s.io/v1/IngressServiceBackend": { object: { name: "string", port: { ref: "networking.k8s.io/v1/ServiceBackendPort" } }, required: ["name"] }, "networking.k8s.io/v1/IngressSpec": { object: { defaultBackend: { ref: "networking.k8s.io/v1/IngressBackend" }, ingressClassName: "string", rules: { array: { ref: "networking.k8s.io/v1/IngressRule" } }, tls: { array: { ref: "networking.k8s.io/v1/IngressTLS" } } } }, "networking.k8s.io/v1/IngressStatus": { object: { loadBalancer: { ref: "networking.k8s.io/v1/IngressLoadBalancerStatus" } } }, "networking.k8s.io/v1/IngressTLS": { object: { hosts: { array: "string" }, secretName: "string" } }, "networking.k8s.io/v1/NetworkPolicy": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/NetworkPolicySpec" } } }, "networking.k8s.io/v1/NetworkPolicyEgressRule": { object: { ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } }, to: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } } } }, "networking.k8s.io/v1/NetworkPolicyIngressRule": { object: { from: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPeer" } }, ports: { array: { ref: "networking.k8s.io/v1/NetworkPolicyPort" } } } }, "networking.k8s.io/v1/NetworkPolicyList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/NetworkPolicy" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/NetworkPolicyPeer": { object: { ipBlock: { ref: "networking.k8s.io/v1/IPBlock" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } }, "networking.k8s.io/v1/NetworkPolicyPort": { object: { endPort: "integer", port: { ref: "apimachinery/util/intstr/IntOrString" }, protocol: { enum: ["SCTP", "TCP", "UDP"] } } }, "networking.k8s.io/v1/NetworkPolicySpec": { object: { egress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyEgressRule" } }, ingress: { array: { ref: "networking.k8s.io/v1/NetworkPolicyIngressRule" } }, podSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, policyTypes: { array: { enum: ["Egress", "Ingress"] } } } }, "networking.k8s.io/v1/ParentReference": { object: { group: "string", name: "string", namespace: "string", resource: "string" }, required: ["name", "resource"] }, "networking.k8s.io/v1/ServiceBackendPort": { object: { name: "string", number: "integer" } }, "networking.k8s.io/v1/ServiceCIDR": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "networking.k8s.io/v1/ServiceCIDRSpec" }, status: { ref: "networking.k8s.io/v1/ServiceCIDRStatus" } } }, "networking.k8s.io/v1/ServiceCIDRList": { object: { apiVersion: "string", items: { array: { ref: "networking.k8s.io/v1/ServiceCIDR" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "networking.k8s.io/v1/ServiceCIDRSpec": { object: { cidrs: { array: "string" } } }, "networking.k8s.io/v1/ServiceCIDRStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } } } }, "node.k8s.io/v1/Overhead": { object: { podFixed: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "node.k8s.io/v1/RuntimeClass": { object: { apiVersion: "string", handler: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, overhead: { ref: "node.k8s.io/v1/Overhead" }, scheduling: { ref: "node.k8s.io/v1/Scheduling" } }, required: ["handler"] }, "node.k8s.io/v1/RuntimeClassList": { object: { apiVersion: "string", items: { array: { ref: "node.k8s.io/v1/RuntimeClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "node.k8s.io/v1/Scheduling": { object: { nodeSelector: { map: "string" }, tolerations: { array: { ref: "v1/Toleration" } } } }, "policy/v1/Eviction": { object: { apiVersion: "string", deleteOptions: { ref: "apimachinery/apis/meta/v1/DeleteOptions" }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "policy/v1/PodDisruptionBudget": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "policy/v1/PodDisruptionBudgetSpec" }, status: { ref: "policy/v1/PodDisruptionBudgetStatus" } } }, "policy/v1/PodDisruptionBudgetList": { object: { apiVersion: "string", items: { array: { ref: "policy/v1/PodDisruptionBudget" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "policy/v1/PodDisruptionBudgetSpec": { object: { maxUnavailable: { ref: "apimachinery/util/intstr/IntOrString" }, minAvailable: { ref: "apimachinery/util/intstr/IntOrString" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, unhealthyPodEvictionPolicy: { enum: ["AlwaysAllow", "IfHealthyBudget"] } } }, "policy/v1/PodDisruptionBudgetStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, currentHealthy: "integer", desiredHealthy: "integer", disruptedPods: { map: { ref: "apimachinery/apis/meta/v1/Time" } }, disruptionsAllowed: "integer", expectedPods: "integer", observedGeneration: "integer" } }, "rbac.authorization.k8s.io/v1/AggregationRule": { object: { clusterRoleSelectors: { array: { ref: "apimachinery/apis/meta/v1/LabelSelector" } } } }, "rbac.authorization.k8s.io/v1/ClusterRole": { object: { aggregationRule: { ref: "rbac.authorization.k8s.io/v1/AggregationRule" }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/ClusterRoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/ClusterRoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/ClusterRoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/ClusterRole" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/PolicyRule": { object: { apiGroups: { array: "string" }, nonResourceURLs: { array: "string" }, resourceNames: { array: "string" }, resources: { array: "string" }, verbs: { array: "string" } }, required: ["verbs"] }, "rbac.authorization.k8s.io/v1/Role": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, rules: { array: { ref: "rbac.authorization.k8s.io/v1/PolicyRule" } } } }, "rbac.authorization.k8s.io/v1/RoleBinding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, roleRef: { ref: "rbac.authorization.k8s.io/v1/RoleRef" }, subjects: { array: { ref: "rbac.authorization.k8s.io/v1/Subject" } } }, required: ["roleRef"] }, "rbac.authorization.k8s.io/v1/RoleBindingList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/RoleBinding" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleList": { object: { apiVersion: "string", items: { array: { ref: "rbac.authorization.k8s.io/v1/Role" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "rbac.authorization.k8s.io/v1/RoleRef": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "rbac.authorization.k8s.io/v1/Subject": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "resource.k8s.io/v1/AllocatedDeviceStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, data: { ref: "apimachinery/runtime/RawExtension" }, device: "string", driver: "string", networkData: { ref: "resource.k8s.io/v1/NetworkDeviceData" }, pool: "string", shareID: "string" }, required: ["device", "driver", "pool"] }, "resource.k8s.io/v1/AllocationResult": { object: { allocationTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, devices: { ref: "resource.k8s.io/v1/DeviceAllocationResult" }, nodeSelector: { ref: "v1/NodeSelector" } } }, "resource.k8s.io/v1/CELDeviceSelector": { object: { expression: "string" }, required: ["expression"] }, "resource.k8s.io/v1/CapacityRequestPolicy": { object: { default: { ref: "apimachinery/api/resource/Quantity" }, validRange: { ref: "resource.k8s.io/v1/CapacityRequestPolicyRange" }, validValues: { array: { ref: "apimachinery/api/resource/Quantity" } } } }, "resource.k8s.io/v1/CapacityRequestPolicyRange": { object: { max: { ref: "apimachinery/api/resource/Quantity" }, min: { ref: "apimachinery/api/resource/Quantity" }, step: { ref: "apimachinery/api/resource/Quantity" } }, required: ["min"] }, "resource.k8s.io/v1/CapacityRequirements": { object: { requests: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "resource.k8s.io/v1/Counter": { object: { value: { ref: "apimachinery/api/resource/Quantity" } }, required: ["value"] }, "resource.k8s.io/v1/CounterSet": { object: { counters: { map: { ref: "resource.k8s.io/v1/Counter" } }, name: "string" }, required: ["counters", "name"] }, "resource.k8s.io/v1/Device": { object: { allNodes: "boolean", allowMultipleAllocations: "boolean", attributes: { map: { ref: "resource.k8s.io/v1/DeviceAttribute" } }, bindingConditions: { array: "string" }, bindingFailureConditions: { array: "string" }, bindsToNode: "boolean", capacity: { map: { ref: "resource.k8s.io/v1/DeviceCapacity" } }, consumesCounters: { array: { ref: "resource.k8s.io/v1/DeviceCounterConsumption" } }, name: "string", nodeAllocatableResourceMappings: { map: { ref: "resource.k8s.io/v1/NodeAllocatableResourceMapping" } }, nodeName: "string", nodeSelector: { ref: "v1/NodeSelector" }, taints: { array: { ref: "resource.k8s.io/v1/DeviceTaint" } } }, required: ["name"] }, "resource.k8s.io/v1/DeviceAllocationConfiguration": { object: { opaque: { ref: "resource.k8s.io/v1/OpaqueDeviceConfiguration" }, requests: { array: "string" }, source: { enum: ["FromClaim", "FromClass"] } }, required: ["source"] }, "resource.k8s.io/v1/DeviceAllocationResult": { object: { config: { array: { ref: "resource.k8s.io/v1/DeviceAllocationConfiguration" } }, results: { array: { ref: "resource.k8s.io/v1/DeviceRequestAllocationResult" } } } }, "resource.k8s.io/v1/DeviceAttribute": { object: { bool: "boolean", bools: { array: "boolean" }, int: "integer", ints: { array: "integer" }, string: "string", strings: { array: "string" }, version: "string", versions: { array: "string" } } }, "resource.k8s.io/v1/DeviceCapacity": { object: { requestPolicy: { ref: "resource.k8s.io/v1/CapacityRequestPolicy" }, value: { ref: "apimachinery/api/resource/Quantity" } }, required: ["value"] }, "resource.k8s.io/v1/DeviceClaim": { object: { config: { array: { ref: "resource.k8s.io/v1/DeviceClaimConfiguration" } }, constraints: { array: { ref: "resource.k8s.io/v1/DeviceConstraint" } }, requests: { array: { ref: "resource.k8s.io/v1/DeviceRequest" } } } }, "resource.k8s.io/v1/DeviceClaimConfiguration": { object: { opaque: { ref: "resource.k8s.io/v1/OpaqueDeviceConfiguration" }, requests: { array: "string" } } }, "resource.k8s.io/v1/DeviceClass": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "resource.k8s.io/v1/DeviceClassSpec" } }, required: ["spec"] }, "resource.k8s.io/v1/DeviceClassConfiguration": { object: { opaque: { ref: "resource.k8s.io/v1/OpaqueDeviceConfiguration" } } }, "resource.k8s.io/v1/DeviceClassList": { object: { apiVersion: "string", items: { array: { ref: "resource.k8s.io/v1/DeviceClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "resource.k8s.io/v1/DeviceClassSpec": { object: { config: { array: { ref: "resource.k8s.io/v1/DeviceClassConfiguration" } }, extendedResourceName: "string", selectors: { array: { ref: "resource.k8s.io/v1/DeviceSelector" } } } }, "resource.k8s.io/v1/DeviceConstraint": { object: { distinctAttribute: "string", matchAttribute: "string", requests: { array: "string" } } }, "resource.k8s.io/v1/DeviceCounterConsumption": { object: { counterSet: "string", counters: { map: { ref: "resource.k8s.io/v1/Counter" } } }, required: ["counterSet", "counters"] }, "resource.k8s.io/v1/DeviceRequest": { object: { exactly: { ref: "resource.k8s.io/v1/ExactDeviceRequest" }, firstAvailable: { array: { ref: "resource.k8s.io/v1/DeviceSubRequest" } }, name: "string" }, required: ["name"] }, "resource.k8s.io/v1/DeviceRequestAllocationResult": { object: { adminAccess: "boolean", bindingConditions: { array: "string" }, bindingFailureConditions: { array: "string" }, consumedCapacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, device: "string", driver: "string", pool: "string", request: "string", shareID: "string", tolerations: { array: { ref: "resource.k8s.io/v1/DeviceToleration" } } }, required: ["device", "driver", "pool", "request"] }, "resource.k8s.io/v1/DeviceSelector": { object: { cel: { ref: "resource.k8s.io/v1/CELDeviceSelector" } } }, "resource.k8s.io/v1/DeviceSubRequest": { object: { allocationMode: { enum: ["All", "ExactCount"] }, capacity: { ref: "resource.k8s.io/v1/CapacityRequirements" }, count: "integer", deviceClassName: "string", name: "string", selectors: { array: { ref: "resource.k8s.io/v1/DeviceSelector" } }, tolerations: { array: { ref: "resource.k8s.io/v1/DeviceToleration" } } }, required: ["deviceClassName", "name"] }, "resource.k8s.io/v1/DeviceTaint": { object: { effect: { enum: ["NoExecute", "NoSchedule", "None"] }, key: "string", timeAdded: { ref: "apimachinery/apis/meta/v1/Time" }, value: "string" }, required: ["effect", "key"] }, "resource.k8s.io/v1/DeviceToleration": { object: { effect: { enum: ["NoExecute", "NoSchedule", "None"] }, key: "string", operator: { enum: ["Equal", "Exists"] }, tolerationSeconds: "integer", value: "string" } }, "resource.k8s.io/v1/ExactDeviceRequest": { object: { adminAccess: "boolean", allocationMode: { enum: ["All", "ExactCount"] }, capacity: { ref: "resource.k8s.io/v1/CapacityRequirements" }, count: "integer", deviceClassName: "string", selectors: { array: { ref: "resource.k8s.io/v1/DeviceSelector" } }, tolerations: { array: { ref: "resource.k8s.io/v1/DeviceToleration" } } }, required: ["deviceClassName"] }, "resource.k8s.io/v1/NetworkDeviceData": { object: { hardwareAddress: "string", interfaceName: "string", ips: { array: "string" } } }, "resource.k8s.io/v1/NodeAllocatableResourceMapping": { object: { allocationMultiplier: { ref: "apimachinery/api/resource/Quantity" }, capacityKey: "string" } }, "resource.k8s.io/v1/OpaqueDeviceConfiguration": { object: { driver: "string", parameters: { ref: "apimachinery/runtime/RawExtension" } }, required: ["driver", "parameters"] }, "resource.k8s.io/v1/ResourceClaim": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "resource.k8s.io/v1/ResourceClaimSpec" }, status: { ref: "resource.k8s.io/v1/ResourceClaimStatus" } }, required: ["spec"] }, "resource.k8s.io/v1/ResourceClaimConsumerReference": { object: { apiGroup: "string", name: "string", resource: "string", uid: "string" }, required: ["name", "resource", "uid"] }, "resource.k8s.io/v1/ResourceClaimList": { object: { apiVersion: "string", items: { array: { ref: "resource.k8s.io/v1/ResourceClaim" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "resource.k8s.io/v1/ResourceClaimSpec": { object: { devices: { ref: "resource.k8s.io/v1/DeviceClaim" } } }, "resource.k8s.io/v1/ResourceClaimStatus": { object: { allocation: { ref: "resource.k8s.io/v1/AllocationResult" }, devices: { array: { ref: "resource.k8s.io/v1/AllocatedDeviceStatus" } }, reservedFor: { array: { ref: "resource.k8s.io/v1/ResourceClaimConsumerReference" } } } }, "resource.k8s.io/v1/ResourceClaimTemplate": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "resource.k8s.io/v1/ResourceClaimTemplateSpec" } }, required: ["spec"] }, "resource.k8s.io/v1/ResourceClaimTemplateList": { object: { apiVersion: "string", items: { array: { ref: "resource.k8s.io/v1/ResourceClaimTemplate" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "resource.k8s.io/v1/ResourceClaimTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "resource.k8s.io/v1/ResourceClaimSpec" } }, required: ["spec"] }, "resource.k8s.io/v1/ResourcePool": { object: { generation: "integer", name: "string", resourceSliceCount: "integer" }, required: ["generation", "name", "resourceSliceCount"] }, "resource.k8s.io/v1/ResourceSlice": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "resource.k8s.io/v1/ResourceSliceSpec" } }, required: ["spec"] }, "resource.k8s.io/v1/ResourceSliceList": { object: { apiVersion: "string", items: { array: { ref: "resource.k8s.io/v1/ResourceSlice" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "resource.k8s.io/v1/ResourceSliceSpec": { object: { allNodes: "boolean", devices: { array: { ref: "resource.k8s.io/v1/Device" } }, driver: "string", nodeName: "string", nodeSelector: { ref: "v1/NodeSelector" }, perDeviceNodeSelection: "boolean", pool: { ref: "resource.k8s.io/v1/ResourcePool" }, sharedCounters: { array: { ref: "resource.k8s.io/v1/CounterSet" } } }, required: ["driver", "pool"] }, "scheduling.k8s.io/v1/PriorityClass": { object: { apiVersion: "string", description: "string", globalDefault: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, preemptionPolicy: { enum: ["Never", "PreemptLowerPriority"] }, value: "integer" } }, "scheduling.k8s.io/v1/PriorityClassList": { object: { apiVersion: "string", items: { array: { ref: "scheduling.k8s.io/v1/PriorityClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriver": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSIDriverSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSIDriverList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIDriver" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSIDriverSpec": { object: { attachRequired: "boolean", fsGroupPolicy: "string", nodeAllocatableUpdatePeriodSeconds: "integer", podInfoOnMount: "boolean", preventPodSchedulingIfMissing: "boolean", requiresRepublish: "boolean", seLinuxMount: "boolean", serviceAccountTokenInSecrets: "boolean", storageCapacity: "boolean", tokenRequests: { array: { ref: "storage.k8s.io/v1/TokenRequest" } }, volumeLifecycleModes: { array: "string" } } }, "storage.k8s.io/v1/CSINode": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/CSINodeSpec" } }, required: ["spec"] }, "storage.k8s.io/v1/CSINodeDriver": { object: { allocatable: { ref: "storage.k8s.io/v1/VolumeNodeResources" }, name: "string", nodeID: "string", topologyKeys: { array: "string" } }, required: ["name", "nodeID"] }, "storage.k8s.io/v1/CSINodeList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSINode" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/CSINodeSpec": { object: { drivers: { array: { ref: "storage.k8s.io/v1/CSINodeDriver" } } }, required: ["drivers"] }, "storage.k8s.io/v1/CSIStorageCapacity": { object: { apiVersion: "string", capacity: { ref: "apimachinery/api/resource/Quantity" }, kind: "string", maximumVolumeSize: { ref: "apimachinery/api/resource/Quantity" }, metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, nodeTopology: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string" }, required: ["storageClassName"] }, "storage.k8s.io/v1/CSIStorageCapacityList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/CSIStorageCapacity" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/StorageClass": { object: { allowVolumeExpansion: "boolean", allowedTopologies: { array: { ref: "v1/TopologySelectorTerm" } }, apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, mountOptions: { array: "string" }, parameters: { map: "string" }, provisioner: "string", reclaimPolicy: { enum: ["Delete", "Recycle", "Retain"] }, volumeBindingMode: { enum: ["Immediate", "WaitForFirstConsumer"] } }, required: ["provisioner"] }, "storage.k8s.io/v1/StorageClassList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/StorageClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/TokenRequest": { object: { audience: "string", expirationSeconds: "integer" }, required: ["audience"] }, "storage.k8s.io/v1/VolumeAttachment": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "storage.k8s.io/v1/VolumeAttachmentSpec" }, status: { ref: "storage.k8s.io/v1/VolumeAttachmentStatus" } }, required: ["spec"] }, "storage.k8s.io/v1/VolumeAttachmentList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/VolumeAttachment" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/VolumeAttachmentSource": { object: { inlineVolumeSpec: { ref: "v1/PersistentVolumeSpec" }, persistentVolumeName: "string" } }, "storage.k8s.io/v1/VolumeAttachmentSpec": { object: { attacher: "string", nodeName: "string", source: { ref: "storage.k8s.io/v1/VolumeAttachmentSource" } }, required: ["attacher", "nodeName", "source"] }, "storage.k8s.io/v1/VolumeAttachmentStatus": { object: { attachError: { ref: "storage.k8s.io/v1/VolumeError" }, attached: "boolean", attachmentMetadata: { map: "string" }, detachError: { ref: "storage.k8s.io/v1/VolumeError" } }, required: ["attached"] }, "storage.k8s.io/v1/VolumeAttributesClass": { object: { apiVersion: "string", driverName: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, parameters: { map: "string" } }, required: ["driverName"] }, "storage.k8s.io/v1/VolumeAttributesClassList": { object: { apiVersion: "string", items: { array: { ref: "storage.k8s.io/v1/VolumeAttributesClass" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "storage.k8s.io/v1/VolumeError": { object: { errorCode: "integer", message: "string", time: { ref: "apimachinery/apis/meta/v1/Time" } } }, "storage.k8s.io/v1/VolumeNodeResources": { object: { count: "integer" } }, "v1/AWSElasticBlockStoreVolumeSource": { object: { fsType: "string", partition: "integer", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/Affinity": { object: { nodeAffinity: { ref: "v1/NodeAffinity" }, podAffinity: { ref: "v1/PodAffinity" }, podAntiAffinity: { ref: "v1/PodAntiAffinity" } } }, "v1/AppArmorProfile": { object: { localhostProfile: "string", type: { enum: ["Localhost", "RuntimeDefault", "Unconfined"] } }, required: ["type"] }, "v1/AttachedVolume": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/AzureDiskVolumeSource": { object: { cachingMode: { enum: ["None", "ReadOnly", "ReadWrite"] }, diskName: "string", diskURI: "string", fsType: "string", kind: { enum: ["Dedicated", "Managed", "Shared"] }, readOnly: "boolean" }, required: ["diskName", "diskURI"] }, "v1/AzureFilePersistentVolumeSource": { object: { readOnly: "boolean", secretName: "string", secretNamespace: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/AzureFileVolumeSource": { object: { readOnly: "boolean", secretName: "string", shareName: "string" }, required: ["secretName", "shareName"] }, "v1/Binding": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, target: { ref: "v1/ObjectReference" } }, required: ["target"] }, "v1/CSIPersistentVolumeSource": { object: { controllerExpandSecretRef: { ref: "v1/SecretReference" }, controllerPublishSecretRef: { ref: "v1/SecretReference" }, driver: "string", fsType: "string", nodeExpandSecretRef: { ref: "v1/SecretReference" }, nodePublishSecretRef: { ref: "v1/SecretReference" }, nodeStageSecretRef: { ref: "v1/SecretReference" }, readOnly: "boolean", volumeAttributes: { map: "string" }, volumeHandle: "string" }, required: ["driver", "volumeHandle"] }, "v1/CSIVolumeSource": { object: { driver: "string", fsType: "string", nodePublishSecretRef: { ref: "v1/LocalObjectReference" }, readOnly: "boolean", volumeAttributes: { map: "string" } }, required: ["driver"] }, "v1/Capabilities": { object: { add: { array: "string" }, drop: { array: "string" } } }, "v1/CephFSPersistentVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["monitors"] }, "v1/CephFSVolumeSource": { object: { monitors: { array: "string" }, path: "string", readOnly: "boolean", secretFile: "string", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["monitors"] }, "v1/CinderPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/CinderVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeID: "string" }, required: ["volumeID"] }, "v1/ClientIPConfig": { object: { timeoutSeconds: "integer" } }, "v1/ClusterTrustBundleProjection": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, name: "string", optional: "boolean", path: "string", signerName: "string" }, required: ["path"] }, "v1/ComponentCondition": { object: { error: "string", message: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ComponentStatus": { object: { apiVersion: "string", conditions: { array: { ref: "v1/ComponentCondition" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ComponentStatusList": { object: { apiVersion: "string", items: { array: { ref: "v1/ComponentStatus" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMap": { object: { apiVersion: "string", binaryData: { map: "string" }, data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" } } }, "v1/ConfigMapEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/ConfigMapKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/ConfigMapList": { object: { apiVersion: "string", items: { array: { ref: "v1/ConfigMap" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ConfigMapNodeConfigSource": { object: { kubeletConfigKey: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" }, required: ["kubeletConfigKey", "name", "namespace"] }, "v1/ConfigMapProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/ConfigMapVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/Container": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resizePolicy: { array: { ref: "v1/ContainerResizePolicy" } }, resources: { ref: "v1/ResourceRequirements" }, restartPolicy: "string", restartPolicyRules: { array: { ref: "v1/ContainerRestartRule" } }, securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/ContainerExtendedResourceRequest": { object: { containerName: "string", requestName: "string", resourceName: "string" }, required: ["containerName", "requestName", "resourceName"] }, "v1/ContainerImage": { object: { names: { array: "string" }, sizeBytes: "integer" } }, "v1/ContainerPort": { object: { containerPort: "integer", hostIP: "string", hostPort: "integer", name: "string", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["containerPort"] }, "v1/ContainerResizePolicy": { object: { resourceName: "string", restartPolicy: "string" }, required: ["resourceName", "restartPolicy"] }, "v1/ContainerRestartRule": { object: { action: "string", exitCodes: { ref: "v1/ContainerRestartRuleOnExitCodes" } }, required: ["action"] }, "v1/ContainerRestartRuleOnExitCodes": { object: { operator: "string", values: { array: "integer" } }, required: ["operator"] }, "v1/ContainerState": { object: { running: { ref: "v1/ContainerStateRunning" }, terminated: { ref: "v1/ContainerStateTerminated" }, waiting: { ref: "v1/ContainerStateWaiting" } } }, "v1/ContainerStateRunning": { object: { startedAt: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/ContainerStateTerminated": { object: { containerID: "string", exitCode: "integer", finishedAt: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", signal: "integer", startedAt: { ref: "apimachinery/apis/meta/v1/Time" } }, required: ["exitCode"] }, "v1/ContainerStateWaiting": { object: { message: "string", reason: "string" } }, "v1/ContainerStatus": { object: { allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, allocatedResourcesStatus: { array: { ref: "v1/ResourceStatus" } }, containerID: "string", image: "string", imageID: "string", lastState: { ref: "v1/ContainerState" }, name: "string", ready: "boolean", resources: { ref: "v1/ResourceRequirements" }, restartCount: "integer", started: "boolean", state: { ref: "v1/ContainerState" }, stopSignal: { enum: ["SIGABRT", "SIGALRM", "SIGBUS", "SIGCHLD", "SIGCLD", "SIGCONT", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGIO", "SIGIOT", "SIGKILL", "SIGPIPE", "SIGPOLL", "SIGPROF", "SIGPWR", "SIGQUIT", "SIGRTMAX", "SIGRTMAX-1", "SIGRTMAX-10", "SIGRTMAX-11", "SIGRTMAX-12", "SIGRTMAX-13", "SIGRTMAX-14", "SIGRTMAX-2", "SIGRTMAX-3", "SIGRTMAX-4", "SIGRTMAX-5", "SIGRTMAX-6", "SIGRTMAX-7", "SIGRTMAX-8", "SIGRTMAX-9", "SIGRTMIN", "SIGRTMIN+1", "SIGRTMIN+10", "SIGRTMIN+11", "SIGRTMIN+12", "SIGRTMIN+13", "SIGRTMIN+14", "SIGRTMIN+15", "SIGRTMIN+2", "SIGRTMIN+3", "SIGRTMIN+4", "SIGRTMIN+5", "SIGRTMIN+6", "SIGRTMIN+7", "SIGRTMIN+8", "SIGRTMIN+9", "SIGSEGV", "SIGSTKFLT", "SIGSTOP", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGUSR1", "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"] }, user: { ref: "v1/ContainerUser" }, volumeMounts: { array: { ref: "v1/VolumeMountStatus" } } }, required: ["image", "imageID", "name", "ready", "restartCount"] }, "v1/ContainerUser": { object: { linux: { ref: "v1/LinuxContainerUser" } } }, "v1/DaemonEndpoint": { object: { Port: "integer" }, required: ["Port"] }, "v1/DownwardAPIProjection": { object: { items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/DownwardAPIVolumeFile": { object: { fieldRef: { ref: "v1/ObjectFieldSelector" }, mode: "integer", path: "string", resourceFieldRef: { ref: "v1/ResourceFieldSelector" } }, required: ["path"] }, "v1/DownwardAPIVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/DownwardAPIVolumeFile" } } } }, "v1/EmptyDirVolumeSource": { object: { medium: "string", sizeLimit: { ref: "apimachinery/api/resource/Quantity" } } }, "v1/EndpointAddress": { object: { hostname: "string", ip: "string", nodeName: "string", targetRef: { ref: "v1/ObjectReference" } }, required: ["ip"] }, "v1/EndpointPort": { object: { appProtocol: "string", name: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port"] }, "v1/EndpointSubset": { object: { addresses: { array: { ref: "v1/EndpointAddress" } }, notReadyAddresses: { array: { ref: "v1/EndpointAddress" } }, ports: { array: { ref: "v1/EndpointPort" } } } }, "v1/Endpoints": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, subsets: { array: { ref: "v1/EndpointSubset" } } } }, "v1/EndpointsList": { object: { apiVersion: "string", items: { array: { ref: "v1/Endpoints" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EnvFromSource": { object: { configMapRef: { ref: "v1/ConfigMapEnvSource" }, prefix: "string", secretRef: { ref: "v1/SecretEnvSource" } } }, "v1/EnvVar": { object: { name: "string", value: "string", valueFrom: { ref: "v1/EnvVarSource" } }, required: ["name"] }, "v1/EnvVarSource": { object: { configMapKeyRef: { ref: "v1/ConfigMapKeySelector" }, fieldRef: { ref: "v1/ObjectFieldSelector" }, fileKeyRef: { ref: "v1/FileKeySelector" }, resourceFieldRef: { ref: "v1/ResourceFieldSelector" }, secretKeyRef: { ref: "v1/SecretKeySelector" } } }, "v1/EphemeralContainer": { object: { args: { array: "string" }, command: { array: "string" }, env: { array: { ref: "v1/EnvVar" } }, envFrom: { array: { ref: "v1/EnvFromSource" } }, image: "string", imagePullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, lifecycle: { ref: "v1/Lifecycle" }, livenessProbe: { ref: "v1/Probe" }, name: "string", ports: { array: { ref: "v1/ContainerPort" } }, readinessProbe: { ref: "v1/Probe" }, resizePolicy: { array: { ref: "v1/ContainerResizePolicy" } }, resources: { ref: "v1/ResourceRequirements" }, restartPolicy: "string", restartPolicyRules: { array: { ref: "v1/ContainerRestartRule" } }, securityContext: { ref: "v1/SecurityContext" }, startupProbe: { ref: "v1/Probe" }, stdin: "boolean", stdinOnce: "boolean", targetContainerName: "string", terminationMessagePath: "string", terminationMessagePolicy: { enum: ["FallbackToLogsOnError", "File"] }, tty: "boolean", volumeDevices: { array: { ref: "v1/VolumeDevice" } }, volumeMounts: { array: { ref: "v1/VolumeMount" } }, workingDir: "string" }, required: ["name"] }, "v1/EphemeralVolumeSource": { object: { volumeClaimTemplate: { ref: "v1/PersistentVolumeClaimTemplate" } } }, "v1/Event": { object: { action: "string", apiVersion: "string", count: "integer", eventTime: { ref: "apimachinery/apis/meta/v1/MicroTime" }, firstTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, involvedObject: { ref: "v1/ObjectReference" }, kind: "string", lastTimestamp: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, reason: "string", related: { ref: "v1/ObjectReference" }, reportingComponent: "string", reportingInstance: "string", series: { ref: "v1/EventSeries" }, source: { ref: "v1/EventSource" }, type: "string" }, required: ["involvedObject", "metadata"] }, "v1/EventList": { object: { apiVersion: "string", items: { array: { ref: "v1/Event" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/EventSeries": { object: { count: "integer", lastObservedTime: { ref: "apimachinery/apis/meta/v1/MicroTime" } } }, "v1/EventSource": { object: { component: "string", host: "string" } }, "v1/ExecAction": { object: { command: { array: "string" } } }, "v1/FCVolumeSource": { object: { fsType: "string", lun: "integer", readOnly: "boolean", targetWWNs: { array: "string" }, wwids: { array: "string" } } }, "v1/FileKeySelector": { object: { key: "string", optional: "boolean", path: "string", volumeName: "string" }, required: ["key", "path", "volumeName"] }, "v1/FlexPersistentVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" } }, required: ["driver"] }, "v1/FlexVolumeSource": { object: { driver: "string", fsType: "string", options: { map: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" } }, required: ["driver"] }, "v1/FlockerVolumeSource": { object: { datasetName: "string", datasetUUID: "string" } }, "v1/GCEPersistentDiskVolumeSource": { object: { fsType: "string", partition: "integer", pdName: "string", readOnly: "boolean" }, required: ["pdName"] }, "v1/GRPCAction": { object: { port: "integer", service: "string" }, required: ["port"] }, "v1/GitRepoVolumeSource": { object: { directory: "string", repository: "string", revision: "string" }, required: ["repository"] }, "v1/GlusterfsPersistentVolumeSource": { object: { endpoints: "string", endpointsNamespace: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/GlusterfsVolumeSource": { object: { endpoints: "string", path: "string", readOnly: "boolean" }, required: ["endpoints", "path"] }, "v1/HTTPGetAction": { object: { host: "string", httpHeaders: { array: { ref: "v1/HTTPHeader" } }, path: "string", port: { ref: "apimachinery/util/intstr/IntOrString" }, scheme: { enum: ["HTTP", "HTTPS"] } }, required: ["port"] }, "v1/HTTPHeader": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/HostAlias": { object: { hostnames: { array: "string" }, ip: "string" }, required: ["ip"] }, "v1/HostIP": { object: { ip: "string" }, required: ["ip"] }, "v1/HostPathVolumeSource": { object: { path: "string", type: { enum: ["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"] } }, required: ["path"] }, "v1/ISCSIPersistentVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/ISCSIVolumeSource": { object: { chapAuthDiscovery: "boolean", chapAuthSession: "boolean", fsType: "string", initiatorName: "string", iqn: "string", iscsiInterface: "string", lun: "integer", portals: { array: "string" }, readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, targetPortal: "string" }, required: ["iqn", "lun", "targetPortal"] }, "v1/ImageVolumeSource": { object: { pullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }, reference: "string" } }, "v1/ImageVolumeStatus": { object: { imageRef: "string" }, required: ["imageRef"] }, "v1/KeyToPath": { object: { key: "string", mode: "integer", path: "string" }, required: ["key", "path"] }, "v1/Lifecycle": { object: { postStart: { ref: "v1/LifecycleHandler" }, preStop: { ref: "v1/LifecycleHandler" }, stopSignal: { enum: ["SIGABRT", "SIGALRM", "SIGBUS", "SIGCHLD", "SIGCLD", "SIGCONT", "SIGFPE", "SIGHUP", "SIGILL", "SIGINT", "SIGIO", "SIGIOT", "SIGKILL", "SIGPIPE", "SIGPOLL", "SIGPROF", "SIGPWR", "SIGQUIT", "SIGRTMAX", "SIGRTMAX-1", "SIGRTMAX-10", "SIGRTMAX-11", "SIGRTMAX-12", "SIGRTMAX-13", "SIGRTMAX-14", "SIGRTMAX-2", "SIGRTMAX-3", "SIGRTMAX-4", "SIGRTMAX-5", "SIGRTMAX-6", "SIGRTMAX-7", "SIGRTMAX-8", "SIGRTMAX-9", "SIGRTMIN", "SIGRTMIN+1", "SIGRTMIN+10", "SIGRTMIN+11", "SIGRTMIN+12", "SIGRTMIN+13", "SIGRTMIN+14", "SIGRTMIN+15", "SIGRTMIN+2", "SIGRTMIN+3", "SIGRTMIN+4", "SIGRTMIN+5", "SIGRTMIN+6", "SIGRTMIN+7", "SIGRTMIN+8", "SIGRTMIN+9", "SIGSEGV", "SIGSTKFLT", "SIGSTOP", "SIGSYS", "SIGTERM", "SIGTRAP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGUSR1", "SIGUSR2", "SIGVTALRM", "SIGWINCH", "SIGXCPU", "SIGXFSZ"] } } }, "v1/LifecycleHandler": { object: { exec: { ref: "v1/ExecAction" }, httpGet: { ref: "v1/HTTPGetAction" }, sleep: { ref: "v1/SleepAction" }, tcpSocket: { ref: "v1/TCPSocketAction" } } }, "v1/LimitRange": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/LimitRangeSpec" } } }, "v1/LimitRangeItem": { object: { default: { map: { ref: "apimachinery/api/resource/Quantity" } }, defaultRequest: { map: { ref: "apimachinery/api/resource/Quantity" } }, max: { map: { ref: "apimachinery/api/resource/Quantity" } }, maxLimitRequestRatio: { map: { ref: "apimachinery/api/resource/Quantity" } }, min: { map: { ref: "apimachinery/api/resource/Quantity" } }, type: "string" }, required: ["type"] }, "v1/LimitRangeList": { object: { apiVersion: "string", items: { array: { ref: "v1/LimitRange" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/LimitRangeSpec": { object: { limits: { array: { ref: "v1/LimitRangeItem" } } }, required: ["limits"] }, "v1/LinuxContainerUser": { object: { gid: "integer", supplementalGroups: { array: "integer" }, uid: "integer" }, required: ["gid", "uid"] }, "v1/LoadBalancerIngress": { object: { hostname: "string", ip: "string", ipMode: "string", ports: { array: { ref: "v1/PortStatus" } } } }, "v1/LoadBalancerStatus": { object: { ingress: { array: { ref: "v1/LoadBalancerIngress" } } } }, "v1/LocalObjectReference": { object: { name: "string" } }, "v1/LocalVolumeSource": { object: { fsType: "string", path: "string" }, required: ["path"] }, "v1/ModifyVolumeStatus": { object: { status: { enum: ["InProgress", "Infeasible", "Pending"] }, targetVolumeAttributesClassName: "string" }, required: ["status"] }, "v1/NFSVolumeSource": { object: { path: "string", readOnly: "boolean", server: "string" }, required: ["path", "server"] }, "v1/Namespace": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NamespaceSpec" }, status: { ref: "v1/NamespaceStatus" } } }, "v1/NamespaceCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NamespaceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Namespace" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NamespaceSpec": { object: { finalizers: { array: "string" } } }, "v1/NamespaceStatus": { object: { conditions: { array: { ref: "v1/NamespaceCondition" } }, phase: { enum: ["Active", "Terminating"] } } }, "v1/Node": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/NodeSpec" }, status: { ref: "v1/NodeStatus" } } }, "v1/NodeAddress": { object: { address: "string", type: "string" }, required: ["address", "type"] }, "v1/NodeAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PreferredSchedulingTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { ref: "v1/NodeSelector" } } }, "v1/NodeAllocatableResourceClaimStatus": { object: { containers: { array: "string" }, resourceClaimName: "string", resources: { map: { ref: "apimachinery/api/resource/Quantity" } } }, required: ["resourceClaimName", "resources"] }, "v1/NodeCondition": { object: { lastHeartbeatTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/NodeConfigSource": { object: { configMap: { ref: "v1/ConfigMapNodeConfigSource" } } }, "v1/NodeConfigStatus": { object: { active: { ref: "v1/NodeConfigSource" }, assigned: { ref: "v1/NodeConfigSource" }, error: "string", lastKnownGood: { ref: "v1/NodeConfigSource" } } }, "v1/NodeDaemonEndpoints": { object: { kubeletEndpoint: { ref: "v1/DaemonEndpoint" } } }, "v1/NodeFeatures": { object: { supplementalGroupsPolicy: "boolean" } }, "v1/NodeList": { object: { apiVersion: "string", items: { array: { ref: "v1/Node" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/NodeRuntimeHandler": { object: { features: { ref: "v1/NodeRuntimeHandlerFeatures" }, name: "string" } }, "v1/NodeRuntimeHandlerFeatures": { object: { recursiveReadOnlyMounts: "boolean", userNamespaces: "boolean" } }, "v1/NodeSelector": { object: { nodeSelectorTerms: { array: { ref: "v1/NodeSelectorTerm" } } }, required: ["nodeSelectorTerms"] }, "v1/NodeSelectorRequirement": { object: { key: "string", operator: { enum: ["DoesNotExist", "Exists", "Gt", "In", "Lt", "NotIn"] }, values: { array: "string" } }, required: ["key", "operator"] }, "v1/NodeSelectorTerm": { object: { matchExpressions: { array: { ref: "v1/NodeSelectorRequirement" } }, matchFields: { array: { ref: "v1/NodeSelectorRequirement" } } } }, "v1/NodeSpec": { object: { configSource: { ref: "v1/NodeConfigSource" }, externalID: "string", podCIDR: "string", podCIDRs: { array: "string" }, providerID: "string", taints: { array: { ref: "v1/Taint" } }, unschedulable: "boolean" } }, "v1/NodeStatus": { object: { addresses: { array: { ref: "v1/NodeAddress" } }, allocatable: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/NodeCondition" } }, config: { ref: "v1/NodeConfigStatus" }, daemonEndpoints: { ref: "v1/NodeDaemonEndpoints" }, declaredFeatures: { array: "string" }, features: { ref: "v1/NodeFeatures" }, images: { array: { ref: "v1/ContainerImage" } }, nodeInfo: { ref: "v1/NodeSystemInfo" }, phase: { enum: ["Pending", "Running", "Terminated"] }, runtimeHandlers: { array: { ref: "v1/NodeRuntimeHandler" } }, volumesAttached: { array: { ref: "v1/AttachedVolume" } }, volumesInUse: { array: "string" } } }, "v1/NodeSwapStatus": { object: { capacity: "integer" } }, "v1/NodeSystemInfo": { object: { architecture: "string", bootID: "string", containerRuntimeVersion: "string", kernelVersion: "string", kubeProxyVersion: "string", kubeletVersion: "string", machineID: "string", operatingSystem: "string", osImage: "string", swap: { ref: "v1/NodeSwapStatus" }, systemUUID: "string" }, required: ["architecture", "bootID", "containerRuntimeVersion", "kernelVersion", "kubeProxyVersion", "kubeletVersion", "machineID", "operatingSystem", "osImage", "systemUUID"] }, "v1/ObjectFieldSelector": { object: { apiVersion: "string", fieldPath: "string" }, required: ["fieldPath"] }, "v1/ObjectReference": { object: { apiVersion: "string", fieldPath: "string", kind: "string", name: "string", namespace: "string", resourceVersion: "string", uid: "string" } }, "v1/PersistentVolume": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeSpec" }, status: { ref: "v1/PersistentVolumeStatus" } } }, "v1/PersistentVolumeClaim": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" }, status: { ref: "v1/PersistentVolumeClaimStatus" } } }, "v1/PersistentVolumeClaimCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PersistentVolumeClaimList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolumeClaim" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeClaimSpec": { object: { accessModes: { array: { enum: ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] } }, dataSource: { ref: "v1/TypedLocalObjectReference" }, dataSourceRef: { ref: "v1/TypedObjectReference" }, resources: { ref: "v1/VolumeResourceRequirements" }, selector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, storageClassName: "string", volumeAttributesClassName: "string", volumeMode: { enum: ["Block", "Filesystem"] }, volumeName: "string" } }, "v1/PersistentVolumeClaimStatus": { object: { accessModes: { array: { enum: ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] } }, allocatedResourceStatuses: { map: { enum: ["ControllerResizeInProgress", "ControllerResizeInfeasible", "NodeResizeInProgress", "NodeResizeInfeasible", "NodeResizePending"] } }, allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/PersistentVolumeClaimCondition" } }, currentVolumeAttributesClassName: "string", modifyVolumeStatus: { ref: "v1/ModifyVolumeStatus" }, phase: { enum: ["Bound", "Lost", "Pending"] } } }, "v1/PersistentVolumeClaimTemplate": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PersistentVolumeClaimSpec" } }, required: ["spec"] }, "v1/PersistentVolumeClaimVolumeSource": { object: { claimName: "string", readOnly: "boolean" }, required: ["claimName"] }, "v1/PersistentVolumeList": { object: { apiVersion: "string", items: { array: { ref: "v1/PersistentVolume" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PersistentVolumeSpec": { object: { accessModes: { array: { enum: ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"] } }, awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFilePersistentVolumeSource" }, capacity: { map: { ref: "apimachinery/api/resource/Quantity" } }, cephfs: { ref: "v1/CephFSPersistentVolumeSource" }, cinder: { ref: "v1/CinderPersistentVolumeSource" }, claimRef: { ref: "v1/ObjectReference" }, csi: { ref: "v1/CSIPersistentVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexPersistentVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, glusterfs: { ref: "v1/GlusterfsPersistentVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, iscsi: { ref: "v1/ISCSIPersistentVolumeSource" }, local: { ref: "v1/LocalVolumeSource" }, mountOptions: { array: "string" }, nfs: { ref: "v1/NFSVolumeSource" }, nodeAffinity: { ref: "v1/VolumeNodeAffinity" }, persistentVolumeReclaimPolicy: { enum: ["Delete", "Recycle", "Retain"] }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDPersistentVolumeSource" }, scaleIO: { ref: "v1/ScaleIOPersistentVolumeSource" }, storageClassName: "string", storageos: { ref: "v1/StorageOSPersistentVolumeSource" }, volumeAttributesClassName: "string", volumeMode: { enum: ["Block", "Filesystem"] }, vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } } }, "v1/PersistentVolumeStatus": { object: { lastPhaseTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", phase: { enum: ["Available", "Bound", "Failed", "Pending", "Released"] }, reason: "string" } }, "v1/PhotonPersistentDiskVolumeSource": { object: { fsType: "string", pdID: "string" }, required: ["pdID"] }, "v1/Pod": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" }, status: { ref: "v1/PodStatus" } } }, "v1/PodAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodAffinityTerm": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, matchLabelKeys: { array: "string" }, mismatchLabelKeys: { array: "string" }, namespaceSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, namespaces: { array: "string" }, topologyKey: "string" }, required: ["topologyKey"] }, "v1/PodAntiAffinity": { object: { preferredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/WeightedPodAffinityTerm" } }, requiredDuringSchedulingIgnoredDuringExecution: { array: { ref: "v1/PodAffinityTerm" } } } }, "v1/PodCertificateProjection": { object: { certificateChainPath: "string", credentialBundlePath: "string", keyPath: "string", keyType: "string", maxExpirationSeconds: "integer", signerName: "string", userAnnotations: { map: "string" } }, required: ["keyType", "signerName"] }, "v1/PodCondition": { object: { lastProbeTime: { ref: "apimachinery/apis/meta/v1/Time" }, lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", observedGeneration: "integer", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/PodDNSConfig": { object: { nameservers: { array: "string" }, options: { array: { ref: "v1/PodDNSConfigOption" } }, searches: { array: "string" } } }, "v1/PodDNSConfigOption": { object: { name: "string", value: "string" } }, "v1/PodExtendedResourceClaimStatus": { object: { requestMappings: { array: { ref: "v1/ContainerExtendedResourceRequest" } }, resourceClaimName: "string" }, required: ["requestMappings", "resourceClaimName"] }, "v1/PodIP": { object: { ip: "string" }, required: ["ip"] }, "v1/PodList": { object: { apiVersion: "string", items: { array: { ref: "v1/Pod" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodOS": { object: { name: "string" }, required: ["name"] }, "v1/PodReadinessGate": { object: { conditionType: "string" }, required: ["conditionType"] }, "v1/PodResourceClaim": { object: { name: "string", resourceClaimName: "string", resourceClaimTemplateName: "string" }, required: ["name"] }, "v1/PodResourceClaimStatus": { object: { name: "string", resourceClaimName: "string" }, required: ["name"] }, "v1/PodSchedulingGate": { object: { name: "string" }, required: ["name"] }, "v1/PodSchedulingGroup": { object: { podGroupName: "string" } }, "v1/PodSecurityContext": { object: { appArmorProfile: { ref: "v1/AppArmorProfile" }, fsGroup: "integer", fsGroupChangePolicy: { enum: ["Always", "OnRootMismatch"] }, runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxChangePolicy: "string", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, supplementalGroups: { array: "integer" }, supplementalGroupsPolicy: { enum: ["Merge", "Strict"] }, sysctls: { array: { ref: "v1/Sysctl" } }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/PodSpec": { object: { activeDeadlineSeconds: "integer", affinity: { ref: "v1/Affinity" }, automountServiceAccountToken: "boolean", containers: { array: { ref: "v1/Container" } }, dnsConfig: { ref: "v1/PodDNSConfig" }, dnsPolicy: { enum: ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"] }, enableServiceLinks: "boolean", ephemeralContainers: { array: { ref: "v1/EphemeralContainer" } }, hostAliases: { array: { ref: "v1/HostAlias" } }, hostIPC: "boolean", hostNetwork: "boolean", hostPID: "boolean", hostUsers: "boolean", hostname: "string", hostnameOverride: "string", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, initContainers: { array: { ref: "v1/Container" } }, nodeName: "string", nodeSelector: { map: "string" }, os: { ref: "v1/PodOS" }, overhead: { map: { ref: "apimachinery/api/resource/Quantity" } }, preemptionPolicy: { enum: ["Never", "PreemptLowerPriority"] }, priority: "integer", priorityClassName: "string", readinessGates: { array: { ref: "v1/PodReadinessGate" } }, resourceClaims: { array: { ref: "v1/PodResourceClaim" } }, resources: { ref: "v1/ResourceRequirements" }, restartPolicy: { enum: ["Always", "Never", "OnFailure"] }, runtimeClassName: "string", schedulerName: "string", schedulingGates: { array: { ref: "v1/PodSchedulingGate" } }, schedulingGroup: { ref: "v1/PodSchedulingGroup" }, securityContext: { ref: "v1/PodSecurityContext" }, serviceAccount: "string", serviceAccountName: "string", setHostnameAsFQDN: "boolean", shareProcessNamespace: "boolean", subdomain: "string", terminationGracePeriodSeconds: "integer", tolerations: { array: { ref: "v1/Toleration" } }, topologySpreadConstraints: { array: { ref: "v1/TopologySpreadConstraint" } }, volumes: { array: { ref: "v1/Volume" } } }, required: ["containers"] }, "v1/PodStatus": { object: { allocatedResources: { map: { ref: "apimachinery/api/resource/Quantity" } }, conditions: { array: { ref: "v1/PodCondition" } }, containerStatuses: { array: { ref: "v1/ContainerStatus" } }, ephemeralContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, extendedResourceClaimStatus: { ref: "v1/PodExtendedResourceClaimStatus" }, hostIP: "string", hostIPs: { array: { ref: "v1/HostIP" } }, initContainerStatuses: { array: { ref: "v1/ContainerStatus" } }, message: "string", nodeAllocatableResourceClaimStatuses: { array: { ref: "v1/NodeAllocatableResourceClaimStatus" } }, nominatedNodeName: "string", observedGeneration: "integer", phase: { enum: ["Failed", "Pending", "Running", "Succeeded", "Unknown"] }, podIP: "string", podIPs: { array: { ref: "v1/PodIP" } }, qosClass: { enum: ["BestEffort", "Burstable", "Guaranteed"] }, reason: "string", resize: "string", resourceClaimStatuses: { array: { ref: "v1/PodResourceClaimStatus" } }, resources: { ref: "v1/ResourceRequirements" }, startTime: { ref: "apimachinery/apis/meta/v1/Time" } } }, "v1/PodTemplate": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/PodTemplateList": { object: { apiVersion: "string", items: { array: { ref: "v1/PodTemplate" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/PodTemplateSpec": { object: { metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/PodSpec" } } }, "v1/PortStatus": { object: { error: "string", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] } }, required: ["port", "protocol"] }, "v1/PortworxVolumeSource": { object: { fsType: "string", readOnly: "boolean", volumeID: "string" }, required: ["volumeID"] }, "v1/PreferredSchedulingTerm": { object: { preference: { ref: "v1/NodeSelectorTerm" }, weight: "integer" }, required: ["preference", "weight"] }, "v1/Probe": { object: { exec: { ref: "v1/ExecAction" }, failureThreshold: "integer", grpc: { ref: "v1/GRPCAction" }, httpGet: { ref: "v1/HTTPGetAction" }, initialDelaySeconds: "integer", periodSeconds: "integer", successThreshold: "integer", tcpSocket: { ref: "v1/TCPSocketAction" }, terminationGracePeriodSeconds: "integer", timeoutSeconds: "integer" } }, "v1/ProjectedVolumeSource": { object: { defaultMode: "integer", sources: { array: { ref: "v1/VolumeProjection" } } } }, "v1/QuobyteVolumeSource": { object: { group: "string", readOnly: "boolean", registry: "string", tenant: "string", user: "string", volume: "string" }, required: ["registry", "volume"] }, "v1/RBDPersistentVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/RBDVolumeSource": { object: { fsType: "string", image: "string", keyring: "string", monitors: { array: "string" }, pool: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, user: "string" }, required: ["image", "monitors"] }, "v1/ReplicationController": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ReplicationControllerSpec" }, status: { ref: "v1/ReplicationControllerStatus" } } }, "v1/ReplicationControllerCondition": { object: { lastTransitionTime: { ref: "apimachinery/apis/meta/v1/Time" }, message: "string", reason: "string", status: "string", type: "string" }, required: ["status", "type"] }, "v1/ReplicationControllerList": { object: { apiVersion: "string", items: { array: { ref: "v1/ReplicationController" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ReplicationControllerSpec": { object: { minReadySeconds: "integer", replicas: "integer", selector: { map: "string" }, template: { ref: "v1/PodTemplateSpec" } } }, "v1/ReplicationControllerStatus": { object: { availableReplicas: "integer", conditions: { array: { ref: "v1/ReplicationControllerCondition" } }, fullyLabeledReplicas: "integer", observedGeneration: "integer", readyReplicas: "integer", replicas: "integer" }, required: ["replicas"] }, "v1/ResourceClaim": { object: { name: "string", request: "string" }, required: ["name"] }, "v1/ResourceFieldSelector": { object: { containerName: "string", divisor: { ref: "apimachinery/api/resource/Quantity" }, resource: "string" }, required: ["resource"] }, "v1/ResourceHealth": { object: { health: "string", message: "string", resourceID: "string" }, required: ["resourceID"] }, "v1/ResourceQuota": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ResourceQuotaSpec" }, status: { ref: "v1/ResourceQuotaStatus" } } }, "v1/ResourceQuotaList": { object: { apiVersion: "string", items: { array: { ref: "v1/ResourceQuota" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ResourceQuotaSpec": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, scopeSelector: { ref: "v1/ScopeSelector" }, scopes: { array: { enum: ["BestEffort", "CrossNamespacePodAffinity", "NotBestEffort", "NotTerminating", "PriorityClass", "Terminating", "VolumeAttributesClass"] } } } }, "v1/ResourceQuotaStatus": { object: { hard: { map: { ref: "apimachinery/api/resource/Quantity" } }, used: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/ResourceRequirements": { object: { claims: { array: { ref: "v1/ResourceClaim" } }, limits: { map: { ref: "apimachinery/api/resource/Quantity" } }, requests: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/ResourceStatus": { object: { name: "string", resources: { array: { ref: "v1/ResourceHealth" } } }, required: ["name"] }, "v1/SELinuxOptions": { object: { level: "string", role: "string", type: "string", user: "string" } }, "v1/ScaleIOPersistentVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/SecretReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScaleIOVolumeSource": { object: { fsType: "string", gateway: "string", protectionDomain: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, sslEnabled: "boolean", storageMode: "string", storagePool: "string", system: "string", volumeName: "string" }, required: ["gateway", "secretRef", "system"] }, "v1/ScopeSelector": { object: { matchExpressions: { array: { ref: "v1/ScopedResourceSelectorRequirement" } } } }, "v1/ScopedResourceSelectorRequirement": { object: { operator: { enum: ["DoesNotExist", "Exists", "In", "NotIn"] }, scopeName: { enum: ["BestEffort", "CrossNamespacePodAffinity", "NotBestEffort", "NotTerminating", "PriorityClass", "Terminating", "VolumeAttributesClass"] }, values: { array: "string" } }, required: ["operator", "scopeName"] }, "v1/SeccompProfile": { object: { localhostProfile: "string", type: { enum: ["Localhost", "RuntimeDefault", "Unconfined"] } }, required: ["type"] }, "v1/Secret": { object: { apiVersion: "string", data: { map: "string" }, immutable: "boolean", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, stringData: { map: "string" }, type: "string" } }, "v1/SecretEnvSource": { object: { name: "string", optional: "boolean" } }, "v1/SecretKeySelector": { object: { key: "string", name: "string", optional: "boolean" }, required: ["key"] }, "v1/SecretList": { object: { apiVersion: "string", items: { array: { ref: "v1/Secret" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/SecretProjection": { object: { items: { array: { ref: "v1/KeyToPath" } }, name: "string", optional: "boolean" } }, "v1/SecretReference": { object: { name: "string", namespace: "string" } }, "v1/SecretVolumeSource": { object: { defaultMode: "integer", items: { array: { ref: "v1/KeyToPath" } }, optional: "boolean", secretName: "string" } }, "v1/SecurityContext": { object: { allowPrivilegeEscalation: "boolean", appArmorProfile: { ref: "v1/AppArmorProfile" }, capabilities: { ref: "v1/Capabilities" }, privileged: "boolean", procMount: { enum: ["Default", "Unmasked"] }, readOnlyRootFilesystem: "boolean", runAsGroup: "integer", runAsNonRoot: "boolean", runAsUser: "integer", seLinuxOptions: { ref: "v1/SELinuxOptions" }, seccompProfile: { ref: "v1/SeccompProfile" }, windowsOptions: { ref: "v1/WindowsSecurityContextOptions" } } }, "v1/Service": { object: { apiVersion: "string", kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, spec: { ref: "v1/ServiceSpec" }, status: { ref: "v1/ServiceStatus" } } }, "v1/ServiceAccount": { object: { apiVersion: "string", automountServiceAccountToken: "boolean", imagePullSecrets: { array: { ref: "v1/LocalObjectReference" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ObjectMeta" }, secrets: { array: { ref: "v1/ObjectReference" } } } }, "v1/ServiceAccountList": { object: { apiVersion: "string", items: { array: { ref: "v1/ServiceAccount" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServiceAccountTokenProjection": { object: { audience: "string", expirationSeconds: "integer", path: "string" }, required: ["path"] }, "v1/ServiceList": { object: { apiVersion: "string", items: { array: { ref: "v1/Service" } }, kind: "string", metadata: { ref: "apimachinery/apis/meta/v1/ListMeta" } }, required: ["items"] }, "v1/ServicePort": { object: { appProtocol: "string", name: "string", nodePort: "integer", port: "integer", protocol: { enum: ["SCTP", "TCP", "UDP"] }, targetPort: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/ServiceSpec": { object: { allocateLoadBalancerNodePorts: "boolean", clusterIP: "string", clusterIPs: { array: "string" }, externalIPs: { array: "string" }, externalName: "string", externalTrafficPolicy: { enum: ["Cluster", "Local"] }, healthCheckNodePort: "integer", internalTrafficPolicy: { enum: ["Cluster", "Local"] }, ipFamilies: { array: { enum: ["", "IPv4", "IPv6"] } }, ipFamilyPolicy: { enum: ["PreferDualStack", "RequireDualStack", "SingleStack"] }, loadBalancerClass: "string", loadBalancerIP: "string", loadBalancerSourceRanges: { array: "string" }, ports: { array: { ref: "v1/ServicePort" } }, publishNotReadyAddresses: "boolean", selector: { map: "string" }, sessionAffinity: { enum: ["ClientIP", "None"] }, sessionAffinityConfig: { ref: "v1/SessionAffinityConfig" }, trafficDistribution: "string", type: { enum: ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"] } } }, "v1/ServiceStatus": { object: { conditions: { array: { ref: "apimachinery/apis/meta/v1/Condition" } }, loadBalancer: { ref: "v1/LoadBalancerStatus" } } }, "v1/SessionAffinityConfig": { object: { clientIP: { ref: "v1/ClientIPConfig" } } }, "v1/SleepAction": { object: { seconds: "integer" }, required: ["seconds"] }, "v1/StorageOSPersistentVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/ObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/StorageOSVolumeSource": { object: { fsType: "string", readOnly: "boolean", secretRef: { ref: "v1/LocalObjectReference" }, volumeName: "string", volumeNamespace: "string" } }, "v1/Sysctl": { object: { name: "string", value: "string" }, required: ["name", "value"] }, "v1/TCPSocketAction": { object: { host: "string", port: { ref: "apimachinery/util/intstr/IntOrString" } }, required: ["port"] }, "v1/Taint": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", timeAdded: { ref: "apimachinery/apis/meta/v1/Time" }, value: "string" }, required: ["effect", "key"] }, "v1/Toleration": { object: { effect: { enum: ["NoExecute", "NoSchedule", "PreferNoSchedule"] }, key: "string", operator: { enum: ["Equal", "Exists", "Gt", "Lt"] }, tolerationSeconds: "integer", value: "string" } }, "v1/TopologySelectorLabelRequirement": { object: { key: "string", values: { array: "string" } }, required: ["key", "values"] }, "v1/TopologySelectorTerm": { object: { matchLabelExpressions: { array: { ref: "v1/TopologySelectorLabelRequirement" } } } }, "v1/TopologySpreadConstraint": { object: { labelSelector: { ref: "apimachinery/apis/meta/v1/LabelSelector" }, matchLabelKeys: { array: "string" }, maxSkew: "integer", minDomains: "integer", nodeAffinityPolicy: { enum: ["Honor", "Ignore"] }, nodeTaintsPolicy: { enum: ["Honor", "Ignore"] }, topologyKey: "string", whenUnsatisfiable: { enum: ["DoNotSchedule", "ScheduleAnyway"] } }, required: ["maxSkew", "topologyKey", "whenUnsatisfiable"] }, "v1/TypedLocalObjectReference": { object: { apiGroup: "string", kind: "string", name: "string" }, required: ["kind", "name"] }, "v1/TypedObjectReference": { object: { apiGroup: "string", kind: "string", name: "string", namespace: "string" }, required: ["kind", "name"] }, "v1/Volume": { object: { awsElasticBlockStore: { ref: "v1/AWSElasticBlockStoreVolumeSource" }, azureDisk: { ref: "v1/AzureDiskVolumeSource" }, azureFile: { ref: "v1/AzureFileVolumeSource" }, cephfs: { ref: "v1/CephFSVolumeSource" }, cinder: { ref: "v1/CinderVolumeSource" }, configMap: { ref: "v1/ConfigMapVolumeSource" }, csi: { ref: "v1/CSIVolumeSource" }, downwardAPI: { ref: "v1/DownwardAPIVolumeSource" }, emptyDir: { ref: "v1/EmptyDirVolumeSource" }, ephemeral: { ref: "v1/EphemeralVolumeSource" }, fc: { ref: "v1/FCVolumeSource" }, flexVolume: { ref: "v1/FlexVolumeSource" }, flocker: { ref: "v1/FlockerVolumeSource" }, gcePersistentDisk: { ref: "v1/GCEPersistentDiskVolumeSource" }, gitRepo: { ref: "v1/GitRepoVolumeSource" }, glusterfs: { ref: "v1/GlusterfsVolumeSource" }, hostPath: { ref: "v1/HostPathVolumeSource" }, image: { ref: "v1/ImageVolumeSource" }, iscsi: { ref: "v1/ISCSIVolumeSource" }, name: "string", nfs: { ref: "v1/NFSVolumeSource" }, persistentVolumeClaim: { ref: "v1/PersistentVolumeClaimVolumeSource" }, photonPersistentDisk: { ref: "v1/PhotonPersistentDiskVolumeSource" }, portworxVolume: { ref: "v1/PortworxVolumeSource" }, projected: { ref: "v1/ProjectedVolumeSource" }, quobyte: { ref: "v1/QuobyteVolumeSource" }, rbd: { ref: "v1/RBDVolumeSource" }, scaleIO: { ref: "v1/ScaleIOVolumeSource" }, secret: { ref: "v1/SecretVolumeSource" }, storageos: { ref: "v1/StorageOSVolumeSource" }, vsphereVolume: { ref: "v1/VsphereVirtualDiskVolumeSource" } }, required: ["name"] }, "v1/VolumeDevice": { object: { devicePath: "string", name: "string" }, required: ["devicePath", "name"] }, "v1/VolumeMount": { object: { mountPath: "string", mountPropagation: { enum: ["Bidirectional", "HostToContainer", "None"] }, name: "string", readOnly: "boolean", recursiveReadOnly: "string", subPath: "string", subPathExpr: "string" }, required: ["mountPath", "name"] }, "v1/VolumeMountStatus": { object: { mountPath: "string", name: "string", readOnly: "boolean", recursiveReadOnly: "string", volumeStatus: { ref: "v1/VolumeStatus" } }, required: ["mountPath", "name"] }, "v1/VolumeNodeAffinity": { object: { required: { ref: "v1/NodeSelector" } } }, "v1/VolumeProjection": { object: { clusterTrustBundle: { ref: "v1/ClusterTrustBundleProjection" }, configMap: { ref: "v1/ConfigMapProjection" }, downwardAPI: { ref: "v1/DownwardAPIProjection" }, podCertificate: { ref: "v1/PodCertificateProjection" }, secret: { ref: "v1/SecretProjection" }, serviceAccountToken: { ref: "v1/ServiceAccountTokenProjection" } } }, "v1/VolumeResourceRequirements": { object: { limits: { map: { ref: "apimachinery/api/resource/Quantity" } }, requests: { map: { ref: "apimachinery/api/resource/Quantity" } } } }, "v1/VolumeStatus": { object: { image: { ref: "v1/ImageVolumeStatus" } } }, "v1/VsphereVirtualDiskVolumeSource": { object: { fsType: "string", storagePolicyID: "string", storagePolicyName: "string", volumePath: "string" }, required: ["volumePath"] }, "v1/WeightedPodAffinityTerm": { object: { podAffinityTerm: { ref: "v1/PodAffinityTerm" }, weight: "integer" }, required: ["podAffinityTerm", "weight"] }, "v1/WindowsSecurityContextOptions": { object: { gmsaCredentialSpec: "string", gmsaCredentialSpecName: "string", hostProcess: "boolean", runAsUserName: "string" } } } };
   }
 });
 
@@ -22968,8 +22994,8 @@ var require_command = __commonJS({
     "use strict";
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path15 = require("node:path");
-    var fs4 = require("node:fs");
+    var path17 = require("node:path");
+    var fs3 = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error2();
@@ -23963,7 +23989,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs4.existsSync(executableFile)) return;
+        if (fs3.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -23981,11 +24007,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path15.resolve(baseDir, baseName);
-          if (fs4.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path15.extname(baseName))) return void 0;
+          const localBin = path17.resolve(baseDir, baseName);
+          if (fs3.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path17.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs4.existsSync(`${localBin}${ext}`)
+            (ext) => fs3.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -23997,21 +24023,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs4.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs3.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path15.resolve(
-            path15.dirname(resolvedScriptPath),
+          executableDir = path17.resolve(
+            path17.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path15.basename(
+            const legacyName = path17.basename(
               this._scriptPath,
-              path15.extname(this._scriptPath)
+              path17.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -24022,7 +24048,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path15.extname(executableFile));
+        launchWithNode = sourceExt.includes(path17.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -24937,7 +24963,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path15.basename(filename, path15.extname(filename));
+        this._name = path17.basename(filename, path17.extname(filename));
         return this;
       }
       /**
@@ -24951,9 +24977,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path16) {
-        if (path16 === void 0) return this._executableDir;
-        this._executableDir = path16;
+      executableDir(path18) {
+        if (path18 === void 0) return this._executableDir;
+        this._executableDir = path18;
         return this;
       }
       /**
@@ -25232,26 +25258,6 @@ var require_commander = __commonJS({
   }
 });
 
-// packages/cli/src/io.ts
-function processIo() {
-  return {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    readStdin: async () => {
-      const chunks = [];
-      for await (const chunk of process.stdin) chunks.push(chunk);
-      return Buffer.concat(chunks).toString("utf8");
-    }
-  };
-}
-function wantsColor(stream, env) {
-  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "") return env.FORCE_COLOR !== "0";
-  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  return stream.isTTY === true;
-}
-
 // packages/core/src/types.ts
 function severityRank(severity) {
   return severity === "error" ? 3 : severity === "warning" ? 2 : 1;
@@ -25259,9 +25265,9 @@ function severityRank(severity) {
 
 // packages/core/src/path.ts
 var PLAIN_KEY = /^[A-Za-z_$][\w$-]*$/;
-function formatPath(path15) {
+function formatPath(path17) {
   let out = "";
-  for (const segment of path15) {
+  for (const segment of path17) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (PLAIN_KEY.test(segment)) out += out === "" ? segment : `.${segment}`;
     else out += `[${JSON.stringify(segment)}]`;
@@ -25278,10 +25284,255 @@ var ConfigError = class extends Error {
 };
 
 // packages/core/src/engine/lint.ts
-var import_node_fs10 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"));
+
+// packages/core/src/config/active-rules.ts
+var import_ajv2 = __toESM(require_ajv());
+
+// packages/core/src/config/config.ts
+var import_ajv = __toESM(require_ajv());
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"));
+var import_yaml3 = __toESM(require_dist());
+
+// packages/core/src/load/analyze-file.ts
+var import_node_fs = require("node:fs");
+
+// packages/core/src/parse/parse-file.ts
+var import_yaml2 = __toESM(require_dist());
+
+// packages/core/src/parse/nesting.ts
+var MAX_NESTING = 256;
+function tooDeepAt(document) {
+  const stack = [[document.value, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [token, depth] = next;
+    if (!token || !("items" in token)) continue;
+    if (depth >= MAX_NESTING) return token.offset;
+    for (const item of token.items) {
+      stack.push([item.value, depth + 1]);
+      if ("key" in item) stack.push([item.key, depth + 1]);
+    }
+  }
+  return -1;
+}
+
+// packages/core/src/parse/source-index.ts
+var import_yaml = __toESM(require_dist());
+var NODE_STRIDE = 5;
+var ENTRY_STRIDE = 4;
+var SCALAR = 0;
+var MAP = 1;
+var SEQ = 2;
+var ALIAS = 3;
+var FLOW = 4;
+var MERGE_KEY = -2;
+var OTHER_KEY = -1;
+var ITEM = -3;
+function buildSourceIndex(document) {
+  const nodes = [];
+  const entries2 = [];
+  const keys = [];
+  const keyIds = /* @__PURE__ */ new Map();
+  const anchors = /* @__PURE__ */ new Map();
+  const keyId = (text) => {
+    let id = keyIds.get(text);
+    if (id === void 0) {
+      id = keys.length;
+      keys.push(text);
+      keyIds.set(text, id);
+    }
+    return id;
+  };
+  const add = (node) => {
+    if (!(0, import_yaml.isScalar)(node) && !(0, import_yaml.isMap)(node) && !(0, import_yaml.isSeq)(node) && !(0, import_yaml.isAlias)(node)) return -1;
+    const index = nodes.length / NODE_STRIDE;
+    const kind = (0, import_yaml.isScalar)(node) ? SCALAR : (0, import_yaml.isMap)(node) ? MAP : (0, import_yaml.isSeq)(node) ? SEQ : ALIAS;
+    const flow = ((0, import_yaml.isMap)(node) || (0, import_yaml.isSeq)(node)) && node.flow === true ? FLOW : 0;
+    nodes.push(kind | flow, node.range?.[0] ?? -1, node.range?.[1] ?? -1, -1, 0);
+    if ((0, import_yaml.isAlias)(node)) {
+      nodes[index * NODE_STRIDE + 3] = anchors.get(node.source) ?? -1;
+      return index;
+    }
+    if (node.anchor) anchors.set(node.anchor, index);
+    if ((0, import_yaml.isScalar)(node)) return index;
+    const first = entries2.length / ENTRY_STRIDE;
+    nodes[index * NODE_STRIDE + 3] = first;
+    nodes[index * NODE_STRIDE + 4] = node.items.length;
+    for (let i = 0; i < node.items.length; i++) entries2.push(ITEM, -1, -1, -1);
+    node.items.forEach((item, i) => {
+      const slot = (first + i) * ENTRY_STRIDE;
+      if ((0, import_yaml.isSeq)(node)) {
+        entries2[slot + 3] = add(item);
+        return;
+      }
+      const pair = item;
+      const key2 = pair.key;
+      if ((0, import_yaml.isScalar)(key2)) {
+        entries2[slot] = key2.source === "<<" ? MERGE_KEY : keyId(String(key2.value));
+        entries2[slot + 1] = key2.range?.[0] ?? -1;
+        entries2[slot + 2] = key2.range?.[1] ?? -1;
+        if (key2.anchor) add(key2);
+      } else {
+        entries2[slot] = OTHER_KEY;
+        if (key2 !== null && key2 !== void 0) add(key2);
+      }
+      entries2[slot + 3] = add(pair.value);
+    });
+    return index;
+  };
+  const root = add(document.contents);
+  return { nodes: Int32Array.from(nodes), entries: Int32Array.from(entries2), keys, root, documentStart: document.range[0] };
+}
+
+// packages/core/src/parse/parse-file.ts
+var YAML_OPTIONS = {
+  version: "1.1",
+  merge: true,
+  uniqueKeys: true,
+  // Library warnings (e.g. templated `{{ }}` keys) would go to process warnings on stderr.
+  logLevel: "error",
+  customTags: (tags) => tags.filter((tag) => typeof tag === "string" || tag.tag !== "tag:yaml.org,2002:timestamp")
+};
+var MAX_ALIAS_COUNT = 1e3;
+var HELM_SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
+function parseFile(text) {
+  const lineCounter = new import_yaml2.LineCounter();
+  const documents = [];
+  const problems = [];
+  const tooDeep = /* @__PURE__ */ new Map();
+  const stream = Array.from(new import_yaml2.Composer(YAML_OPTIONS).compose(boundNesting(new import_yaml2.Parser(lineCounter.addNewLine).parse(text), tooDeep)));
+  stream.forEach((document, index) => {
+    const deepAt = tooDeep.get(index);
+    if (deepAt !== void 0) {
+      const { line, col } = lineCounter.linePos(deepAt);
+      problems.push({ documentIndex: index, message: `document is nested more than ${MAX_NESTING} levels deep: not read`, line, column: col, endLine: line, endColumn: col });
+      return;
+    }
+    const error = document.errors[0];
+    if (error) {
+      problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, lineCounter) });
+      return;
+    }
+    try {
+      const value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      documents.push({ index, source: buildSourceIndex(document), lines: lineCounter.lineStarts, value, helmSource: helmSourceOf(document) });
+    } catch (thrown) {
+      const start = lineCounter.linePos(document.range[0]);
+      const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
+      problems.push({ documentIndex: index, message, line: start.line, column: start.col, endLine: start.line, endColumn: start.col });
+    }
+  });
+  return { documents, problems };
+}
+function* boundNesting(tokens, tooDeep) {
+  let documentIndex = 0;
+  for (const token of tokens) {
+    if (token.type === "document") {
+      const offset = tooDeepAt(token);
+      if (offset >= 0) {
+        tooDeep.set(documentIndex, offset);
+        yield { ...token, value: void 0 };
+      } else yield token;
+      documentIndex++;
+    } else yield token;
+  }
+}
+function errorRange(error, lineCounter) {
+  const start = lineCounter.linePos(error.pos[0]);
+  const end = error.pos[0] === -1 ? start : lineCounter.linePos(error.pos[1]);
+  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+function cleanMessage(message) {
+  if (message.includes("Maximum call stack size exceeded")) return "document is nested too deeply to be read";
+  const firstLine2 = message.split("\n")[0] ?? message;
+  return firstLine2.replace(/ at line \d+, column \d+:?$/, "");
+}
+function helmSourceOf(document) {
+  const comments = [document.commentBefore, document.contents?.commentBefore];
+  for (const comment of comments) {
+    const match = comment ? HELM_SOURCE.exec(comment) : null;
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+// packages/core/src/values.ts
+function asRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
+}
+function asArray(value) {
+  return Array.isArray(value) ? value : [];
+}
+function asString(value) {
+  return typeof value === "string" ? value : void 0;
+}
+function asName(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function getIn(value, path17) {
+  let current = value;
+  for (const segment of path17) {
+    if (typeof segment === "number") {
+      if (!Array.isArray(current)) return void 0;
+      current = current[segment];
+    } else {
+      const record = asRecord(current);
+      if (!record || !Object.prototype.hasOwnProperty.call(record, segment)) return void 0;
+      current = record[segment];
+    }
+  }
+  return current;
+}
+
+// packages/core/src/suppress/suppressions.ts
+var IGNORE_ANNOTATION = "k8s-lint.io/ignore";
+var IGNORE_REASON_ANNOTATION = "k8s-lint.io/ignore-reason";
+var DISABLE_NEXT_LINE = "k8s-lint-disable-next-line";
+function parseRuleList(list) {
+  const ids = new Set(list.split(/[\s,]+/).filter((id) => id !== ""));
+  return { all: ids.size === 0 || ids.has("*"), ids };
+}
+function covers(selection, ruleId) {
+  return selection.all || selection.ids.has(ruleId);
+}
+function annotationSuppression(resource, ruleId) {
+  const value = asString(resource.annotations[IGNORE_ANNOTATION]);
+  if (value === void 0) return null;
+  const { all, ids } = parseRuleList(value);
+  if (!covers({ all, ids, reason: null }, ruleId)) return null;
+  const reason = asString(resource.annotations[IGNORE_REASON_ANNOTATION])?.trim() || null;
+  return { via: "annotation", reason };
+}
+var COMMENT = /#\s*k8s-lint-disable-next-line\b(.*)$/;
+var CommentSuppressions = class _CommentSuppressions {
+  /** `byLine` is plain data (a Map of plain objects and Sets), so it crosses worker threads. */
+  constructor(byLine = /* @__PURE__ */ new Map()) {
+    this.byLine = byLine;
+  }
+  byLine;
+  static fromText(text) {
+    const byLine = /* @__PURE__ */ new Map();
+    if (!text.includes(DISABLE_NEXT_LINE)) return new _CommentSuppressions(byLine);
+    text.split(/\r?\n|\r/).forEach((line, index) => {
+      const match = COMMENT.exec(line);
+      if (!match) return;
+      const [list = "", reason] = (match[1] ?? "").split(/\s--\s?/, 2);
+      const { all, ids } = parseRuleList(list);
+      byLine.set(index + 2, { all, ids, reason: reason?.trim() || null });
+    });
+    return new _CommentSuppressions(byLine);
+  }
+  find(line, ruleId) {
+    const selection = this.byLine.get(line);
+    return selection && covers(selection, ruleId) ? { via: "comment", reason: selection.reason } : null;
+  }
+};
 
 // packages/core/src/load/decode.ts
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 function decodeFile(bytes) {
   if (bytes.length >= 2 && (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255)) {
     const littleEndian = bytes[0] === 255;
@@ -25291,33 +25542,75 @@ function decodeFile(bytes) {
   }
   if (bytes.includes(0)) return { text: "", problem: "binary file (it contains NUL bytes): not linted" };
   try {
-    strictUtf8.decode(bytes);
-    return { text: bytes.toString("utf8"), problem: null };
+    return { text: strictUtf8.decode(bytes), problem: null };
   } catch {
     return { text: bytes.toString("utf8"), problem: "file is not valid UTF-8: invalid bytes were read as U+FFFD" };
   }
 }
 
-// packages/core/src/engine/lint.ts
-var import_node_path11 = __toESM(require("node:path"));
-
-// packages/core/src/config/active-rules.ts
-var import_ajv2 = __toESM(require_ajv());
-
-// packages/core/src/config/config.ts
-var import_ajv = __toESM(require_ajv());
-var import_node_fs2 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"));
-var import_yaml = __toESM(require_dist());
+// packages/core/src/load/analyze-file.ts
+var DEFAULT_MAX_FILE_SIZE = 1e7;
+function analyzeText({ text, problem }) {
+  return { problem, parsed: parseFile(text), comments: CommentSuppressions.fromText(text) };
+}
+function analyzePath(absolutePath, maxFileSize) {
+  const bytes = readBounded(absolutePath, maxFileSize);
+  return Buffer.isBuffer(bytes) ? analyzeText(decodeFile(bytes)) : bytes;
+}
+function readBounded(absolutePath, maxFileSize) {
+  let fd;
+  try {
+    fd = (0, import_node_fs.openSync)(absolutePath, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
+  } catch (error) {
+    return { unreadable: `file cannot be read (${codeOf(error)}): not linted` };
+  }
+  try {
+    const stat = (0, import_node_fs.fstatSync)(fd);
+    if (!stat.isFile()) return { unreadable: "not a regular file (a FIFO, socket or device): not read" };
+    if (stat.size > maxFileSize) return { unreadable: `file is ${stat.size} bytes, more than maxFileSize (${maxFileSize}): not read` };
+    const bytes = Buffer.alloc(stat.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const read = (0, import_node_fs.readSync)(fd, bytes, filled, bytes.length - filled, null);
+      if (read === 0) break;
+      filled += read;
+    }
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+  } catch (error) {
+    return { unreadable: `file cannot be read (${codeOf(error)}): not linted` };
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+function codeOf(error) {
+  return error.code ?? String(error);
+}
 
 // packages/core/src/config/schema-path.ts
-var import_node_fs = require("node:fs");
+var import_node_fs2 = require("node:fs");
 var import_node_path = __toESM(require("node:path"));
 var CONFIG_SCHEMA_FILE_NAME = "config.schema.json";
 function resolveConfigSchemaPath(moduleDir) {
   const besideBundle = import_node_path.default.join(moduleDir, CONFIG_SCHEMA_FILE_NAME);
-  if ((0, import_node_fs.existsSync)(besideBundle)) return besideBundle;
+  if ((0, import_node_fs2.existsSync)(besideBundle)) return besideBundle;
   return import_node_path.default.join(moduleDir, "..", "..", "schema", CONFIG_SCHEMA_FILE_NAME);
+}
+
+// packages/core/src/rules/schema/kubernetes-versions.ts
+var KUBERNETES_VERSIONS = ["1.25", "1.27", "1.33", "1.36"];
+var DEFAULT_KUBERNETES_VERSION = "1.36";
+function bundledKubernetesVersion(text) {
+  const minor2 = /^v?(1\.\d+)(?:\.\d+)?$/.exec(text.trim())?.[1];
+  return KUBERNETES_VERSIONS.find((version) => version === minor2);
+}
+function unsupportedKubernetesVersion(text) {
+  return `unsupported Kubernetes version "${text}": the bundled versions are ${KUBERNETES_VERSIONS.join(", ")}`;
+}
+function resolveKubernetesVersion(text) {
+  if (text === void 0) return DEFAULT_KUBERNETES_VERSION;
+  const version = bundledKubernetesVersion(text);
+  if (!version) throw new InputError(unsupportedKubernetesVersion(text));
+  return version;
 }
 
 // packages/core/src/config/config.ts
@@ -25329,14 +25622,15 @@ var EMPTY_CONFIG = {
   exclude: [],
   defaultNamespace: DEFAULT_NAMESPACE,
   profile: "default",
-  pssVersion: "latest"
+  pssVersion: "latest",
+  maxFileSize: DEFAULT_MAX_FILE_SIZE
 };
 var CONFIG_SCHEMA_PATH = resolveConfigSchemaPath(__dirname);
 var validator;
 function validateRaw(value) {
   if (!validator) {
-    const schema2 = JSON.parse((0, import_node_fs2.readFileSync)(CONFIG_SCHEMA_PATH, "utf8"));
-    validator = new import_ajv.default({ allErrors: true, strict: false }).compile(schema2);
+    const schema = JSON.parse((0, import_node_fs3.readFileSync)(CONFIG_SCHEMA_PATH, "utf8"));
+    validator = new import_ajv.default({ allErrors: true, strict: false }).compile(schema);
   }
   return validator(value) ? [] : [...validator.errors ?? []];
 }
@@ -25344,7 +25638,7 @@ function findConfigFile(cwd) {
   let directory = import_node_path2.default.resolve(cwd);
   for (; ; ) {
     const candidate = import_node_path2.default.join(directory, CONFIG_FILE_NAME);
-    if ((0, import_node_fs2.existsSync)(candidate)) return candidate;
+    if ((0, import_node_fs3.existsSync)(candidate)) return candidate;
     const parent = import_node_path2.default.dirname(directory);
     if (parent === directory) return null;
     directory = parent;
@@ -25355,7 +25649,7 @@ function loadConfig(cwd, explicitFile) {
   if (!file) return EMPTY_CONFIG;
   let text;
   try {
-    text = (0, import_node_fs2.readFileSync)(file, "utf8");
+    text = (0, import_node_fs3.readFileSync)(file, "utf8");
   } catch (error) {
     throw new ConfigError(`${file}: cannot read configuration: ${error.code ?? String(error)}`);
   }
@@ -25364,13 +25658,17 @@ function loadConfig(cwd, explicitFile) {
 function parseConfig(text, file) {
   let value;
   try {
-    value = (0, import_yaml.parse)(text, { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
+    value = (0, import_yaml3.parse)(text, { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
   } catch (error) {
     throw new ConfigError(`${file}: invalid YAML: ${error.message.split("\n")[0] ?? ""}`);
   }
+  checkKubernetesVersionIsText(value, file);
   const errors = validateRaw(value);
   if (errors.length > 0) throw new ConfigError(`${file}: ${describeSchemaError(errors)}`);
   const raw = value;
+  if (raw.kubernetesVersion !== void 0 && !bundledKubernetesVersion(raw.kubernetesVersion)) {
+    throw new ConfigError(`${file}: kubernetesVersion: ${unsupportedKubernetesVersion(raw.kubernetesVersion)}`);
+  }
   const rules = {};
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     rules[id] = typeof setting === "string" ? { severity: setting } : setting;
@@ -25382,8 +25680,15 @@ function parseConfig(text, file) {
     defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE,
     profile: raw.profile ?? EMPTY_CONFIG.profile,
     pssVersion: raw.pssVersion ?? EMPTY_CONFIG.pssVersion,
-    overrides: raw.overrides ?? []
+    ...raw.kubernetesVersion !== void 0 ? { kubernetesVersion: raw.kubernetesVersion } : {},
+    overrides: raw.overrides ?? [],
+    maxFileSize: raw.maxFileSize ?? EMPTY_CONFIG.maxFileSize
   };
+}
+function checkKubernetesVersionIsText(value, file) {
+  if (typeof asRecord(value)?.kubernetesVersion === "number") {
+    throw new ConfigError(`${file}: kubernetesVersion: write the version as a string, such as "1.36" (unquoted, YAML reads 1.30 as the number 1.3)`);
+  }
 }
 function keyOf(instancePath, extra) {
   const parts = instancePath.split("/").slice(1).map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -25431,11 +25736,11 @@ function resolveRules(available, config) {
 var ajv;
 function optionsFor(rule, given, where) {
   if (given === void 0) return rule.defaultOptions;
-  const schema2 = rule.meta.optionsSchema;
+  const schema = rule.meta.optionsSchema;
   const key2 = `rules.${rule.meta.id}.options`;
-  if (!schema2) throw new ConfigError(`${where}: ${key2}: rule "${rule.meta.id}" has no options`);
+  if (!schema) throw new ConfigError(`${where}: ${key2}: rule "${rule.meta.id}" has no options`);
   ajv ??= new import_ajv2.default({ allErrors: true, strict: false });
-  const validate = ajv.compile(schema2);
+  const validate = ajv.compile(schema);
   if (!validate(given)) {
     const detail = describeSchemaError(validate.errors ?? []);
     throw new ConfigError(`${where}: ${key2}${detail.startsWith("(top level)") ? detail.slice("(top level)".length) : `.${detail}`}`);
@@ -25459,19 +25764,159 @@ function editDistance(a, b) {
   return previous[b.length] ?? 0;
 }
 
+// packages/core/src/load/analyze-pool.ts
+var import_node_os = require("node:os");
+var import_node_worker_threads2 = require("node:worker_threads");
+
+// packages/core/src/load/analyze-worker.ts
+var import_node_worker_threads = require("node:worker_threads");
+var ROLE = "k8s-lint:analyze";
+var ANALYZE_WORKER_FILE = __filename;
+var ANALYZE_WORKER_DATA = { role: ROLE };
+function isAnalyzeWorker() {
+  return !import_node_worker_threads.isMainThread && import_node_worker_threads.workerData?.role === ROLE;
+}
+var started = false;
+function runAnalyzeWorker() {
+  if (started || !import_node_worker_threads.parentPort) return;
+  started = true;
+  const port = import_node_worker_threads.parentPort;
+  port.on("message", ({ first, paths, maxFileSize }) => {
+    const results = paths.map((file) => {
+      const analyzed = analyzePath(file, maxFileSize);
+      if ("unreadable" in analyzed) return analyzed;
+      const { comments, ...rest } = analyzed;
+      return { ...rest, commentLines: comments.byLine };
+    });
+    port.postMessage({ first, results });
+  });
+}
+if (isAnalyzeWorker() && require.main === module) runAnalyzeWorker();
+
+// packages/core/src/load/analyze-pool.ts
+var FILES_PER_WORKER = 150;
+var MAX_AUTO_WORKERS = 4;
+var BATCH_SIZE = 16;
+var BATCHES_AHEAD = 2;
+function workerCount(jobs, files) {
+  if (jobs === void 0 || ANALYZE_WORKER_FILE.endsWith(".ts")) return 1;
+  const wanted = jobs === "auto" ? Math.min((0, import_node_os.availableParallelism)(), MAX_AUTO_WORKERS, Math.floor(files / FILES_PER_WORKER)) : jobs;
+  return Math.max(1, Math.min(wanted, files));
+}
+async function* analyzeInWorkers(paths, count, maxFileSize) {
+  const settled = /* @__PURE__ */ new Map();
+  const state = { waiting: null, failure: null };
+  let next = 0;
+  const workers = [];
+  const dispatch = (worker) => {
+    if (next >= paths.length) return;
+    const batch = { first: next, paths: paths.slice(next, next + BATCH_SIZE), maxFileSize };
+    next += batch.paths.length;
+    worker.postMessage(batch);
+  };
+  const wake = () => {
+    const { waiting } = state;
+    if (waiting && (state.failure || settled.has(waiting.index))) {
+      state.waiting = null;
+      waiting.resolve();
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    const worker = new import_node_worker_threads2.Worker(ANALYZE_WORKER_FILE, { workerData: ANALYZE_WORKER_DATA });
+    worker.on("message", ({ first, results }) => {
+      results.forEach((result, offset) => settled.set(first + offset, fromWire(result)));
+      dispatch(worker);
+      wake();
+    });
+    worker.on("error", (error) => {
+      state.failure ??= error;
+      wake();
+    });
+    workers.push(worker);
+    for (let ahead = 0; ahead <= BATCHES_AHEAD; ahead++) dispatch(worker);
+  }
+  try {
+    for (let index = 0; index < paths.length; index++) {
+      if (!settled.has(index) && !state.failure) await new Promise((resolve) => state.waiting = { index, resolve });
+      if (state.failure) throw state.failure;
+      const result = settled.get(index);
+      settled.delete(index);
+      yield result;
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+function fromWire(result) {
+  if ("unreadable" in result) return result;
+  const { commentLines, ...rest } = result;
+  return { ...rest, comments: new CommentSuppressions(commentLines) };
+}
+
 // packages/core/src/load/inputs.ts
 var import_fast_glob = __toESM(require_out4());
-var import_node_fs3 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"));
+var import_node_fs5 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"));
 var import_picomatch = __toESM(require_picomatch4());
-var STDIN_PATH = "<stdin>";
+
+// packages/core/src/load/walk.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"));
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
-var ALWAYS_SKIPPED = ["**/.git/**", "**/node_modules/**"];
-function displayPathOf(cwd, absolutePath) {
-  return import_node_path3.default.relative(cwd, absolutePath).split(import_node_path3.default.sep).join("/") || ".";
-}
+var ALWAYS_SKIPPED = /* @__PURE__ */ new Set([".git", "node_modules"]);
 function isManifestFile(file) {
   return MANIFEST_EXTENSIONS.includes(import_node_path3.default.extname(file).toLowerCase());
+}
+function walkDirectory(root, isExcluded, problems) {
+  const files = [];
+  const pending = [root];
+  for (let directory = pending.pop(); directory !== void 0; directory = pending.pop()) {
+    let entries2;
+    try {
+      entries2 = (0, import_node_fs4.readdirSync)(directory, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ kind: "unreadable", absolutePath: directory, message: `directory cannot be read (${codeOf2(error)}): its files were not linted` });
+      continue;
+    }
+    for (const entry of entries2) {
+      const full = import_node_path3.default.join(directory, entry.name);
+      if (entry.isDirectory() && ALWAYS_SKIPPED.has(entry.name) || isExcluded(full)) continue;
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.isFile()) {
+        if (isManifestFile(entry.name)) files.push(full);
+      } else if (entry.isSymbolicLink()) {
+        const problem = symlinkProblem(full);
+        if (problem) problems.push(problem);
+      } else if (isManifestFile(entry.name)) {
+        problems.push({ kind: "unreadable", absolutePath: full, message: "not a regular file (a FIFO, socket or device): not read" });
+      }
+    }
+  }
+  return files;
+}
+function symlinkProblem(link) {
+  let target;
+  try {
+    target = (0, import_node_fs4.statSync)(link);
+  } catch {
+    target = void 0;
+  }
+  if (target === void 0) {
+    return isManifestFile(link) ? { kind: "symlink", absolutePath: link, message: "symbolic link to nothing (dangling): not followed" } : null;
+  }
+  if (!target.isDirectory() && !isManifestFile(link)) return null;
+  const what = target.isDirectory() ? "a directory" : "a file";
+  return { kind: "symlink", absolutePath: link, message: `symbolic link to ${what}: not followed (lint the target itself to check it)` };
+}
+function codeOf2(error) {
+  return error.code ?? String(error);
+}
+
+// packages/core/src/load/inputs.ts
+var STDIN_PATH = "<stdin>";
+var ALWAYS_SKIPPED2 = ["**/.git/**", "**/node_modules/**"];
+function displayPathOf(cwd, absolutePath) {
+  return import_node_path4.default.relative(cwd, absolutePath).split(import_node_path4.default.sep).join("/") || ".";
 }
 function createExcludeMatcher(patterns) {
   if (patterns.length === 0) return () => false;
@@ -25495,7 +25940,7 @@ function excludeFilter(excludes) {
     return !relative.startsWith("../") && matches2(relative);
   });
 }
-async function collectInputs(args, cwd, excludes) {
+async function collectInputs(args, cwd, excludes, problems = []) {
   const isExcluded = excludeFilter(excludes);
   const found = /* @__PURE__ */ new Map();
   const add = (absolutePath) => {
@@ -25507,10 +25952,10 @@ async function collectInputs(args, cwd, excludes) {
       stdin = true;
       continue;
     }
-    const absolute = import_node_path3.default.resolve(cwd, arg);
-    const stat = await import_node_fs3.promises.stat(absolute).catch(() => void 0);
+    const absolute = import_node_path4.default.resolve(cwd, arg);
+    const stat = await import_node_fs5.promises.stat(absolute).catch(() => void 0);
     if (stat?.isDirectory()) {
-      for (const file of await walk(absolute)) add(file);
+      for (const file of walkDirectory(absolute, isExcluded, problems)) add(file);
     } else if (stat?.isFile()) {
       add(absolute);
     } else if (import_fast_glob.default.isDynamicPattern(arg)) {
@@ -25524,63 +25969,20 @@ async function collectInputs(args, cwd, excludes) {
   const files = [...found.values()].sort((a, b) => compareStrings(a.displayPath, b.displayPath));
   return stdin ? [{ absolutePath: null, displayPath: STDIN_PATH }, ...files] : files;
 }
-async function walk(directory) {
-  const patterns = MANIFEST_EXTENSIONS.map((ext) => `**/*${ext}`);
-  return (0, import_fast_glob.default)(patterns, {
-    cwd: directory,
-    absolute: true,
-    dot: true,
-    onlyFiles: true,
-    caseSensitiveMatch: false,
-    followSymbolicLinks: false,
-    ignore: ALWAYS_SKIPPED,
-    suppressErrors: true
-  }).then((files) => files.map((file) => import_node_path3.default.normalize(file)));
-}
 async function glob(pattern, cwd) {
-  const files = await (0, import_fast_glob.default)(pattern.split(import_node_path3.default.sep).join("/"), {
+  const files = await (0, import_fast_glob.default)(pattern.split(import_node_path4.default.sep).join("/"), {
     cwd,
     absolute: true,
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: ALWAYS_SKIPPED,
+    ignore: ALWAYS_SKIPPED2,
     suppressErrors: true
   });
-  return files.map((file) => import_node_path3.default.normalize(file));
+  return files.map((file) => import_node_path4.default.normalize(file));
 }
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// packages/core/src/values.ts
-function asRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
-function asArray(value) {
-  return Array.isArray(value) ? value : [];
-}
-function asString(value) {
-  return typeof value === "string" ? value : void 0;
-}
-function asName(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return void 0;
-}
-function getIn(value, path15) {
-  let current = value;
-  for (const segment of path15) {
-    if (typeof segment === "number") {
-      if (!Array.isArray(current)) return void 0;
-      current = current[segment];
-    } else {
-      const record = asRecord(current);
-      if (!record || !Object.prototype.hasOwnProperty.call(record, segment)) return void 0;
-      current = record[segment];
-    }
-  }
-  return current;
 }
 
 // packages/core/src/model/pod.ts
@@ -25644,12 +26046,12 @@ var PodTemplate = class {
    * A security context field as the kubelet applies it: the container's own value wins over the
    * pod's. `path` is where the effective value is written, undefined when it is set nowhere.
    */
-  effective(container, field) {
-    if (container.securityContext[field] !== void 0) {
-      return { value: container.securityContext[field], path: [...container.path, "securityContext", field] };
+  effective(container, field2) {
+    if (container.securityContext[field2] !== void 0) {
+      return { value: container.securityContext[field2], path: [...container.path, "securityContext", field2] };
     }
-    if (this.securityContext[field] !== void 0) {
-      return { value: this.securityContext[field], path: [...this.specPath, "securityContext", field] };
+    if (this.securityContext[field2] !== void 0) {
+      return { value: this.securityContext[field2], path: [...this.specPath, "securityContext", field2] };
     }
     return { value: void 0, path: void 0 };
   }
@@ -25663,8 +26065,15 @@ function podTemplateOf(resource) {
 }
 
 // packages/core/src/overrides/overrides.ts
-var import_node_path4 = __toESM(require("node:path"));
-function createOverrides(config, knownIds, cwd) {
+var import_node_path5 = __toESM(require("node:path"));
+function rulesTurnedOnByOverrides(config) {
+  const ids = /* @__PURE__ */ new Set();
+  for (const override of config.overrides ?? []) {
+    for (const [id, level] of Object.entries(override.rules)) if (level !== "off") ids.add(id);
+  }
+  return ids;
+}
+function createOverrides(config, knownIds, cwd, offOutsideOverrides = /* @__PURE__ */ new Set()) {
   const overrides = config.overrides ?? [];
   if (overrides.length === 0) return () => void 0;
   const known = new Set(knownIds);
@@ -25674,11 +26083,11 @@ function createOverrides(config, knownIds, cwd) {
       if (!known.has(id)) throw new ConfigError(`${where}: overrides[${index}].rules.${id}: unknown rule "${id}"${suggestion(id, knownIds)}`);
     }
   });
-  const base = config.file ? import_node_path4.default.dirname(config.file) : cwd;
+  const base = config.file ? import_node_path5.default.dirname(config.file) : cwd;
   const matchers = overrides.map((override) => ({ matches: createExcludeMatcher(override.files), rules: override.rules }));
   const levelFor = (finding) => {
     if (finding.file === STDIN_PATH) return void 0;
-    const relative = import_node_path4.default.relative(base, import_node_path4.default.resolve(cwd, finding.file)).split(import_node_path4.default.sep).join("/");
+    const relative = import_node_path5.default.relative(base, import_node_path5.default.resolve(cwd, finding.file)).split(import_node_path5.default.sep).join("/");
     if (relative.startsWith("../")) return void 0;
     let level;
     for (const { matches: matches2, rules } of matchers) {
@@ -25690,7 +26099,7 @@ function createOverrides(config, knownIds, cwd) {
   return (findings) => {
     let kept = 0;
     for (const finding of findings) {
-      const level = levelFor(finding);
+      const level = levelFor(finding) ?? (offOutsideOverrides.has(finding.ruleId) ? "off" : void 0);
       if (level === "off") continue;
       if (level !== void 0) finding.severity = level;
       findings[kept++] = finding;
@@ -25699,75 +26108,19 @@ function createOverrides(config, knownIds, cwd) {
   };
 }
 
-// packages/core/src/parse/parse-file.ts
-var import_yaml2 = __toESM(require_dist());
-var YAML_OPTIONS = {
-  version: "1.1",
-  merge: true,
-  uniqueKeys: true,
-  prettyErrors: true,
-  // Library warnings (e.g. templated `{{ }}` keys) would go to process warnings on stderr.
-  logLevel: "error",
-  customTags: (tags) => tags.filter((tag) => typeof tag === "string" || tag.tag !== "tag:yaml.org,2002:timestamp")
-};
-var MAX_ALIAS_COUNT = 1e3;
-var HELM_SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
-function parseFile(text) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const documents = [];
-  const problems = [];
-  const stream = (0, import_yaml2.parseAllDocuments)(text, { ...YAML_OPTIONS, lineCounter });
-  stream.forEach((document, index) => {
-    const error = document.errors[0];
-    if (error) {
-      problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, lineCounter) });
-      return;
-    }
-    let value;
-    try {
-      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch (thrown) {
-      const start = lineCounter.linePos(document.range[0]);
-      const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
-      problems.push({ documentIndex: index, message, line: start.line, column: start.col, endLine: start.line, endColumn: start.col });
-      return;
-    }
-    documents.push({ index, document, lineCounter, value, helmSource: helmSourceOf(document) });
-  });
-  return { documents, problems };
-}
-function errorRange(error, lineCounter) {
-  const start = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-  const end = error.linePos?.[1] ?? start;
-  return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
-}
-function cleanMessage(message) {
-  if (message.includes("Maximum call stack size exceeded")) return "document is nested too deeply to be read";
-  const firstLine = message.split("\n")[0] ?? message;
-  return firstLine.replace(/ at line \d+, column \d+:?$/, "");
-}
-function helmSourceOf(document) {
-  const comments = [document.commentBefore, document.contents?.commentBefore];
-  for (const comment of comments) {
-    const match = comment ? HELM_SOURCE.exec(comment) : null;
-    if (match?.[1]) return match[1];
-  }
-  return null;
-}
-
 // packages/core/src/render/index.ts
-var import_node_path9 = __toESM(require("node:path"));
-var import_node_fs9 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"));
+var import_node_fs12 = require("node:fs");
 
 // packages/core/src/render/discover.ts
 var import_fast_glob2 = __toESM(require_out4());
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"));
+var import_node_fs6 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"));
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function kustomizationFileIn(directory) {
   for (const name of KUSTOMIZATION_FILES) {
-    const file = import_node_path5.default.join(directory, name);
-    if ((0, import_node_fs4.existsSync)(file)) return file;
+    const file = import_node_path6.default.join(directory, name);
+    if ((0, import_node_fs6.existsSync)(file)) return file;
   }
   return null;
 }
@@ -25780,139 +26133,406 @@ async function findDirectoriesWith(names, args, cwd, excludes) {
   const found = /* @__PURE__ */ new Set();
   for (const arg of args) {
     if (arg === "-") continue;
-    const absolute = import_node_path5.default.resolve(cwd, arg);
-    const stat = await import_node_fs4.promises.stat(absolute).catch(() => void 0);
+    const absolute = import_node_path6.default.resolve(cwd, arg);
+    const stat = await import_node_fs6.promises.stat(absolute).catch(() => void 0);
     if (!stat?.isDirectory()) continue;
     const files = await (0, import_fast_glob2.default)(
       names.map((name) => `**/${name}`),
       { cwd: absolute, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ["**/.git/**", "**/node_modules/**"], suppressErrors: true }
     );
     for (const file of files) {
-      const directory = import_node_path5.default.dirname(import_node_path5.default.normalize(file));
+      const directory = import_node_path6.default.dirname(import_node_path6.default.normalize(file));
       if (!excluded(file) && !excluded(directory)) found.add(directory);
     }
   }
   return [...found].sort();
 }
 function isInside(directory, file) {
-  const relative = import_node_path5.default.relative(directory, file);
-  return relative === "" || !relative.startsWith("..") && !import_node_path5.default.isAbsolute(relative);
+  const relative = import_node_path6.default.relative(directory, file);
+  return relative === "" || !relative.startsWith("..") && !import_node_path6.default.isAbsolute(relative);
 }
 
 // packages/core/src/render/helm.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"));
+var import_node_fs9 = require("node:fs");
+var import_node_path9 = __toESM(require("node:path"));
+
+// packages/core/src/parse/line-starts.ts
+function linePos(lineStarts, offset) {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = low + high >> 1;
+    if ((lineStarts[mid] ?? 0) < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, col: 1 };
+  if (low === 0) return { line: 0, col: offset };
+  return { line: low, col: offset - (lineStarts[low - 1] ?? 0) + 1 };
+}
 
 // packages/core/src/parse/locate.ts
-var import_yaml3 = __toESM(require_dist());
-function locate(document, lineCounter, path15) {
-  const root = document.contents;
-  let target = { node: root ?? null, pair: null };
+function locate({ source, lines }, path17) {
+  let target = { node: source.root, entry: -1 };
   let depth = 0;
-  for (const segment of path15) {
-    const next = step(document, target.node, segment);
+  for (const segment of path17) {
+    const next = step(source, target.node, segment);
     if (!next) break;
     target = next;
     depth++;
   }
-  return { range: rangeOf(target, lineCounter, document), depth };
+  return { range: rangeOf(source, lines, target), depth };
 }
-function step(document, node, segment) {
-  const resolved = resolveAlias(document, node);
+var kindOf = (source, node) => node < 0 ? -1 : (source.nodes[node * NODE_STRIDE] ?? 0) & ~FLOW;
+var field = (source, node, offset) => source.nodes[node * NODE_STRIDE + offset] ?? -1;
+var entryField = (source, entry, offset) => source.entries[entry * ENTRY_STRIDE + offset] ?? -1;
+function step(source, node, segment) {
+  const resolved = resolveAlias(source, node);
   if (typeof segment === "number") {
-    if (!(0, import_yaml3.isSeq)(resolved)) return null;
-    const item = resolved.items[segment];
-    return isNode(item) ? { node: item, pair: null } : null;
+    if (kindOf(source, resolved) !== SEQ || segment < 0 || segment >= field(source, resolved, 4)) return null;
+    const item = entryField(source, field(source, resolved, 3) + segment, 3);
+    return item >= 0 ? { node: item, entry: -1 } : null;
   }
-  if (!(0, import_yaml3.isMap)(resolved)) return null;
-  return findKey(document, resolved.items, segment, 0);
+  if (kindOf(source, resolved) !== MAP) return null;
+  return findKey(source, resolved, segment, 0);
 }
 var MAX_MERGE_DEPTH = 16;
-function findKey(document, pairs, key2, mergeDepth) {
-  for (const pair of pairs) {
-    if ((0, import_yaml3.isPair)(pair) && (0, import_yaml3.isScalar)(pair.key) && String(pair.key.value) === key2 && pair.key.source !== "<<") {
-      return { node: isNode(pair.value) ? pair.value : null, pair };
-    }
+function findKey(source, map, key2, mergeDepth) {
+  const first = field(source, map, 3);
+  const count = field(source, map, 4);
+  for (let entry = first; entry < first + count; entry++) {
+    const id = entryField(source, entry, 0);
+    if (id >= 0 && source.keys[id] === key2) return { node: entryField(source, entry, 3), entry };
   }
   if (mergeDepth >= MAX_MERGE_DEPTH) return null;
-  for (const pair of pairs) {
-    if (!(0, import_yaml3.isPair)(pair) || !(0, import_yaml3.isScalar)(pair.key) || pair.key.source !== "<<") continue;
-    const sources = (0, import_yaml3.isSeq)(pair.value) ? pair.value.items : [pair.value];
-    for (const source of sources) {
-      const map = resolveAlias(document, isNode(source) ? source : null);
-      if (!(0, import_yaml3.isMap)(map)) continue;
-      const found = findKey(document, map.items, key2, mergeDepth + 1);
+  for (let entry = first; entry < first + count; entry++) {
+    if (entryField(source, entry, 0) !== MERGE_KEY) continue;
+    const value = entryField(source, entry, 3);
+    const sources = kindOf(source, value) === SEQ ? itemsOf(source, value) : [value];
+    for (const candidate of sources) {
+      const merged = resolveAlias(source, candidate);
+      if (kindOf(source, merged) !== MAP) continue;
+      const found = findKey(source, merged, key2, mergeDepth + 1);
       if (found) return found;
     }
   }
   return null;
 }
-function resolveAlias(document, node) {
-  if (!(0, import_yaml3.isAlias)(node)) return node;
-  const resolved = node.resolve(document);
-  return resolved ?? null;
+function itemsOf(source, seq) {
+  const first = field(source, seq, 3);
+  return Array.from({ length: field(source, seq, 4) }, (_, i) => entryField(source, first + i, 3));
 }
-function isNode(value) {
-  return (0, import_yaml3.isScalar)(value) || (0, import_yaml3.isMap)(value) || (0, import_yaml3.isSeq)(value) || (0, import_yaml3.isAlias)(value);
+function resolveAlias(source, node) {
+  return kindOf(source, node) === ALIAS ? field(source, node, 3) : node;
 }
-function rangeOf(target, lineCounter, document) {
-  const { node, pair } = target;
-  if (pair && (0, import_yaml3.isScalar)(pair.key) && pair.key.range) {
-    const valueIsShort = node && ((0, import_yaml3.isScalar)(node) || (0, import_yaml3.isAlias)(node) || isFlowCollection(node));
-    const end = valueIsShort && node.range ? node.range[1] : pair.key.range[1];
-    return toRange(lineCounter, pair.key.range[0], end);
+function rangeOf(source, lines, { node, entry }) {
+  const keyStart = entry >= 0 ? entryField(source, entry, 1) : -1;
+  if (entry >= 0 && entryField(source, entry, 0) !== ITEM && keyStart >= 0) {
+    const kind = kindOf(source, node);
+    const flow = node >= 0 && ((source.nodes[node * NODE_STRIDE] ?? 0) & FLOW) !== 0;
+    const valueIsShort = kind === SCALAR || kind === ALIAS || flow;
+    const valueEnd = node >= 0 ? field(source, node, 2) : -1;
+    const end = valueIsShort && valueEnd >= 0 ? valueEnd : entryField(source, entry, 2);
+    return toRange(lines, keyStart, end);
   }
-  if ((0, import_yaml3.isMap)(node) && node.items.length > 0) {
-    const first = node.items[0];
-    if (first) return rangeOf({ node: isNode(first.value) ? first.value : null, pair: first }, lineCounter, document);
+  if (kindOf(source, node) === MAP && field(source, node, 4) > 0) {
+    const first = field(source, node, 3);
+    return rangeOf(source, lines, { node: entryField(source, first, 3), entry: first });
   }
-  if (node?.range) return toRange(lineCounter, node.range[0], node.range[1]);
-  return toRange(lineCounter, document.range[0], document.range[0]);
+  const start = node >= 0 ? field(source, node, 1) : -1;
+  if (start >= 0) return toRange(lines, start, field(source, node, 2));
+  return toRange(lines, source.documentStart, source.documentStart);
 }
-function isFlowCollection(node) {
-  return ((0, import_yaml3.isMap)(node) || (0, import_yaml3.isSeq)(node)) && node.flow === true;
-}
-function toRange(lineCounter, start, end) {
-  const from = lineCounter.linePos(start);
-  const to = lineCounter.linePos(Math.max(start, end));
+function toRange(lines, start, end) {
+  const from = linePos(lines, start);
+  const to = linePos(lines, Math.max(start, end));
   return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
 }
 
-// packages/core/src/render/runner.ts
-var import_node_child_process = require("node:child_process");
-var import_node_fs5 = require("node:fs");
-var import_node_os = __toESM(require("node:os"));
-var import_node_path6 = __toESM(require("node:path"));
-var RENDER_TIMEOUT_MS = 6e4;
-var MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
-var findOnPath = (name) => {
-  for (const directory of (process.env.PATH ?? "").split(import_node_path6.default.delimiter)) {
-    if (directory === "") continue;
-    const candidate = import_node_path6.default.join(directory, name);
-    try {
-      (0, import_node_fs5.accessSync)(candidate, import_node_fs5.constants.X_OK);
-      if ((0, import_node_fs5.statSync)(candidate).isFile()) return candidate;
-    } catch {
-    }
+// packages/core/src/render/helm-map.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"));
+
+// packages/core/src/render/template-actions.ts
+var ACTION = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
+var OPENING = /* @__PURE__ */ new Set(["if", "range", "with"]);
+var SILENT = /* @__PURE__ */ new Set(["break", "continue"]);
+function actionsOf(text) {
+  const result = { actions: [], effects: [], emitting: [], defines: false };
+  for (const match of text.matchAll(ACTION)) {
+    const start = match.index;
+    const action = { start, end: start + match[0].length, body: (match[2] ?? "").trim(), trimsLeft: match[1] === "-", trimsRight: match[3] === "-" };
+    result.actions.push(action);
+    const word = /^[a-z]+/.exec(action.body)?.[0] ?? "";
+    if (action.body.startsWith("/*") || SILENT.has(word) || /^\$\w*\s*:?=/.test(action.body)) continue;
+    if (OPENING.has(word)) result.effects.push("open");
+    else if (word === "else") result.effects.push("middle");
+    else if (word === "end") result.effects.push("close");
+    else if (word === "define" || word === "block") result.defines = true;
+    else result.emitting.push(action);
   }
-  return null;
-};
-var execRunner = (program2, args, options) => new Promise((resolve) => {
-  const home = (0, import_node_fs5.mkdtempSync)(import_node_path6.default.join(import_node_os.default.tmpdir(), "k8s-lint-render-"));
-  const env = { PATH: process.env.PATH ?? "", HOME: home, LANG: "C", KUBECONFIG: import_node_path6.default.join(home, "no-kubeconfig") };
-  (0, import_node_child_process.execFile)(
-    program2,
-    [...args],
-    { cwd: options.cwd, env, timeout: options.timeoutMs, maxBuffer: MAX_OUTPUT_BYTES, encoding: "utf8", windowsHide: true },
-    (error, stdout, stderr) => {
-      (0, import_node_fs5.rmSync)(home, { recursive: true, force: true });
-      if (!error) return resolve({ exitCode: 0, stdout, stderr, failure: null });
-      const code = typeof error.code === "number" ? error.code : null;
-      const failure = error.killed ? `timed out after ${options.timeoutMs / 1e3}s` : code === null ? error.message : null;
-      resolve({ exitCode: code, stdout, stderr, failure });
+  return result;
+}
+function hasOpenAction(text) {
+  return text.replace(ACTION, "").includes("{{");
+}
+function outputColumn(action) {
+  const nindent = /\|\s*nindent\s+(\d+)$/.exec(action.body);
+  if (nindent) return Number(nindent[1]);
+  const indent = /\|\s*indent\s+(\d+)$/.exec(action.body);
+  return indent && action.start === 0 && !action.trimsLeft ? Number(indent[1]) : null;
+}
+function lineMatches(templateLine, renderedLine) {
+  const text = templateLine.trim();
+  const { actions } = actionsOf(text);
+  if (hasOpenAction(text)) return false;
+  const literals = [];
+  let offset = 0;
+  for (const action of actions) {
+    let literal = text.slice(offset, action.start);
+    if (offset > 0 && actions.some((previous) => previous.end === offset && previous.trimsRight)) literal = literal.trimStart();
+    if (action.trimsLeft) literal = literal.trimEnd();
+    literals.push(literal);
+    offset = action.end;
+  }
+  let tail = text.slice(offset);
+  if (actions.at(-1)?.trimsRight) tail = tail.trimStart();
+  literals.push(tail);
+  return matchesWithWildcards(literals, renderedLine.trim());
+}
+function matchesWithWildcards(literals, text) {
+  const first = literals[0] ?? "";
+  const last = literals[literals.length - 1] ?? "";
+  if (literals.length === 1) return text === first;
+  if (!text.startsWith(first) || text.length < first.length + last.length || !text.endsWith(last)) return false;
+  let position = first.length;
+  const end = text.length - last.length;
+  for (const literal of literals.slice(1, -1)) {
+    const found = text.indexOf(literal, position);
+    if (found < 0 || found + literal.length > end) return false;
+    position = found + literal.length;
+  }
+  return true;
+}
+
+// packages/core/src/render/template-lines.ts
+function templateRange(outline, rendered, fieldPath, renderedLines) {
+  if (rendered.basePath.length > 0) return null;
+  const document = documentFor(outline, rendered.kind);
+  const located = rendered.locate(fieldPath);
+  const renderedLine = renderedLines[located.range.line - 1];
+  if (!document || renderedLine === void 0) return null;
+  const found = walk(document, fieldPath.slice(0, located.depth), rendered.object, outline.controls);
+  if (!found) return null;
+  if ("producer" in found) return lineRange(found.producer.line, found.producer.column, found.producer.text, null);
+  const lines = /* @__PURE__ */ new Map();
+  for (const node of found.nodes.map(reportedNode)) if (node && lineMatches(node.text, renderedLine)) lines.set(node.line, node);
+  const [only, ...others] = [...lines.values()];
+  return only && others.length === 0 ? nodeRange(only) : null;
+}
+function documentFor(outline, kind) {
+  const documents = outline.documents.filter((document) => document.children.length > 0 || document.producers.length > 0);
+  if (documents.length === 1) return documents[0] ?? null;
+  const ofKind = documents.filter((document) => document.children.some((child) => child.key === "kind" && lineMatches(child.text, `kind: ${kind}`)));
+  const [only] = ofKind;
+  return ofKind.length === 1 && only && documents.every((document) => document === only || document.producers.length === 0) ? only : null;
+}
+function walk(document, fieldPath, root, controls) {
+  let nodes = [document];
+  let value = root;
+  for (const segment of fieldPath) {
+    const parentValue = value;
+    value = childOf(value, segment);
+    const next = [];
+    const producers = [];
+    for (const node of nodes) {
+      if (irregular(node)) return null;
+      producers.push(...node.producers);
+      const matching = typeof segment === "number" ? itemsFor(node, segment, parentValue, controls) : node.children.filter((child) => child.kind === "key" && child.key === segment);
+      if (!matching) return null;
+      next.push(...matching);
     }
-  );
-});
+    if (producers.length > 0) {
+      const [producer] = producers;
+      return producer && next.length === 0 && producers.every((other) => other.line === producer.line) ? { producer } : null;
+    }
+    if (next.length === 0) return null;
+    nodes = next;
+  }
+  return { nodes };
+}
+function itemsFor(list, index, rendered, controls) {
+  const items = list.children.filter((child) => child.kind === "item");
+  if (items.length <= 1) return items;
+  const item = items[index];
+  if (!Array.isArray(rendered) || rendered.length !== items.length || !item) return null;
+  const bounds = [list.line, ...items.map((entry) => entry.line), list.end + 1];
+  for (let segment = 0; segment + 1 < bounds.length; segment++) {
+    const [from = 0, to = 0] = [bounds[segment], bounds[segment + 1]];
+    if (!balanced(controls.filter((mark) => mark.line >= from && mark.line < to).flatMap((mark) => mark.effects))) return null;
+  }
+  return [item];
+}
+function balanced(effects) {
+  let depth = 0;
+  for (const effect of effects) {
+    if (effect !== "open" && depth === 0) return false;
+    if (effect === "open") depth++;
+    if (effect === "close") depth--;
+  }
+  return depth === 0;
+}
+function irregular(node) {
+  const outputs = node.producers.flatMap((producer) => producer.output === null ? [] : [producer.output]);
+  return (/* @__PURE__ */ new Set([...node.children.map((child) => child.indent), ...outputs])).size > 1;
+}
+function reportedNode(node) {
+  if (node.kind === "key") return node;
+  if (node.kind === "opaque" || node.producers.length > 0 || irregular(node)) return null;
+  const first = node.children[0];
+  if (!first) return node.kind === "item" && node.hasInlineValue ? node : null;
+  return first.kind === "key" ? first : null;
+}
+function nodeRange(node) {
+  if (node.kind === "item") {
+    const text = firstLine(node.text);
+    const afterDash = text.slice(node.indent + 1);
+    return lineRange(node.line, node.indent + 1 + afterDash.length - afterDash.trimStart().length, node.text, null);
+  }
+  return lineRange(node.line, node.indent, node.text, node.hasInlineValue ? null : node.keyEnd);
+}
+function lineRange(line, column, text, end) {
+  return { line, column: column + 1, endLine: line, endColumn: (end ?? firstLine(text).trimEnd().length) + 1 };
+}
+function firstLine(text) {
+  return text.split("\n")[0] ?? "";
+}
+function childOf(value, segment) {
+  if (value === null || typeof value !== "object") return void 0;
+  return value[segment];
+}
+
+// packages/core/src/render/template-outline.ts
+var ITEM2 = /^-(\s+|$)/;
+var KEY = /^(?:"([^"\\{}]*)"|'([^'{}]*)'|([\w./$-]+))\s*:(?=\s|$)/;
+var BLOCK_SCALAR = /^[|>][-+1-9]*\s*(#.*)?$/;
+function outlineOf(templateText) {
+  const outline = { documents: [], controls: [] };
+  let stack = [];
+  let lastLine = 0;
+  let blockScalarIndent = null;
+  const closeAll = () => stack.forEach((node) => node.end = lastLine);
+  const startDocument = (line) => {
+    closeAll();
+    const document = newNode("document", null, -1, line, "");
+    outline.documents.push(document);
+    stack = [document];
+  };
+  startDocument(0);
+  for (const logical of logicalLines(templateText)) {
+    const content = logical.text.trim();
+    const indent = logical.text.length - logical.text.trimStart().length;
+    if (blockScalarIndent !== null && (content === "" || indent > blockScalarIndent)) {
+      lastLine = logical.last;
+      continue;
+    }
+    blockScalarIndent = null;
+    if (content === "" || content.startsWith("#")) continue;
+    if (/^---(\s|$)/.test(logical.text)) {
+      startDocument(logical.line);
+      continue;
+    }
+    const actions = actionsOf(logical.text);
+    if (actions.defines) return null;
+    if (actions.effects.length > 0) outline.controls.push({ line: logical.line, effects: actions.effects });
+    const literal = actions.actions.reduceRight((text, action) => text.slice(0, action.start) + text.slice(action.end), logical.text).trim();
+    if (literal === "") {
+      for (const action of actions.emitting) attribute(stack, { line: logical.line, column: action.start, text: logical.text, output: outputColumn(action) });
+    } else {
+      popTo(stack, indent, ITEM2.test(content), lastLine);
+      const parent = stack[stack.length - 1];
+      const chain = nodesOf(content, indent, logical);
+      const first = chain[0];
+      if (parent && first) {
+        if (first.kind === "opaque") parent.producers.push({ line: logical.line, column: indent, text: logical.text, output: indent });
+        else parent.children.push(first);
+      }
+      stack.push(...chain);
+      const innermost = chain[chain.length - 1];
+      if (innermost?.kind === "key" && BLOCK_SCALAR.test(valueOf(innermost))) blockScalarIndent = innermost.indent;
+      for (const action of actions.emitting) {
+        const output = outputColumn(action);
+        if (output !== null) attribute(stack, { line: logical.line, column: action.start, text: logical.text, output });
+      }
+    }
+    lastLine = logical.last;
+  }
+  closeAll();
+  return outline;
+}
+function logicalLines(text) {
+  const lines = text.split(/\r?\n/);
+  const result = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = index + 1;
+    let joined = lines[index] ?? "";
+    while (hasOpenAction(joined) && index + 1 < lines.length) joined += `
+${lines[++index] ?? ""}`;
+    result.push({ line, last: index + 1, text: joined });
+  }
+  return result;
+}
+function newNode(kind, key2, indent, line, text) {
+  return { kind, key: key2, indent, line, text, keyEnd: indent, hasInlineValue: false, children: [], producers: [], end: line };
+}
+function nodesOf(content, column, logical) {
+  const item = ITEM2.exec(content);
+  if (item) {
+    const node2 = newNode("item", null, column, logical.line, logical.text);
+    const rest = content.slice(item[0].length);
+    if (rest === "") return [node2];
+    const inner = nodesOf(rest, column + item[0].length, logical);
+    const first = inner[0];
+    if (first?.kind === "key" || first?.kind === "item") {
+      node2.children.push(first);
+      return [node2, ...inner];
+    }
+    node2.hasInlineValue = true;
+    if (rest.includes("{{")) node2.producers.push({ line: logical.line, column: column + item[0].length, text: logical.text, output: null });
+    return [node2];
+  }
+  const key2 = KEY.exec(content);
+  if (!key2) return [newNode("opaque", null, column, logical.line, logical.text)];
+  const node = newNode("key", key2[1] ?? key2[2] ?? key2[3] ?? "", column, logical.line, logical.text);
+  node.keyEnd = column + key2[0].length - 1;
+  const value = content.slice(key2[0].length).trim();
+  node.hasInlineValue = value !== "" && !value.startsWith("#");
+  if (value.includes("{{")) node.producers.push({ line: logical.line, column: column + content.indexOf("{{"), text: logical.text, output: null });
+  return [node];
+}
+function valueOf(node) {
+  return node.text.slice(node.keyEnd + 1).trim();
+}
+function acceptsCompactItems(node) {
+  return node.kind === "key" && !node.hasInlineValue && node.children.every((child) => child.kind === "item");
+}
+function popTo(stack, indent, isItem, lastLine) {
+  while (stack.length > 1) {
+    const top = stack[stack.length - 1];
+    if (!top || top.indent < indent || top.indent === indent && isItem && acceptsCompactItems(top)) return;
+    top.end = lastLine;
+    stack.pop();
+  }
+}
+function attribute(stack, producer) {
+  const column = producer.output;
+  if (column === null) {
+    for (const node of stack) node.producers.push(producer);
+    return;
+  }
+  const owner = stack.filter((node) => node.indent < column).at(-1);
+  owner?.producers.push(producer);
+  for (const node of stack) if (node !== owner && node.indent === column && acceptsCompactItems(node)) node.producers.push(producer);
+}
 
 // packages/core/src/render/types.ts
 var RENDER_ERROR_RULE_ID = "render-error";
@@ -25926,15 +26546,90 @@ function summarizeError(stderr, failure) {
   return failure ? `${failure}${text ? `: ${text}` : ""}` : text || "no error output";
 }
 
+// packages/core/src/render/helm-map.ts
+var HelmTemplateMap = class {
+  constructor(chart, cwd, chartFile, renderedText) {
+    this.chart = chart;
+    this.cwd = cwd;
+    this.chartFile = chartFile;
+    this.renderedLines = renderedText.split(/\r?\n/);
+  }
+  chart;
+  cwd;
+  chartFile;
+  outlines = /* @__PURE__ */ new Map();
+  renderedLines;
+  map(finding, rendered, fieldPath) {
+    const source = finding.source;
+    const slash = source ? source.indexOf("/") : -1;
+    if (!source || slash < 0) return { ...finding, file: this.chartFile, ...FIRST_LINE, message: `${finding.message} (rendered by helm)` };
+    const template = import_node_path7.default.join(this.chart, source.slice(slash + 1));
+    const outline = rendered && this.outlineOf(template);
+    const range = outline ? templateRange(outline, rendered, fieldPath, this.renderedLines) : null;
+    return { ...finding, file: displayPathOf(this.cwd, template), ...range ?? FIRST_LINE };
+  }
+  outlineOf(template) {
+    if (!isInside(this.chart, template)) return null;
+    if (!this.outlines.has(template)) this.outlines.set(template, readOutline(template));
+    return this.outlines.get(template) ?? null;
+  }
+};
+function readOutline(template) {
+  try {
+    return outlineOf((0, import_node_fs7.readFileSync)(template, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+// packages/core/src/render/runner.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs8 = require("node:fs");
+var import_node_os2 = __toESM(require("node:os"));
+var import_node_path8 = __toESM(require("node:path"));
+var RENDER_TIMEOUT_MS = 6e4;
+var MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+var findOnPath = (name) => {
+  for (const directory of (process.env.PATH ?? "").split(import_node_path8.default.delimiter)) {
+    if (directory === "") continue;
+    const candidate = import_node_path8.default.join(directory, name);
+    try {
+      (0, import_node_fs8.accessSync)(candidate, import_node_fs8.constants.X_OK);
+      if ((0, import_node_fs8.statSync)(candidate).isFile()) return candidate;
+    } catch {
+    }
+  }
+  return null;
+};
+var execRunner = (program2, args, options) => new Promise((resolve) => {
+  const home = (0, import_node_fs8.mkdtempSync)(import_node_path8.default.join(import_node_os2.default.tmpdir(), "k8s-lint-render-"));
+  const env = { PATH: process.env.PATH ?? "", HOME: home, LANG: "C", KUBECONFIG: import_node_path8.default.join(home, "no-kubeconfig") };
+  (0, import_node_child_process.execFile)(
+    program2,
+    [...args],
+    { cwd: options.cwd, env, timeout: options.timeoutMs, maxBuffer: MAX_OUTPUT_BYTES, encoding: "utf8", windowsHide: true },
+    (error, stdout, stderr) => {
+      (0, import_node_fs8.rmSync)(home, { recursive: true, force: true });
+      if (!error) return resolve({ exitCode: 0, stdout, stderr, failure: null });
+      const code = typeof error.code === "number" ? error.code : null;
+      const failure = error.killed ? `timed out after ${options.timeoutMs / 1e3}s` : code === null ? error.message : null;
+      resolve({ exitCode: code, stdout, stderr, failure });
+    }
+  );
+});
+
 // packages/core/src/render/helm.ts
 var HELM_RELEASE_NAME = "release-name";
-async function renderCharts(args, cwd, excludes, helm, values, runner) {
+async function renderCharts(args, cwd, excludes, values, runner, locateProgram) {
   const all = await findDirectoriesWith(["Chart.yaml"], args, cwd, excludes);
   const charts = all.filter((chart) => !all.some((other) => other !== chart && isInside(other, chart)));
   const batch = { inputs: [], findings: [], consumed: charts, sourceFiles: [] };
-  const valueArgs = values.flatMap((file) => ["--values", import_node_path7.default.resolve(cwd, file)]);
+  if (charts.length === 0) return batch;
+  const helm = locateProgram("helm");
+  if (!helm) return null;
+  const valueArgs = values.flatMap((file) => ["--values", import_node_path9.default.resolve(cwd, file)]);
   for (const chart of charts) {
-    const chartFile = displayPathOf(cwd, import_node_path7.default.join(chart, "Chart.yaml"));
+    const chartFile = displayPathOf(cwd, import_node_path9.default.join(chart, "Chart.yaml"));
     const missing = missingDependencies(chart, cwd);
     if (missing.length > 0) {
       batch.findings.push(...missing);
@@ -25945,36 +26640,29 @@ async function renderCharts(args, cwd, excludes, helm, values, runner) {
       batch.findings.push(renderError(chartFile, FIRST_LINE, `helm could not render ${chartFile}: ${summarizeError(result.stderr, result.failure)}`));
       continue;
     }
-    const chartDir = displayPathOf(cwd, chart);
+    const templates = new HelmTemplateMap(chart, cwd, chartFile, result.stdout);
     batch.inputs.push({
       absolutePath: null,
       displayPath: `${chartFile} (helm template)`,
       reportPath: chartFile,
       text: result.stdout,
-      map: (finding) => mapToTemplate(finding, chartDir, chartFile)
+      map: (finding, resource, fieldPath) => templates.map(finding, resource, fieldPath)
     });
   }
   return batch;
 }
-function mapToTemplate(finding, chartDir, chartFile) {
-  const source = finding.source;
-  const slash = source ? source.indexOf("/") : -1;
-  if (!source || slash < 0) return { ...finding, file: chartFile, ...FIRST_LINE, message: `${finding.message} (rendered by helm)` };
-  const file = import_node_path7.default.posix.normalize(`${chartDir === "." ? "" : `${chartDir}/`}${source.slice(slash + 1)}`);
-  return { ...finding, file, ...FIRST_LINE };
-}
 function missingDependencies(chart, cwd) {
   const findings = [];
   for (const name of ["Chart.yaml", "requirements.yaml"]) {
-    const file = import_node_path7.default.join(chart, name);
-    if (!(0, import_node_fs6.existsSync)(file)) continue;
-    const document = parseFile((0, import_node_fs6.readFileSync)(file, "utf8")).documents[0];
+    const file = import_node_path9.default.join(chart, name);
+    if (!(0, import_node_fs9.existsSync)(file)) continue;
+    const document = parseFile((0, import_node_fs9.readFileSync)(file, "utf8")).documents[0];
     if (!document) continue;
     const vendored = vendoredCharts(chart);
     asArray(asRecord(document.value)?.dependencies).forEach((dependency, index) => {
       const depName = asString(asRecord(dependency)?.name);
       if (depName === void 0 || vendored.some((entry) => entry === depName || entry.startsWith(`${depName}-`) && entry.endsWith(".tgz"))) return;
-      const range = locate(document.document, document.lineCounter, ["dependencies", index]).range;
+      const range = locate(document, ["dependencies", index]).range;
       findings.push(renderError(displayPathOf(cwd, file), range, `chart dependency "${depName}" is not vendored in charts/: run \`helm dependency build\` and commit the result (k8s-lint never fetches dependencies)`));
     });
   }
@@ -25982,15 +26670,15 @@ function missingDependencies(chart, cwd) {
 }
 function vendoredCharts(chart) {
   try {
-    return (0, import_node_fs6.readdirSync)(import_node_path7.default.join(chart, "charts"));
+    return (0, import_node_fs9.readdirSync)(import_node_path9.default.join(chart, "charts"));
   } catch {
     return [];
   }
 }
 
 // packages/core/src/render/kustomization.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"));
+var import_node_fs10 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"));
 var ENTRY_FIELDS = ["resources", "bases", "components"];
 var REMOTE_PATTERNS = [/^[a-z][a-z0-9+.-]*:\/\//i, /^git::/i, /^[\w.-]+@[\w.-]+:/, /^(github\.com|gitlab\.com|bitbucket\.org)\//i, /\?(.*&)?(ref|version|submodules|timeout)=/];
 function isRemoteEntry(entry) {
@@ -26001,7 +26689,7 @@ function readKustomization(directory, cwd) {
   if (!file) return null;
   let text;
   try {
-    text = (0, import_node_fs7.readFileSync)(file, "utf8");
+    text = (0, import_node_fs10.readFileSync)(file, "utf8");
   } catch {
     return null;
   }
@@ -26010,20 +26698,20 @@ function readKustomization(directory, cwd) {
 }
 function entriesOf(kustomization) {
   const entries2 = [];
-  for (const field of ENTRY_FIELDS) {
-    asArray(kustomization.value[field]).forEach((item, index) => {
+  for (const field2 of ENTRY_FIELDS) {
+    asArray(kustomization.value[field2]).forEach((item, index) => {
       const value = asString(item);
       if (value === void 0) return;
       const document = kustomization.document;
-      const range = document ? locate(document.document, document.lineCounter, [field, index]).range : FIRST_LINE;
-      entries2.push({ value, target: import_node_path8.default.resolve(kustomization.directory, value), remote: isRemoteEntry(value), range });
+      const range = document ? locate(document, [field2, index]).range : FIRST_LINE;
+      entries2.push({ value, target: import_node_path10.default.resolve(kustomization.directory, value), remote: isRemoteEntry(value), range });
     });
   }
   return entries2;
 }
 function isDirectory(file) {
   try {
-    return (0, import_node_fs7.statSync)(file).isDirectory();
+    return (0, import_node_fs10.statSync)(file).isDirectory();
   } catch {
     return false;
   }
@@ -26033,7 +26721,7 @@ function localBases(kustomization) {
 }
 
 // packages/core/src/render/source-map.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 
 // packages/core/src/model/resource.ts
 var Resource = class {
@@ -26077,8 +26765,8 @@ var Resource = class {
     return this.namespace ?? defaultNamespace;
   }
   /** Source range of a field path relative to this object (nearest existing node when absent). */
-  locate(path15) {
-    const located = locate(this.parsed.document, this.parsed.lineCounter, [...this.basePath, ...path15]);
+  locate(path17) {
+    const located = locate(this.parsed, [...this.basePath, ...path17]);
     return { range: located.range, depth: Math.max(0, located.depth - this.basePath.length) };
   }
   /** `Deployment prod/web`, for messages. */
@@ -26143,7 +26831,7 @@ var KustomizeSourceMap = class {
   addFile(file, transforms) {
     let text;
     try {
-      text = (0, import_node_fs8.readFileSync)(file, "utf8");
+      text = (0, import_node_fs11.readFileSync)(file, "utf8");
     } catch {
       return;
     }
@@ -26267,13 +26955,13 @@ async function renderSources(args, cwd, excludes, options) {
   }
   if (options.helm) {
     for (const file of options.values ?? []) {
-      if (!(0, import_node_fs9.existsSync)(import_node_path9.default.resolve(cwd, file))) throw new InputError(`no such values file: ${file}`);
+      if (!(0, import_node_fs12.existsSync)(import_node_path11.default.resolve(cwd, file))) throw new InputError(`no such values file: ${file}`);
     }
-    const helm = locateProgram("helm");
-    if (helm) batches.push(await renderCharts(args, cwd, excludes, helm, options.values ?? [], runner));
+    const batch = await renderCharts(args, cwd, excludes, options.values ?? [], runner, locateProgram);
+    if (batch) batches.push(batch);
     else notice("--helm: helm is not on the PATH; charts are linted as plain files");
   }
-  const explicit = new Set(args.filter((arg) => arg !== "-").map((arg) => import_node_path9.default.resolve(cwd, arg)));
+  const explicit = new Set(args.filter((arg) => arg !== "-").map((arg) => import_node_path11.default.resolve(cwd, arg)));
   const consumed = batches.flatMap((batch) => batch.consumed);
   const inputs = batches.flatMap((batch) => batch.inputs);
   const byPath = new Map(inputs.map((input) => [input.displayPath, input]));
@@ -26511,20 +27199,20 @@ spec:
   defaultOptions: {},
   check(context) {
     for (const pod of context.podTemplates) {
-      for (const [field, what] of HOST_NAMESPACES) {
-        if (pod.spec[field] !== true) continue;
-        context.report(pod.resource, [...pod.specPath, field], `pod shares the host's ${what} namespace (${field}: true)`);
+      for (const [field2, what] of HOST_NAMESPACES) {
+        if (pod.spec[field2] !== true) continue;
+        context.report(pod.resource, [...pod.specPath, field2], `pod shares the host's ${what} namespace (${field2}: true)`);
       }
     }
   }
 };
 
 // packages/core/src/rules/host-path-volume.ts
-var import_node_path10 = __toESM(require("node:path"));
+var import_node_path12 = __toESM(require("node:path"));
 function isAllowed(hostPath, allowed) {
-  const normalized = import_node_path10.default.posix.normalize(hostPath).replace(/\/+$/, "") || "/";
+  const normalized = import_node_path12.default.posix.normalize(hostPath).replace(/\/+$/, "") || "/";
   return allowed.some((entry) => {
-    const prefix = import_node_path10.default.posix.normalize(entry).replace(/\/+$/, "");
+    const prefix = import_node_path12.default.posix.normalize(entry).replace(/\/+$/, "");
     return normalized === (prefix || "/") || normalized.startsWith(`${prefix}/`);
   });
 }
@@ -26573,10 +27261,10 @@ rules:
         const volume = asRecord(entry);
         const hostPath = asRecord(volume?.hostPath);
         if (!volume || !hostPath) return;
-        const path15 = asString(hostPath.path) ?? "";
-        if (isAllowed(path15, context.options.allowedPaths)) return;
+        const path17 = asString(hostPath.path) ?? "";
+        if (isAllowed(path17, context.options.allowedPaths)) return;
         const name = asString(volume.name) ?? `volumes[${index}]`;
-        context.report(pod.resource, [...pod.specPath, "volumes", index, "hostPath"], `volume "${name}" mounts host path "${path15}"`);
+        context.report(pod.resource, [...pod.specPath, "volumes", index, "hostPath"], `volume "${name}" mounts host path "${path17}"`);
       });
     }
   }
@@ -26777,22 +27465,22 @@ function isSet(section, resource) {
   const value = section?.[resource];
   return value !== void 0 && value !== null && value !== "";
 }
-function missingResources(container, field, wanted) {
+function missingResources(container, field2, wanted) {
   const resources = asRecord(container.spec.resources);
-  const section = asRecord(resources?.[field]);
+  const section = asRecord(resources?.[field2]);
   const limits = asRecord(resources?.limits);
-  const missing = wanted.filter((r) => !isSet(section, r) && !(field === "requests" && isSet(limits, r)));
-  const base = [...container.path, "resources", field];
+  const missing = wanted.filter((r) => !isSet(section, r) && !(field2 === "requests" && isSet(limits, r)));
+  const base = [...container.path, "resources", field2];
   return { missing, path: missing.length === 1 && missing[0] ? [...base, missing[0]] : base };
 }
-function checkResources(field) {
-  const noun = field === "limits" ? "limit" : "request";
+function checkResources(field2) {
+  const noun = field2 === "limits" ? "limit" : "request";
   return (context) => {
     forEachContainer(context, (container, pod) => {
       if (!declaresResources(container)) return;
-      const { missing, path: path15 } = missingResources(container, field, context.options.resources);
+      const { missing, path: path17 } = missingResources(container, field2, context.options.resources);
       if (missing.length === 0) return;
-      context.report(pod.resource, path15, `${describeContainer(container)} has no ${missing.join(" or ")} ${noun}`);
+      context.report(pod.resource, path17, `${describeContainer(container)} has no ${missing.join(" or ")} ${noun}`);
     });
   };
 }
@@ -26901,9 +27589,9 @@ Windows pods (\`spec.os.name: windows\`) are not checked: the setting does not e
       if (pod.isWindows) return;
       const value = container.securityContext.allowPrivilegeEscalation;
       if (value === false) return;
-      const path15 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
+      const path17 = [...container.path, "securityContext", "allowPrivilegeEscalation"];
       const message = value === true ? `${describeContainer(container)} sets allowPrivilegeEscalation: true` : `${describeContainer(container)} does not set allowPrivilegeEscalation: false`;
-      context.report(pod.resource, path15, message);
+      context.report(pod.resource, path17, message);
     });
   }
 };
@@ -27334,10 +28022,10 @@ sources altogether.`,
       const spec = asRecord(resource.object.spec);
       if (!spec) continue;
       const what = `${resource.kind} "${resource.name ?? "<unnamed>"}"`;
-      for (const field of ["url", "endpoint"]) {
-        const address = asString(spec[field]);
+      for (const field2 of ["url", "endpoint"]) {
+        const address = asString(spec[field2]);
         if (address !== void 0 && PLAIN_HTTP.test(address)) {
-          context.report(resource, ["spec", field], `${field} "${address}" of ${what} is fetched over plain HTTP`);
+          context.report(resource, ["spec", field2], `${field2} "${address}" of ${what} is fetched over plain HTTP`);
         }
       }
       if (spec.insecure === true) {
@@ -27484,18 +28172,18 @@ var ISTIO_REF = {
 };
 
 // packages/core/src/rules/mesh/istio-destination-rule-tls-disabled.ts
-function checkTrafficPolicy(context, rule, policy, path15, where) {
+function checkTrafficPolicy(context, rule, policy, path17, where) {
   const record = asRecord(policy);
   if (!record) return;
   if (asString(getIn(record, ["tls", "mode"])) === "DISABLE") {
-    context.report(rule, [...path15, "tls", "mode"], `TLS mode "DISABLE" sends traffic to ${where} in plaintext`);
+    context.report(rule, [...path17, "tls", "mode"], `TLS mode "DISABLE" sends traffic to ${where} in plaintext`);
   }
   asArray(record.portLevelSettings).forEach((entry, index) => {
     const setting = asRecord(entry);
     if (asString(getIn(setting, ["tls", "mode"])) !== "DISABLE") return;
     const port = asName(getIn(setting, ["port", "number"]));
     const onPort = port === void 0 ? `portLevelSettings[${index}]` : `port ${port}`;
-    context.report(rule, [...path15, "portLevelSettings", index, "tls", "mode"], `TLS mode "DISABLE" sends traffic to ${where} on ${onPort} in plaintext`);
+    context.report(rule, [...path17, "portLevelSettings", index, "tls", "mode"], `TLS mode "DISABLE" sends traffic to ${where} on ${onPort} in plaintext`);
   });
 }
 function describeHost(spec) {
@@ -27815,20 +28503,30 @@ var MESH_RULES = [
   meshInjectionDisabled
 ];
 
+// require("./kubernetes-*.json") in packages/core/src/rules/schema/bundled-schemas.ts
+var globRequire_kubernetes_json = __glob({
+  "./kubernetes-1.25.json": () => require_kubernetes_1_25(),
+  "./kubernetes-1.27.json": () => require_kubernetes_1_27(),
+  "./kubernetes-1.33.json": () => require_kubernetes_1_33(),
+  "./kubernetes-1.36.json": () => require_kubernetes_1_36()
+});
+
+// packages/core/src/rules/schema/bundled-schemas.ts
+var loaded = /* @__PURE__ */ new Map();
+function bundledSchema(version) {
+  let schema = loaded.get(version);
+  if (!schema) {
+    schema = globRequire_kubernetes_json(`./kubernetes-${version}.json`);
+    loaded.set(version, schema);
+  }
+  return schema;
+}
+
 // packages/core/src/rules/schema/builtin-schema.ts
-var bundled;
-function schema() {
-  bundled ??= require_kubernetes_schema();
-  return bundled;
-}
-function builtinSchemaFor(apiVersion, kind) {
-  const id = schema().kinds[`${apiVersion}/${kind}`];
-  return id === void 0 ? void 0 : { ref: id };
-}
-function fieldName(path15) {
-  const last = path15[path15.length - 1];
+function fieldName(path17) {
+  const last = path17[path17.length - 1];
   if (last === void 0) return "the object";
-  if (typeof last === "number") return `"${String(path15[path15.length - 2] ?? "")}[${last}]"`;
+  if (typeof last === "number") return `"${String(path17[path17.length - 2] ?? "")}[${last}]"`;
   return `"${last}"`;
 }
 function describe(value) {
@@ -27837,50 +28535,98 @@ function describe(value) {
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 var NUMERIC_QUANTITY = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+|[KMGTPE]i?|[numkMGTPE])?$/;
-function validateNode(value, node, path15, problems) {
-  if (value === null || value === void 0 || node === "any") return;
-  const where = fieldName(path15);
-  const wrongType = (expected) => {
-    problems.push({ path: path15, message: `${where} must be ${expected}, not ${describe(value)}` });
-  };
-  if (typeof node === "string") {
-    if (node === "string" && typeof value !== "string") wrongType("a string");
-    else if (node === "number" && typeof value !== "number") wrongType("a number");
-    else if (node === "boolean" && typeof value !== "boolean") wrongType("a boolean");
-    else if (node === "int-or-string" && typeof value !== "number" && typeof value !== "string") wrongType("an integer or a string");
-    else if (node === "quantity") {
-      if (typeof value === "number") return;
-      if (typeof value !== "string") wrongType('a quantity (such as "500m" or "1Gi")');
-      else if (!NUMERIC_QUANTITY.test(value.trim()) && !value.includes("${")) problems.push({ path: path15, message: `${where} is not a valid quantity: "${value}"` });
-    }
-    return;
-  }
-  if ("ref" in node) {
-    const target = schema().definitions[node.ref];
-    if (target !== void 0) validateNode(value, target, path15, problems);
-    return;
-  }
-  if ("array" in node) {
-    if (!Array.isArray(value)) return wrongType("an array");
-    value.forEach((item, index) => validateNode(item, node.array, [...path15, index], problems));
-    return;
-  }
-  const record = asRecord(value);
-  if (!record) return wrongType("an object");
-  if ("map" in node) {
-    for (const [key2, item] of Object.entries(record)) validateNode(item, node.map, [...path15, key2], problems);
-    return;
-  }
-  for (const name of node.required ?? []) {
-    if (record[name] === void 0 || record[name] === null) problems.push({ path: path15, message: `required field "${name}" is missing from ${where}` });
-  }
-  for (const [key2, item] of Object.entries(record)) {
-    if (key2.startsWith("$")) continue;
-    const property = node.object[key2];
-    if (property === void 0) problems.push({ path: [...path15, key2], message: `unknown field "${key2}"${path15.length ? ` in ${where}` : ""}` });
-    else validateNode(item, property, [...path15, key2], problems);
-  }
+var ENUM_VALUES_SHOWN = 10;
+function oneOf(values) {
+  const shown = values.slice(0, ENUM_VALUES_SHOWN).map((value) => `"${value}"`);
+  return values.length > ENUM_VALUES_SHOWN ? `${shown.join(", ")}, ...` : shown.join(", ");
 }
+var BuiltinSchema = class {
+  constructor(schema) {
+    this.schema = schema;
+  }
+  schema;
+  /** `v1.36`: for messages. */
+  get version() {
+    return this.schema.kubernetesVersion;
+  }
+  /** Root schema of a built-in `apiVersion` + `kind` of this version, or undefined when it serves no such kind. */
+  rootOf(apiVersion, kind) {
+    const id = this.schema.kinds[`${apiVersion}/${kind}`];
+    return id === void 0 ? void 0 : { ref: id };
+  }
+  /** Validates `value` against `node`; pushes one problem per bad field (never throws). */
+  validate(value, node, path17, problems) {
+    if (value === null || value === void 0 || node === "any") return;
+    const where = fieldName(path17);
+    const wrongType = (expected) => {
+      problems.push({ path: path17, message: `${where} must be ${expected}, not ${describe(value)}` });
+    };
+    if (typeof node === "string") return this.validateScalar(value, node, path17, problems, wrongType);
+    if ("ref" in node) {
+      const target = this.schema.definitions[node.ref];
+      if (target !== void 0) this.validate(value, target, path17, problems);
+      return;
+    }
+    if ("enum" in node) {
+      if (typeof value !== "string") return wrongType("a string");
+      if (value !== "" && !value.includes("${") && !node.enum.includes(value)) problems.push({ path: path17, message: `${where} must be one of ${oneOf(node.enum)}, not "${value}"` });
+      return;
+    }
+    if ("array" in node) {
+      if (!Array.isArray(value)) return wrongType("an array");
+      value.forEach((item, index) => this.validate(item, node.array, [...path17, index], problems));
+      return;
+    }
+    const record = asRecord(value);
+    if (!record) return wrongType("an object");
+    if ("map" in node) {
+      for (const [key2, item] of Object.entries(record)) this.validate(item, node.map, [...path17, key2], problems);
+      return;
+    }
+    for (const name of node.required ?? []) {
+      if (record[name] === void 0 || record[name] === null) problems.push({ path: path17, message: `required field "${name}" is missing from ${where}` });
+    }
+    for (const [key2, item] of Object.entries(record)) {
+      if (key2.startsWith("$")) continue;
+      const property = node.object[key2];
+      if (property === void 0) problems.push({ path: [...path17, key2], message: `unknown field "${key2}"${path17.length ? ` in ${where}` : ""} (Kubernetes ${this.version})` });
+      else this.validate(item, property, [...path17, key2], problems);
+    }
+  }
+  validateScalar(value, node, path17, problems, wrongType) {
+    const where = fieldName(path17);
+    const fraction = (expected) => {
+      problems.push({ path: path17, message: `${where} must be ${expected}, not ${String(value)}` });
+    };
+    switch (node) {
+      case "string":
+        if (typeof value !== "string") wrongType("a string");
+        return;
+      case "integer":
+        if (typeof value !== "number") wrongType("a number");
+        else if (!Number.isInteger(value)) fraction("an integer");
+        return;
+      case "number":
+        if (typeof value !== "number") wrongType("a number");
+        return;
+      case "boolean":
+        if (typeof value !== "boolean") wrongType("a boolean");
+        return;
+      case "int-or-string":
+        if (typeof value === "number") {
+          if (!Number.isInteger(value)) fraction("an integer or a string");
+        } else if (typeof value !== "string") wrongType("an integer or a string");
+        return;
+      case "quantity":
+        if (typeof value === "number") return;
+        if (typeof value !== "string") wrongType('a quantity (such as "500m" or "1Gi")');
+        else if (!NUMERIC_QUANTITY.test(value.trim()) && !value.includes("${")) problems.push({ path: path17, message: `${where} is not a valid quantity: "${value}"` });
+        return;
+      case "any":
+        return;
+    }
+  }
+};
 
 // packages/core/src/rules/schema/crd-schemas.ts
 var import_ajv3 = __toESM(require_ajv());
@@ -27898,8 +28644,8 @@ var CrdSchemas = class {
       for (const entry of asArray(spec?.versions)) {
         const version = asRecord(entry);
         const name = asString(version?.name);
-        const schema2 = asRecord(asRecord(version?.schema)?.openAPIV3Schema);
-        if (name && schema2 && version?.served !== false) this.schemas.set(`${group}/${name}/${kind}`, schema2);
+        const schema = asRecord(asRecord(version?.schema)?.openAPIV3Schema);
+        if (name && schema && version?.served !== false) this.schemas.set(`${group}/${name}/${kind}`, schema);
       }
     }
   }
@@ -27914,11 +28660,11 @@ var CrdSchemas = class {
     return (validator2.errors ?? []).map((error) => problemOf(error, data));
   }
   compile(key2) {
-    const schema2 = this.schemas.get(key2);
-    if (!schema2) return null;
+    const schema = this.schemas.get(key2);
+    if (!schema) return null;
     this.ajv ??= new import_ajv3.default({ allErrors: true, strict: false, validateFormats: false });
     try {
-      return this.ajv.compile(structural(schema2, true));
+      return this.ajv.compile(structural(schema, true));
     } catch {
       return null;
     }
@@ -27956,30 +28702,43 @@ function withoutNulls(value) {
   return Object.fromEntries(Object.entries(record).filter(([, item]) => item !== null).map(([key2, item]) => [key2, withoutNulls(item)]));
 }
 function problemOf(error, data) {
-  const path15 = [];
+  const path17 = [];
   let cursor = data;
   for (const raw of error.instancePath.split("/").slice(1)) {
     const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const key2 = Array.isArray(cursor) && /^\d+$/.test(segment) ? Number(segment) : segment;
-    path15.push(key2);
+    path17.push(key2);
     cursor = Array.isArray(cursor) ? cursor[Number(key2)] : asRecord(cursor)?.[segment];
   }
-  const where = fieldName(path15);
+  const where = fieldName(path17);
   const params = error.params;
   if (error.keyword === "additionalProperties") {
-    const field = String(params.additionalProperty);
-    return { path: [...path15, field], message: `unknown field "${field}"${path15.length ? ` in ${where}` : ""}` };
+    const field2 = String(params.additionalProperty);
+    return { path: [...path17, field2], message: `unknown field "${field2}"${path17.length ? ` in ${where}` : ""}` };
   }
-  if (error.keyword === "required") return { path: path15, message: `required field "${String(params.missingProperty)}" is missing from ${where}` };
-  return { path: path15, message: `${where} ${error.message ?? "is invalid"}` };
+  if (error.keyword === "required") return { path: path17, message: `required field "${String(params.missingProperty)}" is missing from ${where}` };
+  return { path: path17, message: `${where} ${error.message ?? "is invalid"}` };
+}
+
+// packages/core/src/rules/schema/unserved-kind.ts
+var minor = (version) => Number(version.replace(/^v/, "").split(".")[1]);
+function unservedMessage(schema, apiVersion, kind) {
+  const unserved = schema.unserved[`${apiVersion}/${kind}`];
+  if (!unserved) return void 0;
+  const what = `${apiVersion} ${kind} is not served by Kubernetes ${schema.kubernetesVersion}`;
+  if (unserved.removedIn) return `${what}: removed in v${unserved.removedIn}${unserved.replacement ? `, use ${unserved.replacement}` : ""}`;
+  const servedIn = unserved.servedIn ?? [];
+  if (servedIn.every((version) => minor(version) > minor(schema.kubernetesVersion))) return `${what}: it is new in a later release (served by ${servedIn.map((version) => `v${version}`).join(", ")})`;
+  return `${what}: it was removed after v${servedIn[servedIn.length - 1] ?? "?"}`;
 }
 
 // packages/core/src/rules/schema/schema-invalid.ts
+var versionList = KUBERNETES_VERSIONS.map((version) => `\`${version}\``).join(", ");
 var schemaInvalid = {
   meta: {
     id: "schema-invalid",
     title: "Manifest does not match the Kubernetes schema",
-    description: "A field is unknown, has the wrong type, or a required field is missing, according to the Kubernetes API schema (or the CRD of a custom resource).",
+    description: "A field is unknown, has the wrong type or value, a required field is missing, or the kind is not served, according to the Kubernetes API schema of the chosen version (or the CRD of a custom resource).",
     severity: "error",
     category: "schema",
     tags: ["schema", "correctness"],
@@ -27987,39 +28746,66 @@ var schemaInvalid = {
 schema of the kind: a misspelled \`securityContext\` key means the hardening you wrote is never
 applied. Manifests are checked offline against schemas bundled with k8s-lint, never downloaded.
 
-Built-in kinds are checked against Kubernetes **v1.30**, derived from the pinned
-\`kubernetes-types@1.30.0\` package (itself generated from the Kubernetes OpenAPI spec):
-unknown fields, wrong types and missing required fields. \`null\` counts as unset, quantities
-may be numbers or strings, int-or-string fields (\`targetPort\`) take either.
+Built-in kinds are checked against the Kubernetes version chosen with \`--kubernetes-version\`
+or the \`kubernetesVersion\` configuration key: one of ${versionList} (default
+\`${DEFAULT_KUBERNETES_VERSION}\`). The schemas come from the pinned \`kubernetes-models\` packages, generated
+from the Kubernetes OpenAPI spec of each version. Checked: unknown fields (the message names the
+version: fields come and go between releases), wrong types, integers (\`replicas: 1.5\` is not
+one), values outside an enum (\`imagePullPolicy\`, \`protocol\`, \`restartPolicy\`...) and missing
+required fields. \`null\` and \`""\` count as unset, quantities may be numbers or strings,
+int-or-string fields (\`targetPort\`) take an integer or a string.
+
+An \`apiVersion\` and \`kind\` that the chosen version does not serve are reported on the
+\`apiVersion\` line when another release serves them: removed APIs (\`policy/v1beta1\`
+\`PodSecurityPolicy\`, \`extensions/v1beta1\` \`Ingress\`...) name the release that removed them and
+the replacement; kinds of newer releases name the bundled versions that serve them.
 
 Custom resources are checked against the \`openAPIV3Schema\` of a CustomResourceDefinition
 (\`apiextensions.k8s.io/v1\`) found in the linted files, honouring
 \`x-kubernetes-preserve-unknown-fields\` and \`x-kubernetes-int-or-string\`. Other custom
-resources are skipped and counted (\`unvalidated\` in the JSON summary).
+resources, and kinds that no bundled release knows, are skipped and counted (\`unvalidated\` in
+the JSON summary).
 
-**Fix:** correct the field name, type or add the missing field:
+**Fix:** correct the field name, type or value, add the missing field, or move to the served
+\`apiVersion\`:
 
 \`\`\`yaml
+apiVersion: apps/v1          # not extensions/v1beta1
+kind: Deployment
 spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      ports:
-        - containerPort: 8080   # a number, not "8080"
+  replicas: 2                # an integer, not "2" or 1.5
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          imagePullPolicy: IfNotPresent   # not "ifNotPresent"
+          ports:
+            - containerPort: 8080
+              protocol: TCP
 \`\`\``,
-    references: [{ title: "Kubernetes API reference", url: "https://kubernetes.io/docs/reference/kubernetes-api/" }]
+    references: [
+      { title: "Kubernetes API reference", url: "https://kubernetes.io/docs/reference/kubernetes-api/" },
+      { title: "Deprecated API migration guide", url: "https://kubernetes.io/docs/reference/using-api/deprecation-guide/" }
+    ]
   },
   defaultOptions: {},
   check(context) {
     const crds = new CrdSchemas(context.resources);
+    let builtins;
     for (const resource of context.resources) {
+      builtins ??= new BuiltinSchema(bundledSchema(context.settings.kubernetesVersion));
       let problems;
-      const builtin = builtinSchemaFor(resource.apiVersion, resource.kind);
-      if (builtin) {
+      const root = builtins.rootOf(resource.apiVersion, resource.kind);
+      if (root) {
         problems = [];
-        validateNode(resource.object, builtin, [], problems);
+        builtins.validate(resource.object, root, [], problems);
       } else {
         problems = crds.validate(resource);
+      }
+      if (problems === void 0) {
+        const unserved = unservedMessage(builtins.schema, resource.apiVersion, resource.kind);
+        if (unserved) problems = [{ path: ["apiVersion"], message: unserved }];
       }
       if (problems === void 0) {
         context.markUnvalidated?.(resource);
@@ -28384,9 +29170,9 @@ rules:
       const workload = firstInReadingOrder(templates.map((pod) => pod.resource));
       const target = namespaceObject ?? workload;
       if (!target) continue;
-      const path15 = namespaceObject ? ["metadata", "name"] : ["metadata", "namespace"];
+      const path17 = namespaceObject ? ["metadata", "name"] : ["metadata", "namespace"];
       for (const direction of missing) {
-        context.report(target, path15, `namespace "${namespace}" has no default-deny NetworkPolicy for ${direction}`);
+        context.report(target, path17, `namespace "${namespace}" has no default-deny NetworkPolicy for ${direction}`);
       }
     }
   }
@@ -28400,12 +29186,12 @@ var DIRECTIONS = [
 function isUnrestricted(value) {
   return value === void 0 || value === null || Array.isArray(value) && value.length === 0;
 }
-function checkPeers(context, policy, peers, path15, label) {
+function checkPeers(context, policy, peers, path17, label) {
   asArray(peers).forEach((entry, index) => {
     const ipBlock = asRecord(asRecord(entry)?.ipBlock);
     const cidr = asString(ipBlock?.cidr);
     if (!ipBlock || cidr === void 0 || !isAnyAddress(cidr) || asArray(ipBlock.except).length > 0) return;
-    context.report(policy, [...path15, index, "ipBlock", "cidr"], `${label} (${cidr})`);
+    context.report(policy, [...path17, index, "ipBlock", "cidr"], `${label} (${cidr})`);
   });
 }
 var networkPolicyAllowAll = {
@@ -28446,14 +29232,14 @@ egress:
       if (!spec) continue;
       for (const direction of DIRECTIONS) {
         asArray(spec[direction.key]).forEach((entry, index) => {
-          const path15 = ["spec", direction.key, index];
+          const path17 = ["spec", direction.key, index];
           const rule = entry === null ? {} : asRecord(entry);
           if (!rule) return;
           if (isUnrestricted(rule[direction.peers]) && isUnrestricted(rule.ports)) {
-            context.report(policy, path15, `${direction.key} rule ${index} allows traffic ${direction.noun} on every port`);
+            context.report(policy, path17, `${direction.key} rule ${index} allows traffic ${direction.noun} on every port`);
             return;
           }
-          checkPeers(context, policy, rule[direction.peers], [...path15, direction.peers], `${direction.key} rule ${index} allows traffic ${direction.any}`);
+          checkPeers(context, policy, rule[direction.peers], [...path17, direction.peers], `${direction.key} rule ${index} allows traffic ${direction.any}`);
         });
       }
     }
@@ -28658,8 +29444,8 @@ function securityContextPath(container, ...fields) {
 function podSecurityContextPath(pod, ...fields) {
   return [...pod.specPath, "securityContext", ...fields];
 }
-function contextObject(securityContext, field) {
-  return asRecord(securityContext[field]);
+function contextObject(securityContext, field2) {
+  return asRecord(securityContext[field2]);
 }
 function inUserNamespace(pod) {
   return pod.spec.hostUsers === false;
@@ -28815,7 +29601,7 @@ var hostNamespaces2 = {
     {
       minVersion: 0,
       evaluate: (pod) => ["hostNetwork", "hostPID", "hostIPC"].flatMap(
-        (field) => pod.spec[field] === true ? [{ path: [...pod.specPath, field], detail: `${field}=true` }] : []
+        (field2) => pod.spec[field2] === true ? [{ path: [...pod.specPath, field2], detail: `${field2}=true` }] : []
       )
     }
   ]
@@ -28999,10 +29785,10 @@ function evaluate1_0(pod) {
   const implicit = [];
   for (const container of pod.containers) {
     const value = container.securityContext.runAsNonRoot;
-    const path15 = securityContextPath(container, "runAsNonRoot");
-    if (value === false) explicit.push({ path: path15, detail: `${containerLabel(container)} must not set securityContext.runAsNonRoot=false` });
+    const path17 = securityContextPath(container, "runAsNonRoot");
+    if (value === false) explicit.push({ path: path17, detail: `${containerLabel(container)} must not set securityContext.runAsNonRoot=false` });
     else if (value === void 0 || value === null) {
-      if (podValue !== true) implicit.push({ path: path15, detail: `pod or ${containerLabel(container)} must set securityContext.runAsNonRoot=true` });
+      if (podValue !== true) implicit.push({ path: path17, detail: `pod or ${containerLabel(container)} must set securityContext.runAsNonRoot=true` });
     }
   }
   return explicit.length > 0 ? explicit : implicit;
@@ -29047,9 +29833,9 @@ function evaluateWith(allowedTypes) {
     if (!allowedTypes.includes(type)) {
       violations.push({ path: setter.path("seLinuxOptions", "type"), detail: `${setter.who} set forbidden securityContext.seLinuxOptions: type ${quote(type)}` });
     }
-    for (const field of ["user", "role"]) {
-      if ((asString(options[field]) ?? "") === "") continue;
-      violations.push({ path: setter.path("seLinuxOptions", field), detail: `${setter.who} set forbidden securityContext.seLinuxOptions: ${field} may not be set` });
+    for (const field2 of ["user", "role"]) {
+      if ((asString(options[field2]) ?? "") === "") continue;
+      violations.push({ path: setter.path("seLinuxOptions", field2), detail: `${setter.who} set forbidden securityContext.seLinuxOptions: ${field2} may not be set` });
     }
     return violations;
   });
@@ -29283,21 +30069,21 @@ function policiesByNamespace(resources) {
 
 // packages/core/src/pss/registry.ts
 var NEWEST_MINOR = Math.max(...PSS_CHECKS.flatMap((check) => check.versions.map((version) => version.minVersion)));
-function revisionAt(check, minor) {
+function revisionAt(check, minor2) {
   let found;
-  for (const version of check.versions) if (version.minVersion <= minor) found = version;
+  for (const version of check.versions) if (version.minVersion <= minor2) found = version;
   return found;
 }
 var cache = /* @__PURE__ */ new Map();
-function checksAt(level, minor) {
-  const key2 = `${level}:${minor}`;
+function checksAt(level, minor2) {
+  const key2 = `${level}:${minor2}`;
   const cached = cache.get(key2);
   if (cached) return cached;
   const inForce = /* @__PURE__ */ new Map();
   const overridden = /* @__PURE__ */ new Set();
   for (const check of PSS_CHECKS) {
     if (level === "baseline" && check.level !== "baseline") continue;
-    const revision = revisionAt(check, minor);
+    const revision = revisionAt(check, minor2);
     if (!revision) continue;
     inForce.set(check.id, revision);
     if (check.level === "restricted") for (const id of revision.overrides ?? []) overridden.add(id);
@@ -30148,11 +30934,11 @@ rules:
     const aggregation = Aggregation.of(context.resources);
     forEachPolicyRule(context, (rule) => {
       const note = aggregation.note(rule.role);
-      for (const { field, meaning } of FIELDS) {
-        const list = rule[field];
+      for (const { field: field2, meaning } of FIELDS) {
+        const list = rule[field2];
         for (const entry of list) {
           if (entry.value !== ALL) continue;
-          context.report(rule.role, ["rules", rule.index, field, entry.index], `${describeRule(rule)} grants "*" ${field} (${meaning})${note}`);
+          context.report(rule.role, ["rules", rule.index, field2, entry.index], `${describeRule(rule)} grants "*" ${field2} (${meaning})${note}`);
         }
       }
     });
@@ -30174,28 +30960,28 @@ var RBAC_RULES = [
 ];
 
 // packages/core/src/rules/workload/security-profile.ts
-function containerProfile(pod, container, field) {
-  const own = container.securityContext[field];
-  if (own !== void 0 && own !== null) return { value: own, path: [...container.path, "securityContext", field] };
-  return podProfile(pod, field);
+function containerProfile(pod, container, field2) {
+  const own = container.securityContext[field2];
+  if (own !== void 0 && own !== null) return { value: own, path: [...container.path, "securityContext", field2] };
+  return podProfile(pod, field2);
 }
-function podProfile(pod, field) {
-  const value = pod.securityContext[field];
-  if (value !== void 0 && value !== null) return { value, path: [...pod.specPath, "securityContext", field] };
+function podProfile(pod, field2) {
+  const value = pod.securityContext[field2];
+  if (value !== void 0 && value !== null) return { value, path: [...pod.specPath, "securityContext", field2] };
   return void 0;
 }
 
 // packages/core/src/rules/workload/apparmor-profile-missing.ts
 var ANNOTATION_PREFIX2 = "container.apparmor.security.beta.kubernetes.io/";
-function fromField(value, path15) {
+function fromField(value, path17) {
   const type = asString(asRecord(value)?.type);
   const verdict = type === "RuntimeDefault" || type === "Localhost" ? "confined" : type === "Unconfined" ? "unconfined" : "invalid";
-  return { verdict, shown: type === void 0 ? "no type" : `type ${type}`, path: [...path15, "type"] };
+  return { verdict, shown: type === void 0 ? "no type" : `type ${type}`, path: [...path17, "type"] };
 }
-function fromAnnotation(value, path15) {
+function fromAnnotation(value, path17) {
   const text = asString(value) ?? "";
   const verdict = text === "runtime/default" || text.startsWith("localhost/") ? "confined" : text === "unconfined" ? "unconfined" : "invalid";
-  return { verdict, shown: `annotation value ${JSON.stringify(value)}`, path: path15 };
+  return { verdict, shown: `annotation value ${JSON.stringify(value)}`, path: path17 };
 }
 function appArmorOf(pod, container) {
   const own = container.securityContext.appArmorProfile;
@@ -30268,9 +31054,9 @@ spec:
 
 // packages/core/src/rules/workload/service-account.ts
 function serviceAccountOf(pod) {
-  for (const field of ["serviceAccountName", "serviceAccount"]) {
-    const name = asString(pod.spec[field]);
-    if (name !== void 0 && name !== "") return { name, path: [...pod.specPath, field] };
+  for (const field2 of ["serviceAccountName", "serviceAccount"]) {
+    const name = asString(pod.spec[field2]);
+    if (name !== void 0 && name !== "") return { name, path: [...pod.specPath, field2] };
   }
   return { name: "default", path: void 0 };
 }
@@ -30331,10 +31117,10 @@ spec:
     for (const pod of context.podTemplates) {
       const podSetting = pod.spec[FIELD];
       if (podSetting === false) continue;
-      const path15 = [...pod.specPath, FIELD];
+      const path17 = [...pod.specPath, FIELD];
       const workload = describeWorkload(pod);
       if (podSetting === true) {
-        context.report(pod.resource, path15, `pods of ${workload} mount a service account token: automountServiceAccountToken is true`);
+        context.report(pod.resource, path17, `pods of ${workload} mount a service account token: automountServiceAccountToken is true`);
         continue;
       }
       const namespace = pod.resource.namespaceOr(context.defaultNamespace);
@@ -30342,7 +31128,7 @@ spec:
       if (disabled.has(`${namespace}/${account}`)) continue;
       context.report(
         pod.resource,
-        path15,
+        path17,
         `pods of ${workload} mount a token of ServiceAccount "${account}": neither the pod spec nor that ServiceAccount in namespace "${namespace}" sets automountServiceAccountToken: false`
       );
     }
@@ -30438,14 +31224,14 @@ containers:
       const policy = container.spec.imagePullPolicy;
       if (policy === "Always") return;
       const who = `image "${image}" of ${describeContainer(container)}`;
-      const path15 = [...container.path, "imagePullPolicy"];
+      const path17 = [...container.path, "imagePullPolicy"];
       if (policy !== void 0 && policy !== null) {
-        context.report(pod.resource, path15, `${who} is not pinned by digest and imagePullPolicy is ${JSON.stringify(policy)}, not Always`);
+        context.report(pod.resource, path17, `${who} is not pinned by digest and imagePullPolicy is ${JSON.stringify(policy)}, not Always`);
         return;
       }
       const tag = reference.tag;
       if (tag === void 0 || tag === "latest") return;
-      context.report(pod.resource, path15, `${who} uses mutable tag "${tag}" without imagePullPolicy, which then defaults to IfNotPresent`);
+      context.report(pod.resource, path17, `${who} uses mutable tag "${tag}" without imagePullPolicy, which then defaults to IfNotPresent`);
     });
   }
 };
@@ -30498,8 +31284,8 @@ containers:
       const missing = PROBES.filter((probe) => !asRecord(container.spec[probe]));
       const [first] = missing;
       if (first === void 0) return;
-      const path15 = missing.length === 1 ? [...container.path, first] : container.path;
-      context.report(pod.resource, path15, `${describeContainer(container)} has no ${missing.join(" and no ")}`);
+      const path17 = missing.length === 1 ? [...container.path, first] : container.path;
+      context.report(pod.resource, path17, `${describeContainer(container)} has no ${missing.join(" and no ")}`);
     });
   }
 };
@@ -30582,12 +31368,12 @@ spec:
   check(context) {
     for (const resource of context.resources) {
       if (!isSecret(resource) || asRecord(resource.object.sops)) continue;
-      for (const field of ["data", "stringData"]) {
-        const values = asRecord(resource.object[field]) ?? {};
+      for (const field2 of ["data", "stringData"]) {
+        const values = asRecord(resource.object[field2]) ?? {};
         for (const [key2, value] of Object.entries(values)) {
           const text = literalText(value);
           if (text === void 0 || isSopsEncrypted(text) || isPlaceholder(text)) continue;
-          context.report(resource, [field, key2], `key "${key2}" in ${field} of Secret "${resource.name ?? "<unnamed>"}" is committed unencrypted`);
+          context.report(resource, [field2, key2], `key "${key2}" in ${field2} of Secret "${resource.name ?? "<unnamed>"}" is committed unencrypted`);
         }
       }
     }
@@ -30707,12 +31493,12 @@ volumes:
   check(context) {
     forEachContainer(context, (container, pod) => {
       const who = describeContainer(container);
-      for (const { name, entry, path: path15 } of envEntries(container)) {
+      for (const { name, entry, path: path17 } of envEntries(container)) {
         const ref = asRecord(asRecord(entry.valueFrom)?.secretKeyRef);
         if (!ref) continue;
         const secret = asName(ref.name) ?? "<unnamed>";
         const key2 = asName(ref.key) ?? "<no key>";
-        context.report(pod.resource, [...path15, "valueFrom", "secretKeyRef"], `env var "${name}" of ${who} reads key "${key2}" of Secret "${secret}"; mount the Secret as a file instead`);
+        context.report(pod.resource, [...path17, "valueFrom", "secretKeyRef"], `env var "${name}" of ${who} reads key "${key2}" of Secret "${secret}"; mount the Secret as a file instead`);
       }
       asArray(container.spec.envFrom).forEach((item, index) => {
         const ref = asRecord(asRecord(item)?.secretRef);
@@ -30815,12 +31601,12 @@ env:
   defaultOptions: {},
   check(context) {
     forEachContainer(context, (container, pod) => {
-      for (const { name, entry, path: path15 } of envEntries(container)) {
+      for (const { name, entry, path: path17 } of envEntries(container)) {
         if (!looksLikeCredential(name)) continue;
         const text = literalText(entry.value);
         if (text === void 0 || FLAG.test(text.trim()) || VARIABLE_REFERENCE.test(text)) continue;
         if (isPlaceholder(text) || isSopsEncrypted(text)) continue;
-        context.report(pod.resource, [...path15, "value"], `env var "${name}" of ${describeContainer(container)} has a literal value; read it from a Secret instead`);
+        context.report(pod.resource, [...path17, "value"], `env var "${name}" of ${describeContainer(container)} has a literal value; read it from a Secret instead`);
       }
     });
   }
@@ -31038,6 +31824,39 @@ Windows pods (\`spec.os.name: windows\`) are not checked: the setting does not e
   }
 };
 
+// packages/core/src/rules/file-unreadable.ts
+var fileUnreadable = {
+  meta: {
+    id: "file-unreadable",
+    title: "File or directory not linted",
+    description: "A file or directory among the linted paths could not be read (permissions, I/O error, not a regular file) or is larger than `maxFileSize`, so its objects were not linted.",
+    severity: "error",
+    category: "syntax",
+    tags: ["correctness"],
+    help: `Whatever k8s-lint cannot read it cannot check, so instead of being skipped silently every
+such file or directory is reported, and all the others are still linted:
+
+- a file or directory that cannot be read (\`EACCES\`, \`EIO\`, ...);
+- a file with a manifest extension that is not a regular file (a FIFO, a socket, a device):
+  reading it could block forever, so it is not opened;
+- a file larger than \`maxFileSize\` in \`.k8s-lint.yaml\` (default 10 MB; \`--max-file-size\`):
+  manifests are small, and a huge file is more likely generated data or an attack on the
+  linter's memory than something to review.
+
+**Fix:** make the file readable, move non-manifests out of the linted paths (or \`exclude\`
+them), or raise \`maxFileSize\` for a legitimately large file:
+
+\`\`\`yaml
+# .k8s-lint.yaml
+maxFileSize: 50000000   # bytes
+\`\`\``,
+    references: [{ title: "CWE-400: Uncontrolled Resource Consumption", url: "https://cwe.mitre.org/data/definitions/400.html" }]
+  },
+  defaultOptions: {},
+  check() {
+  }
+};
+
 // packages/core/src/rules/render-error.ts
 var renderError2 = {
   meta: {
@@ -31065,6 +31884,36 @@ resources:
       { title: "Kustomize: kustomization file", url: "https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/" },
       { title: "Helm: helm template", url: "https://helm.sh/docs/helm/helm_template/" }
     ]
+  },
+  defaultOptions: {},
+  check() {
+  }
+};
+
+// packages/core/src/rules/symlink-not-followed.ts
+var symlinkNotFollowed = {
+  meta: {
+    id: "symlink-not-followed",
+    title: "Symbolic link not followed",
+    description: "A symbolic link inside a linted directory was not followed, so what it points to was not linted through it.",
+    severity: "note",
+    category: "syntax",
+    tags: ["correctness"],
+    help: `While walking a directory k8s-lint never follows symbolic links: a link can point outside
+the repository (a hostile one at \`/etc\` or a home directory, whose contents could end up in a
+report) or back to a parent, looping forever. Each skipped link to a directory or to a
+\`.yaml\`, \`.yml\` or \`.json\` file is reported here, with its target, so that nothing is left
+out without a word. A link named explicitly on the command line is followed.
+
+**Fix:** lint the target directly (\`k8s-lint path/to/target\`), replace the link by the file, or
+turn this rule off when the links are known to point at files that are linted anyway:
+
+\`\`\`yaml
+# .k8s-lint.yaml
+rules:
+  symlink-not-followed: off
+\`\`\``,
+    references: [{ title: "CWE-59: Improper Link Resolution Before File Access", url: "https://cwe.mitre.org/data/definitions/59.html" }]
   },
   defaultOptions: {},
   check() {
@@ -31100,6 +31949,11 @@ metadata:
   }
 };
 
+// packages/core/src/rules/loader-rule-ids.ts
+var YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;
+var FILE_UNREADABLE_RULE_ID = fileUnreadable.meta.id;
+var SYMLINK_NOT_FOLLOWED_RULE_ID = symlinkNotFollowed.meta.id;
+
 // packages/core/src/rules/index.ts
 var BUILTIN_RULES = [
   capabilitiesNotDropped,
@@ -31117,6 +31971,8 @@ var BUILTIN_RULES = [
   writableRootFilesystem,
   yamlSyntax,
   renderError2,
+  fileUnreadable,
+  symlinkNotFollowed,
   ...PSS_RULES,
   ...RBAC_RULES,
   ...NETWORK_RULES,
@@ -31125,87 +31981,89 @@ var BUILTIN_RULES = [
   ...MESH_RULES,
   ...SCHEMA_RULES
 ].sort((a, b) => a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0);
-var YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;
 
-// packages/core/src/suppress/suppressions.ts
-var IGNORE_ANNOTATION = "k8s-lint.io/ignore";
-var IGNORE_REASON_ANNOTATION = "k8s-lint.io/ignore-reason";
-var DISABLE_NEXT_LINE = "k8s-lint-disable-next-line";
-function parseRuleList(list) {
-  const ids = new Set(list.split(/[\s,]+/).filter((id) => id !== ""));
-  return { all: ids.size === 0 || ids.has("*"), ids };
-}
-function covers(selection, ruleId) {
-  return selection.all || selection.ids.has(ruleId);
-}
-function annotationSuppression(resource, ruleId) {
-  const value = asString(resource.annotations[IGNORE_ANNOTATION]);
-  if (value === void 0) return null;
-  const { all, ids } = parseRuleList(value);
-  if (!covers({ all, ids, reason: null }, ruleId)) return null;
-  const reason = asString(resource.annotations[IGNORE_REASON_ANNOTATION])?.trim() || null;
-  return { via: "annotation", reason };
-}
-var COMMENT = /#\s*k8s-lint-disable-next-line\b(.*)$/;
-var CommentSuppressions = class {
-  byLine = /* @__PURE__ */ new Map();
-  constructor(text) {
-    if (!text.includes(DISABLE_NEXT_LINE)) return;
-    text.split(/\r?\n|\r/).forEach((line, index) => {
-      const match = COMMENT.exec(line);
-      if (!match) return;
-      const [list = "", reason] = (match[1] ?? "").split(/\s--\s?/, 2);
-      const { all, ids } = parseRuleList(list);
-      this.byLine.set(index + 2, { all, ids, reason: reason?.trim() || null });
-    });
+// packages/core/src/engine/analyze-inputs.ts
+async function* analyzeInputs(inputs, stdinText, workers, maxFileSize) {
+  const onDisk = (input) => !("text" in input) && input.absolutePath !== null;
+  const pool = workers > 1 ? analyzeInWorkers(inputs.filter(onDisk).map((input) => input.absolutePath), workers, maxFileSize) : null;
+  try {
+    for (const input of inputs) {
+      let result;
+      if ("text" in input) result = analyzeText({ text: input.text, problem: null });
+      else if (input.absolutePath === null) {
+        if (stdinText === void 0) throw new InputError("standard input (-) was requested but not provided");
+        result = analyzeText({ text: stdinText, problem: null });
+      } else if (pool) {
+        const next = await pool.next();
+        if (next.done) throw new Error(`worker results ended before ${input.displayPath}`);
+        result = next.value;
+      } else result = analyzePath(input.absolutePath, maxFileSize);
+      yield { input, file: result };
+    }
+  } finally {
+    await pool?.return(void 0);
   }
-  find(line, ruleId) {
-    const selection = this.byLine.get(line);
-    return selection && covers(selection, ruleId) ? { via: "comment", reason: selection.reason } : null;
-  }
-};
+}
 
 // packages/core/src/engine/lint.ts
+var FILE_START = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 async function lint(options) {
   const config = options.config ?? EMPTY_CONFIG;
-  const settings = { profile: options.profile ?? config.profile, pssVersion: options.pssVersion ?? config.pssVersion };
+  const settings = {
+    profile: options.profile ?? config.profile,
+    pssVersion: options.pssVersion ?? config.pssVersion,
+    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion ?? config.kubernetesVersion)
+  };
   if (!parseVersion(settings.pssVersion)) throw new InputError(`invalid Pod Security Standards version "${settings.pssVersion}": must be "latest" or "v1.N"`);
-  const active = rulesForProfile(resolveRules(options.rules ?? BUILTIN_RULES, config), settings.profile);
-  const applyOverrides = createOverrides(config, (options.rules ?? BUILTIN_RULES).map((rule) => rule.meta.id), options.cwd);
+  const available = options.rules ?? BUILTIN_RULES;
+  const configured = resolveRules(available, config);
+  const onlyInOverrides = rulesOnlyInOverrides(available, configured, config);
+  const active = rulesForProfile([...configured, ...onlyInOverrides], settings.profile);
+  const applyOverrides = createOverrides(
+    config,
+    available.map((rule) => rule.meta.id),
+    options.cwd,
+    new Set(onlyInOverrides.map((entry) => entry.rule.meta.id))
+  );
   const excludes = [
     // Patterns in a configuration file are relative to the directory that holds it.
-    { patterns: config.exclude, base: config.file ? import_node_path11.default.dirname(config.file) : options.cwd },
+    { patterns: config.exclude, base: config.file ? import_node_path13.default.dirname(config.file) : options.cwd },
     { patterns: options.exclude ?? [], base: options.cwd }
   ];
   const rendering = options.render ? await renderSources(options.paths, options.cwd, excludes, options.render) : null;
-  const collected = (await collectInputs(options.paths, options.cwd, excludes)).filter((input) => !rendering?.consumes(input));
+  const inputProblems = [];
+  const collected = (await collectInputs(options.paths, options.cwd, excludes, inputProblems)).filter((input) => !rendering?.consumes(input));
   const inputs = [...collected, ...rendering?.inputs ?? []];
   const severityOf = new Map(active.map((entry) => [entry.rule.meta.id, entry.severity]));
+  const reportLoading = (ruleId, file, message, range = FILE_START) => {
+    const severity = severityOf.get(ruleId);
+    if (severity) findings.push({ ruleId, severity, message, file, ...range, object: null, path: "", source: null, suppression: null });
+  };
   const findings = [];
   const files = /* @__PURE__ */ new Map();
   const resources = [];
   let skipped = 0;
   const unvalidated = /* @__PURE__ */ new Set();
-  for (const [index, input] of inputs.entries()) {
-    const { text, problem } = "text" in input ? { text: input.text, problem: null } : await readInput(input, options.stdinText);
-    files.set(input.displayPath, { displayPath: input.displayPath, comments: new CommentSuppressions(text) });
-    const parsed = parseFile(text);
-    const syntaxSeverity = severityOf.get(YAML_SYNTAX_RULE_ID);
-    if (syntaxSeverity && problem) {
-      findings.push({ ruleId: YAML_SYNTAX_RULE_ID, severity: syntaxSeverity, message: problem, file: input.displayPath, line: 1, column: 1, endLine: 1, endColumn: 1, object: null, path: "", source: null, suppression: null });
+  const maxFileSize = options.maxFileSize ?? config.maxFileSize;
+  for (const problem of inputProblems) {
+    reportLoading(problem.kind === "symlink" ? SYMLINK_NOT_FOLLOWED_RULE_ID : FILE_UNREADABLE_RULE_ID, displayPathOf(options.cwd, problem.absolutePath), problem.message);
+  }
+  let analyzed = 0;
+  for await (const { input, file } of analyzeInputs(inputs, options.stdinText, workerCount(options.jobs, inputs.length), maxFileSize)) {
+    options.onProgress?.(++analyzed, inputs.length);
+    if ("unreadable" in file) {
+      reportLoading(FILE_UNREADABLE_RULE_ID, input.displayPath, file.unreadable);
+      continue;
     }
-    if (syntaxSeverity) {
-      for (const problem2 of parsed.problems) {
-        const { documentIndex: _index, message, ...range } = problem2;
-        findings.push({ ruleId: YAML_SYNTAX_RULE_ID, severity: syntaxSeverity, message, file: input.displayPath, ...range, object: null, path: "", source: null, suppression: null });
-      }
-    }
+    files.set(input.displayPath, { displayPath: input.displayPath, comments: file.comments });
+    const { parsed, problem } = file;
+    if (problem) reportLoading(YAML_SYNTAX_RULE_ID, input.displayPath, problem);
+    for (const { documentIndex: _index, message, ...range } of parsed.problems) reportLoading(YAML_SYNTAX_RULE_ID, input.displayPath, message, range);
     for (const document of parsed.documents) {
       const found = resourcesOf(document, input.displayPath);
       resources.push(...found.resources);
       skipped += found.skipped;
     }
-    options.onProgress?.(index + 1, inputs.length);
   }
   if (rendering) mapRendered(rendering, findings, files, severityOf.get(RENDER_ERROR_RULE_ID));
   const podTemplates = resources.map(podTemplateOf).filter((pod) => pod !== void 0);
@@ -31224,16 +32082,13 @@ async function lint(options) {
     rules: active.map((entry) => ({ meta: entry.rule.meta, severity: entry.severity })).sort((a, b) => compareStrings(a.meta.id, b.meta.id))
   };
 }
-async function readInput(input, stdinText) {
-  if (input.absolutePath === null) {
-    if (stdinText === void 0) throw new InputError("standard input (-) was requested but not provided");
-    return { text: stdinText, problem: null };
-  }
-  try {
-    return decodeFile(await import_node_fs10.promises.readFile(input.absolutePath));
-  } catch (error) {
-    throw new InputError(`cannot read ${input.displayPath}: ${error.code ?? String(error)}`);
-  }
+function rulesOnlyInOverrides(available, configured, config) {
+  const running = new Set(configured.map((entry) => entry.rule.meta.id));
+  const wanted = rulesTurnedOnByOverrides(config);
+  const rules = available.filter((rule) => wanted.has(rule.meta.id) && !running.has(rule.meta.id));
+  if (rules.length === 0) return [];
+  const switchedOn = Object.fromEntries(rules.map((rule) => [rule.meta.id, { ...config.rules[rule.meta.id], severity: rule.meta.severity }]));
+  return resolveRules(rules, { ...config, rules: switchedOn });
 }
 function rulesForProfile(active, profile) {
   if (profile === "default") return active;
@@ -31248,9 +32103,9 @@ function runRule(entry, resources, podTemplates, defaultNamespace, settings, unv
     options: entry.options,
     defaultNamespace,
     settings,
-    report(resource, path15, message, severity) {
-      const finding = findingFor(resource, ruleId, severity ?? entry.severity, path15, message);
-      findings.push(rendering ? rendering.map(finding, resource, path15) : finding);
+    report(resource, path17, message, severity) {
+      const finding = findingFor(resource, ruleId, severity ?? entry.severity, path17, message);
+      findings.push(rendering ? rendering.map(finding, resource, path17) : finding);
     },
     markUnvalidated(resource) {
       unvalidated.add(resource);
@@ -31263,11 +32118,11 @@ function mapRendered(rendering, findings, files, renderSeverity) {
   findings.forEach((finding, index) => findings[index] = rendering.map(finding, null, []));
   if (renderSeverity) findings.push(...rendering.findings.map((finding) => ({ ...finding, severity: renderSeverity })));
   for (const source of rendering.sourceFiles) {
-    if (!files.has(source.displayPath)) files.set(source.displayPath, { displayPath: source.displayPath, comments: new CommentSuppressions(source.text) });
+    if (!files.has(source.displayPath)) files.set(source.displayPath, { displayPath: source.displayPath, comments: CommentSuppressions.fromText(source.text) });
   }
 }
-function findingFor(resource, ruleId, severity, path15, message) {
-  const { range } = resource.locate(path15);
+function findingFor(resource, ruleId, severity, path17, message) {
+  const { range } = resource.locate(path17);
   return {
     ruleId,
     severity,
@@ -31275,7 +32130,7 @@ function findingFor(resource, ruleId, severity, path15, message) {
     file: resource.file,
     ...range,
     object: resource.ref,
-    path: formatPath(path15),
+    path: formatPath(path17),
     source: resource.helmSource,
     suppression: annotationSuppression(resource, ruleId)
   };
@@ -31312,8 +32167,8 @@ function ruleDocsUrl(ruleId) {
 }
 
 // packages/core/src/baseline/baseline.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"));
+var import_node_fs13 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"));
 var BASELINE_VERSION = 1;
 function keyOf2(entry) {
   const object = entry.object ? [entry.object.apiVersion, entry.object.kind, entry.object.namespace ?? "", entry.object.name ?? ""] : [];
@@ -31321,7 +32176,7 @@ function keyOf2(entry) {
 }
 function baselineFile(finding, location) {
   if (finding.file === STDIN_PATH) return STDIN_PATH;
-  return import_node_path12.default.relative(location.directory, import_node_path12.default.resolve(location.cwd, finding.file)).split(import_node_path12.default.sep).join("/");
+  return import_node_path14.default.relative(location.directory, import_node_path14.default.resolve(location.cwd, finding.file)).split(import_node_path14.default.sep).join("/");
 }
 function entryOf(finding, location) {
   return { ruleId: finding.ruleId, file: baselineFile(finding, location), object: finding.object, path: finding.path };
@@ -31353,7 +32208,7 @@ function formatBaseline(baseline) {
 function readBaseline(file) {
   let text;
   try {
-    text = (0, import_node_fs11.readFileSync)(file, "utf8");
+    text = (0, import_node_fs13.readFileSync)(file, "utf8");
   } catch (error) {
     throw new InputError(`cannot read baseline ${file}: ${error.code ?? String(error)}`);
   }
@@ -31402,7 +32257,7 @@ function applyBaseline(result, baseline, location) {
     const key2 = keyOf2(entry);
     remaining.set(key2, (remaining.get(key2) ?? 0) + entry.count);
   }
-  const summary = { ...result.summary };
+  const summary = { ...result.summary, baselined: result.summary.baselined ?? 0 };
   const findings = result.findings.map((finding) => {
     if (finding.suppression) return finding;
     const key2 = keyOf2(entryOf(finding, location));
@@ -31413,7 +32268,7 @@ function applyBaseline(result, baseline, location) {
     if (finding.severity === "error") summary.errors--;
     else if (finding.severity === "warning") summary.warnings--;
     else summary.notes--;
-    summary.suppressed++;
+    summary.baselined = (summary.baselined ?? 0) + 1;
     return { ...finding, suppression: { via: "baseline", reason: BASELINE_REASON } };
   });
   return { ...result, summary, findings };
@@ -31422,6 +32277,26 @@ var BASELINE_REASON = "in baseline";
 
 // packages/core/src/version.ts
 var VERSION = "0.1.0";
+
+// packages/cli/src/io.ts
+function processIo() {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks = [];
+      for await (const chunk of process.stdin) chunks.push(chunk);
+      return Buffer.concat(chunks).toString("utf8");
+    }
+  };
+}
+function wantsColor(stream, env) {
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "") return env.FORCE_COLOR !== "0";
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  return stream.isTTY === true;
+}
 
 // node_modules/.pnpm/commander@14.0.3/node_modules/commander/esm.mjs
 var import_index = __toESM(require_commander(), 1);
@@ -31441,21 +32316,21 @@ var {
 } = import_index.default;
 
 // packages/cli/src/main.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"));
+var import_node_fs15 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"));
 
 // packages/cli/src/baseline-flags.ts
-var import_node_fs12 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"));
+var import_node_fs14 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"));
 function prepareBaseline(flags, io) {
   if (flags.writeBaseline !== void 0) {
     const shown = flags.writeBaseline;
-    const file = import_node_path13.default.resolve(io.cwd, shown);
-    const location = { directory: import_node_path13.default.dirname(file), cwd: io.cwd };
+    const file = import_node_path15.default.resolve(io.cwd, shown);
+    const location = { directory: import_node_path15.default.dirname(file), cwd: io.cwd };
     return (result) => {
       const baseline = createBaseline(result.findings, location);
       try {
-        (0, import_node_fs12.writeFileSync)(file, formatBaseline(baseline));
+        (0, import_node_fs14.writeFileSync)(file, formatBaseline(baseline));
       } catch (error) {
         throw new InputError(`cannot write baseline ${file}: ${error.code ?? String(error)}`);
       }
@@ -31466,9 +32341,9 @@ function prepareBaseline(flags, io) {
     };
   }
   if (flags.baseline !== void 0) {
-    const file = import_node_path13.default.resolve(io.cwd, flags.baseline);
+    const file = import_node_path15.default.resolve(io.cwd, flags.baseline);
     const baseline = readBaseline(file);
-    return (result) => applyBaseline(result, baseline, { directory: import_node_path13.default.dirname(file), cwd: io.cwd });
+    return (result) => applyBaseline(result, baseline, { directory: import_node_path15.default.dirname(file), cwd: io.cwd });
   }
   return (result) => result;
 }
@@ -31529,9 +32404,9 @@ function explainRule(id, configured, rules = BUILTIN_RULES) {
 `;
 }
 function optionLines(rule) {
-  const schema2 = rule.meta.optionsSchema;
-  if (!schema2) return [];
-  const properties = schema2.properties ?? {};
+  const schema = rule.meta.optionsSchema;
+  if (!schema) return [];
+  const properties = schema.properties ?? {};
   const defaults = rule.defaultOptions ?? {};
   const names = [.../* @__PURE__ */ new Set([...Object.keys(properties), ...Object.keys(defaults)])];
   return names.map((name) => {
@@ -31845,6 +32720,8 @@ function formatJson(result) {
       warnings: result.summary.warnings,
       notes: result.summary.notes,
       suppressed: result.summary.suppressed,
+      // Only when a baseline was applied.
+      ...result.summary.baselined !== void 0 ? { baselined: result.summary.baselined } : {},
       skipped: result.summary.skipped,
       // Only when non-zero, and last: output without custom resources is unchanged.
       ...result.summary.unvalidated ? { unvalidated: result.summary.unvalidated } : {}
@@ -31960,6 +32837,7 @@ function formatStylish(result, context) {
 function summaryLine(summary, paint) {
   const extras = [`${plural(summary.files, "file")}, ${plural(summary.objects, "object")}`];
   if (summary.suppressed > 0) extras.push(`${summary.suppressed} suppressed`);
+  if (summary.baselined) extras.push(`${summary.baselined} in baseline`);
   if (summary.skipped > 0) extras.push(`${plural(summary.skipped, "document")} without apiVersion/kind skipped`);
   if (summary.unvalidated) extras.push(`${plural(summary.unvalidated, "custom resource")} without a known schema (no CRD) not validated`);
   if (summary.findings === 0) return paint("green", `✔ No problems`) + ` (${extras.join("; ")})`;
@@ -32010,7 +32888,7 @@ var FAIL_ON_CHOICES = ["error", "warning", "note", "none"];
 async function main(argv, io) {
   let exitCode = EXIT_OK;
   const program2 = new Command("k8s-lint").description("Static security linter for Kubernetes manifests (plain, Kustomize or Helm-rendered YAML).").version(VERSION, "-v, --version").exitOverride().configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
-  program2.command("lint", { isDefault: true }).description("lint files, directories and globs (`-` reads standard input)").argument("[paths...]", "files, directories or globs", ["."]).addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("stylish")).option("-o, --output <file>", "write the report to a file instead of standard output").option("-c, --config <file>", "configuration file (default: .k8s-lint.yaml here or above)").option("--exclude <glob>", "skip matching files or directories (repeatable)", collect, []).addOption(new Option("--profile <profile>", "rule set: every rule, or exactly the Pod Security Standards checks of a level").choices(PROFILES)).option("--pss-version <version>", "Pod Security Standards version for pss-* profiles: latest or v1.N (default: latest)").option("--kustomize", "lint kustomization directories as rendered by `kubectl kustomize` (or `kustomize build`)").option("--helm", "lint chart directories as rendered by `helm template`").option("--values <file>", "values file for `helm template` (repeatable)", collect, []).addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(FAIL_ON_CHOICES).default("warning")).option("--baseline <file>", "report only findings that are not in this baseline file").option("--write-baseline <file>", "record the current findings in a baseline file (and accept them)").action(async (paths, flags) => {
+  program2.command("lint", { isDefault: true }).description("lint files, directories and globs (`-` reads standard input)").argument("[paths...]", "files, directories or globs", ["."]).addOption(new Option("-f, --format <format>", "output format").choices(FORMAT_NAMES).default("stylish")).option("-o, --output <file>", "write the report to a file instead of standard output").option("-c, --config <file>", "configuration file (default: .k8s-lint.yaml here or above)").option("--exclude <glob>", "skip matching files or directories (repeatable)", collect, []).addOption(new Option("--profile <profile>", "rule set: every rule, or exactly the Pod Security Standards checks of a level").choices(PROFILES)).option("--pss-version <version>", "Pod Security Standards version for pss-* profiles: latest or v1.N (default: latest)").option("--kubernetes-version <1.N>", "Kubernetes version of the bundled API schemas that schema-invalid checks against (default: the newest bundled)").option("--kustomize", "lint kustomization directories as rendered by `kubectl kustomize` (or `kustomize build`)").option("--helm", "lint chart directories as rendered by `helm template`").option("--values <file>", "values file for `helm template` (repeatable)", collect, []).addOption(new Option("--fail-on <severity>", "exit 1 when a finding is at or above this severity").choices(FAIL_ON_CHOICES).default("warning")).option("--baseline <file>", "report only findings that are not in this baseline file").option("--write-baseline <file>", "record the current findings in a baseline file (and accept them)").option("--max-file-size <bytes>", "report files larger than this instead of reading them (default: maxFileSize in the config, else 10000000)").option("-j, --jobs <n>", "threads that read and parse files: a number, or auto (one per core when there are many files)", "auto").action(async (paths, flags) => {
     exitCode = await runLint(paths, flags, io);
   });
   program2.command("rules").description("list the available rules").addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text")).option("-c, --config <file>", "show severities as configured in this file").action((flags) => {
@@ -32036,24 +32914,47 @@ async function runLint(paths, flags, io) {
   const progress = wantsProgress(io, flags.output !== void 0) ? createProgress(io.stderr) : void 0;
   const onProgress = progress && ((done, total) => progress.update(done, total));
   const result = withBaseline(
-    await lint({ paths, cwd: io.cwd, config, exclude: flags.exclude, stdinText, profile: flags.profile, pssVersion: flags.pssVersion, onProgress, render: renderOptions(flags, io) }).finally(() => progress?.finish())
+    await lint({
+      paths,
+      cwd: io.cwd,
+      config,
+      exclude: flags.exclude,
+      stdinText,
+      profile: flags.profile,
+      pssVersion: flags.pssVersion,
+      kubernetesVersion: flags.kubernetesVersion,
+      onProgress,
+      render: renderOptions(flags, io),
+      jobs: parseJobs(flags.jobs),
+      maxFileSize: flags.maxFileSize === void 0 ? void 0 : parseByteCount(flags.maxFileSize)
+    }).finally(() => progress?.finish())
   );
   const formatter = FORMATTERS[flags.format];
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
   const toFile = flags.output !== void 0;
   const text = formatter(result, { color: !toFile && wantsColor(io.stdout, io.env) });
-  if (flags.output !== void 0) writeOutput(import_node_path14.default.resolve(io.cwd, flags.output), text);
+  if (flags.output !== void 0) writeOutput(import_node_path16.default.resolve(io.cwd, flags.output), text);
   else io.stdout.write(text);
   return failed(result, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
+function parseJobs(value) {
+  if (value === "auto") return "auto";
+  if (!/^[1-9][0-9]{0,2}$/.test(value)) throw new InputError(`invalid --jobs "${value}": must be a number from 1 to 999, or auto`);
+  return Number(value);
+}
+function parseByteCount(value) {
+  if (!/^[1-9][0-9]{0,14}$/.test(value)) throw new InputError(`invalid --max-file-size "${value}": must be a whole number of bytes`);
+  return Number(value);
+}
 function renderOptions(flags, io) {
+  if (flags.values.length > 0 && !flags.helm) throw new InputError("--values is only used with --helm (values files are passed to `helm template`): add --helm or remove --values");
   if (!flags.kustomize && !flags.helm) return void 0;
   return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, onNotice: (message) => io.stderr.write(`k8s-lint: ${message}
 `) };
 }
 function writeOutput(file, text) {
   try {
-    (0, import_node_fs13.writeFileSync)(file, text);
+    (0, import_node_fs15.writeFileSync)(file, text);
   } catch (error) {
     throw new InputError(`cannot write ${file}: ${error.code ?? String(error)}`);
   }
@@ -32109,9 +33010,13 @@ function handleError(error, io) {
 }
 
 // packages/cli/src/bin.ts
-void main(process.argv.slice(2), processIo()).then((code) => {
-  process.exitCode = code;
-});
+if (isAnalyzeWorker()) {
+  runAnalyzeWorker();
+} else {
+  void main(process.argv.slice(2), processIo()).then((code) => {
+    process.exitCode = code;
+  });
+}
 /*! Bundled license information:
 
 is-extglob/index.js:

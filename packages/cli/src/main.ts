@@ -40,6 +40,7 @@ interface LintFlags {
   baseline?: string;
   writeBaseline?: string;
   jobs: string;
+  maxFileSize?: string;
 }
 
 const FAIL_ON_CHOICES = ['error', 'warning', 'note', 'none'];
@@ -70,6 +71,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('warning'))
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (and accept them)')
+    .option('--max-file-size <bytes>', 'report files larger than this instead of reading them (default: maxFileSize in the config, else 10000000)')
     .option('-j, --jobs <n>', 'threads that read and parse files: a number, or auto (one per core when there are many files)', 'auto')
     .action(async (paths: string[], flags: LintFlags) => {
       exitCode = await runLint(paths, flags, io);
@@ -124,6 +126,7 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
       onProgress,
       render: renderOptions(flags, io),
       jobs: parseJobs(flags.jobs),
+      maxFileSize: flags.maxFileSize === undefined ? undefined : parseByteCount(flags.maxFileSize),
     }).finally(() => progress?.finish()),
   );
   const formatter = FORMATTERS[flags.format];
@@ -138,6 +141,11 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
 function parseJobs(value: string): Jobs {
   if (value === 'auto') return 'auto';
   if (!/^[1-9][0-9]{0,2}$/.test(value)) throw new InputError(`invalid --jobs "${value}": must be a number from 1 to 999, or auto`);
+  return Number(value);
+}
+
+function parseByteCount(value: string): number {
+  if (!/^[1-9][0-9]{0,14}$/.test(value)) throw new InputError(`invalid --max-file-size "${value}": must be a whole number of bytes`);
   return Number(value);
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors';
+import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
 import { resolveConfigSchemaPath } from './schema-path';
 import type { RuleOverride } from '../overrides/overrides';
 import type { Profile } from '../rules/rule';
@@ -33,6 +34,8 @@ export interface Config {
   kubernetesVersion?: string;
   /** Per-path rule levels (`overrides:`), in file order; later entries win. */
   overrides?: RuleOverride[];
+  /** Files larger than this many bytes are reported (`file-unreadable`), not read. */
+  maxFileSize: number;
 }
 
 interface RawConfig {
@@ -43,6 +46,7 @@ interface RawConfig {
   pssVersion?: string;
   kubernetesVersion?: string;
   overrides?: RuleOverride[];
+  maxFileSize?: number;
 }
 
 export const EMPTY_CONFIG: Config = {
@@ -52,6 +56,7 @@ export const EMPTY_CONFIG: Config = {
   defaultNamespace: DEFAULT_NAMESPACE,
   profile: 'default',
   pssVersion: 'latest',
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 /** The JSON Schema shipped with the package (also usable by editors). */
@@ -120,6 +125,7 @@ export function parseConfig(text: string, file: string): Config {
     pssVersion: raw.pssVersion ?? EMPTY_CONFIG.pssVersion,
     ...(raw.kubernetesVersion !== undefined ? { kubernetesVersion: raw.kubernetesVersion } : {}),
     overrides: raw.overrides ?? [],
+    maxFileSize: raw.maxFileSize ?? EMPTY_CONFIG.maxFileSize,
   };
 }
 

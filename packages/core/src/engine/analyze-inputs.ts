@@ -4,17 +4,15 @@ import { analyzeInWorkers } from '../load/analyze-pool';
 import type { InputFile } from '../load/inputs';
 import type { RenderedInput } from '../render';
 
-/**
- * Every input analyzed (read, decoded, parsed), in input order, from `workers` threads or this one.
- * An unreadable file stops the run (InputError) at its place in the order, whichever thread read it.
- */
+/** Every input analyzed (read, decoded, parsed) or found unreadable, in input order, from `workers` threads or this one. */
 export async function* analyzeInputs(
   inputs: ReadonlyArray<InputFile | RenderedInput>,
   stdinText: string | undefined,
   workers: number,
-): AsyncGenerator<{ input: InputFile | RenderedInput; file: AnalyzedFile }> {
+  maxFileSize: number,
+): AsyncGenerator<{ input: InputFile | RenderedInput; file: AnalyzedFile | UnreadableFile }> {
   const onDisk = (input: InputFile | RenderedInput): input is InputFile & { absolutePath: string } => !('text' in input) && input.absolutePath !== null;
-  const pool = workers > 1 ? analyzeInWorkers(inputs.filter(onDisk).map((input) => input.absolutePath), workers) : null;
+  const pool = workers > 1 ? analyzeInWorkers(inputs.filter(onDisk).map((input) => input.absolutePath), workers, maxFileSize) : null;
   try {
     for (const input of inputs) {
       let result: AnalyzedFile | UnreadableFile;
@@ -26,8 +24,7 @@ export async function* analyzeInputs(
         const next = await pool.next();
         if (next.done) throw new Error(`worker results ended before ${input.displayPath}`);
         result = next.value;
-      } else result = analyzePath(input.absolutePath);
-      if ('readError' in result) throw new InputError(`cannot read ${input.displayPath}: ${result.readError}`);
+      } else result = analyzePath(input.absolutePath, maxFileSize);
       yield { input, file: result };
     }
   } finally {

@@ -3,19 +3,20 @@ import { resolveRules, type ActiveRule } from '../config/active-rules';
 import { EMPTY_CONFIG, type Config } from '../config/config';
 import { InputError } from '../errors';
 import { workerCount, type Jobs } from '../load/analyze-pool';
-import { collectInputs, compareStrings, type InputFile } from '../load/inputs';
+import { collectInputs, compareStrings, displayPathOf, type InputFile } from '../load/inputs';
+import type { InputProblem } from '../load/walk';
 import { podTemplateOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import { createOverrides, rulesTurnedOnByOverrides } from '../overrides/overrides';
 import { RENDER_ERROR_RULE_ID, renderSources, type RenderedInput, type Rendering, type RenderOptions } from '../render';
 import { formatPath } from '../path';
-import { BUILTIN_RULES, YAML_SYNTAX_RULE_ID } from '../rules';
+import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, SYMLINK_NOT_FOLLOWED_RULE_ID, YAML_SYNTAX_RULE_ID } from '../rules';
 import { PSS_RULE_PREFIX } from '../rules/pss';
 import { resolveKubernetesVersion } from '../rules/schema/kubernetes-versions';
 import type { AnyRule, Profile, RuleContext, RunSettings } from '../rules/rule';
 import { parseVersion } from '../pss/version';
 import { annotationSuppression, CommentSuppressions } from '../suppress/suppressions';
-import type { FieldPath, Finding, Severity } from '../types';
+import type { FieldPath, Finding, Severity, SourceRange } from '../types';
 import { analyzeInputs } from './analyze-inputs';
 import { resourcesOf } from './documents';
 import type { LintResult, LintSummary } from './result';
@@ -40,6 +41,8 @@ export interface LintOptions {
   pssVersion?: string;
   /** Overrides the configuration's `kubernetesVersion` (`1.N`, a bundled version). */
   kubernetesVersion?: string;
+  /** Overrides the configuration's `maxFileSize` (bytes): larger files are reported, not read. */
+  maxFileSize?: number;
   /** Lint kustomizations (`kubectl kustomize`) and charts (`helm template`) as rendered output. */
   render?: RenderOptions;
   /**
@@ -49,6 +52,8 @@ export interface LintOptions {
    */
   jobs?: Jobs;
 }
+
+const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 interface LoadedFile {
   displayPath: string;
@@ -81,35 +86,41 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   ];
   // Kustomizations and charts (--kustomize/--helm) are linted as rendered output instead of their files.
   const rendering = options.render ? await renderSources(options.paths, options.cwd, excludes, options.render) : null;
-  const collected = (await collectInputs(options.paths, options.cwd, excludes)).filter((input) => !rendering?.consumes(input));
+  const inputProblems: InputProblem[] = [];
+  const collected = (await collectInputs(options.paths, options.cwd, excludes, inputProblems)).filter((input) => !rendering?.consumes(input));
   const inputs: Array<InputFile | RenderedInput> = [...collected, ...(rendering?.inputs ?? [])];
   const severityOf = new Map(active.map((entry) => [entry.rule.meta.id, entry.severity]));
+  // Problems found while loading (when their rule is on): no object; at 1:1 unless located.
+  const reportLoading = (ruleId: string, file: string, message: string, range: SourceRange = FILE_START): void => {
+    const severity = severityOf.get(ruleId);
+    if (severity) findings.push({ ruleId, severity, message, file, ...range, object: null, path: '', source: null, suppression: null });
+  };
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();
   const resources: Resource[] = [];
   let skipped = 0;
   const unvalidated = new Set<Resource>();
 
+  const maxFileSize = options.maxFileSize ?? config.maxFileSize;
+  for (const problem of inputProblems) {
+    reportLoading(problem.kind === 'symlink' ? SYMLINK_NOT_FOLLOWED_RULE_ID : FILE_UNREADABLE_RULE_ID, displayPathOf(options.cwd, problem.absolutePath), problem.message);
+  }
   let analyzed = 0;
-  for await (const { input, file } of analyzeInputs(inputs, options.stdinText, workerCount(options.jobs, inputs.length))) {
+  for await (const { input, file } of analyzeInputs(inputs, options.stdinText, workerCount(options.jobs, inputs.length), maxFileSize)) {
+    options.onProgress?.(++analyzed, inputs.length);
+    if ('unreadable' in file) {
+      reportLoading(FILE_UNREADABLE_RULE_ID, input.displayPath, file.unreadable);
+      continue;
+    }
     files.set(input.displayPath, { displayPath: input.displayPath, comments: file.comments });
     const { parsed, problem } = file;
-    const syntaxSeverity = severityOf.get(YAML_SYNTAX_RULE_ID);
-    if (syntaxSeverity && problem) {
-      findings.push({ ruleId: YAML_SYNTAX_RULE_ID, severity: syntaxSeverity, message: problem, file: input.displayPath, line: 1, column: 1, endLine: 1, endColumn: 1, object: null, path: '', source: null, suppression: null });
-    }
-    if (syntaxSeverity) {
-      for (const problem of parsed.problems) {
-        const { documentIndex: _index, message, ...range } = problem;
-        findings.push({ ruleId: YAML_SYNTAX_RULE_ID, severity: syntaxSeverity, message, file: input.displayPath, ...range, object: null, path: '', source: null, suppression: null });
-      }
-    }
+    if (problem) reportLoading(YAML_SYNTAX_RULE_ID, input.displayPath, problem);
+    for (const { documentIndex: _index, message, ...range } of parsed.problems) reportLoading(YAML_SYNTAX_RULE_ID, input.displayPath, message, range);
     for (const document of parsed.documents) {
       const found = resourcesOf(document, input.displayPath);
       resources.push(...found.resources);
       skipped += found.skipped;
     }
-    options.onProgress?.(++analyzed, inputs.length);
   }
 
   if (rendering) mapRendered(rendering, findings, files, severityOf.get(RENDER_ERROR_RULE_ID));

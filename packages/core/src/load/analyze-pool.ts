@@ -27,7 +27,7 @@ export function workerCount(jobs: Jobs | undefined, files: number): number {
  * of `paths`, so that everything after this step is the same as in one thread. Workers pull
  * batches as they finish; results are released once yielded.
  */
-export async function* analyzeInWorkers(paths: readonly string[], count: number): AsyncGenerator<AnalyzedFile | UnreadableFile> {
+export async function* analyzeInWorkers(paths: readonly string[], count: number, maxFileSize: number): AsyncGenerator<AnalyzedFile | UnreadableFile> {
   const settled = new Map<number, AnalyzedFile | UnreadableFile>();
   // Mutated by the workers' event handlers while the loop below awaits.
   const state: { waiting: { index: number; resolve: () => void } | null; failure: Error | null } = { waiting: null, failure: null };
@@ -36,7 +36,7 @@ export async function* analyzeInWorkers(paths: readonly string[], count: number)
 
   const dispatch = (worker: Worker): void => {
     if (next >= paths.length) return;
-    const batch: AnalyzeBatch = { first: next, paths: paths.slice(next, next + BATCH_SIZE) };
+    const batch: AnalyzeBatch = { first: next, paths: paths.slice(next, next + BATCH_SIZE), maxFileSize };
     next += batch.paths.length;
     worker.postMessage(batch);
   };
@@ -77,7 +77,7 @@ export async function* analyzeInWorkers(paths: readonly string[], count: number)
 }
 
 function fromWire(result: WireFile | UnreadableFile): AnalyzedFile | UnreadableFile {
-  if ('readError' in result) return result;
+  if ('unreadable' in result) return result;
   const { commentLines, ...rest } = result;
   return { ...rest, comments: new CommentSuppressions(commentLines) };
 }

@@ -6,6 +6,7 @@ const ROLE = 'k8s-lint:analyze';
 export interface AnalyzeBatch {
   first: number;
   paths: string[];
+  maxFileSize: number;
 }
 
 /** A batch's results; comment suppressions travel as their plain `byLine` map. */
@@ -32,10 +33,10 @@ export function runAnalyzeWorker(): void {
   if (started || !parentPort) return;
   started = true;
   const port = parentPort;
-  port.on('message', ({ first, paths }: AnalyzeBatch) => {
+  port.on('message', ({ first, paths, maxFileSize }: AnalyzeBatch) => {
     const results = paths.map((file) => {
-      const analyzed = analyzePath(file);
-      if ('readError' in analyzed) return analyzed;
+      const analyzed = analyzePath(file, maxFileSize);
+      if ('unreadable' in analyzed) return analyzed;
       const { comments, ...rest } = analyzed;
       return { ...rest, commentLines: comments.byLine };
     });

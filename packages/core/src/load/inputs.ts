@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { InputError } from '../errors';
+import { isManifestFile, walkDirectory, type InputProblem } from './walk';
 
 export interface InputFile {
   /** Absolute path, or null for standard input. */
@@ -13,15 +14,10 @@ export interface InputFile {
 
 export const STDIN_PATH = '<stdin>';
 
-const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const ALWAYS_SKIPPED = ['**/.git/**', '**/node_modules/**'];
 
 export function displayPathOf(cwd: string, absolutePath: string): string {
   return path.relative(cwd, absolutePath).split(path.sep).join('/') || '.';
-}
-
-function isManifestFile(file: string): boolean {
-  return MANIFEST_EXTENSIONS.includes(path.extname(file).toLowerCase());
 }
 
 /** Patterns without a `/` match a file or directory name at any depth, like `.gitignore`. */
@@ -60,9 +56,10 @@ function excludeFilter(excludes: readonly ExcludeSet[]): (absolutePath: string) 
 /**
  * Expands command-line arguments (files, directories, globs, `-`) into the sorted, de-duplicated
  * list of files to lint. Explicit files are taken whatever their extension; directories and
- * globs contribute only `.yaml`, `.yml` and `.json` files.
+ * globs contribute only `.yaml`, `.yml` and `.json` files. What a directory holds but cannot be
+ * linted (unreadable directories, links not followed) is added to `problems`.
  */
-export async function collectInputs(args: readonly string[], cwd: string, excludes: readonly ExcludeSet[]): Promise<InputFile[]> {
+export async function collectInputs(args: readonly string[], cwd: string, excludes: readonly ExcludeSet[], problems: InputProblem[] = []): Promise<InputFile[]> {
   const isExcluded = excludeFilter(excludes);
   const found = new Map<string, InputFile>();
   const add = (absolutePath: string): void => {
@@ -77,7 +74,7 @@ export async function collectInputs(args: readonly string[], cwd: string, exclud
     const absolute = path.resolve(cwd, arg);
     const stat = await fs.stat(absolute).catch(() => undefined);
     if (stat?.isDirectory()) {
-      for (const file of await walk(absolute)) add(file);
+      for (const file of walkDirectory(absolute, isExcluded, problems)) add(file);
     } else if (stat?.isFile()) {
       add(absolute);
     } else if (fg.isDynamicPattern(arg)) {
@@ -90,20 +87,6 @@ export async function collectInputs(args: readonly string[], cwd: string, exclud
   }
   const files = [...found.values()].sort((a, b) => compareStrings(a.displayPath, b.displayPath));
   return stdin ? [{ absolutePath: null, displayPath: STDIN_PATH }, ...files] : files;
-}
-
-async function walk(directory: string): Promise<string[]> {
-  const patterns = MANIFEST_EXTENSIONS.map((ext) => `**/*${ext}`);
-  return fg(patterns, {
-    cwd: directory,
-    absolute: true,
-    dot: true,
-    onlyFiles: true,
-    caseSensitiveMatch: false,
-    followSymbolicLinks: false,
-    ignore: ALWAYS_SKIPPED,
-    suppressErrors: true,
-  }).then((files) => files.map((file) => path.normalize(file)));
 }
 
 async function glob(pattern: string, cwd: string): Promise<string[]> {

@@ -19,7 +19,9 @@ import { WORKLOAD_RULES } from './workload';
 import type { AnyRule } from './rule';
 import { runAsRoot } from './run-as-root';
 import { writableRootFilesystem } from './writable-root-filesystem';
+import { fileUnreadable } from './file-unreadable';
 import { renderError } from './render-error';
+import { symlinkNotFollowed } from './symlink-not-followed';
 import { yamlSyntax } from './yaml-syntax';
 
 /** Every built-in rule, sorted by id (the Pod Security Standards checks, `pss/...`, among them). */
@@ -39,6 +41,8 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   writableRootFilesystem,
   yamlSyntax,
   renderError,
+  fileUnreadable,
+  symlinkNotFollowed,
   ...PSS_RULES,
   ...RBAC_RULES,
   ...NETWORK_RULES,
@@ -48,4 +52,4 @@ export const BUILTIN_RULES: readonly AnyRule[] = [
   ...SCHEMA_RULES,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : a.meta.id > b.meta.id ? 1 : 0));
 
-export const YAML_SYNTAX_RULE_ID = yamlSyntax.meta.id;
+export { FILE_UNREADABLE_RULE_ID, SYMLINK_NOT_FOLLOWED_RULE_ID, YAML_SYNTAX_RULE_ID } from './loader-rule-ids';
