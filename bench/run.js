@@ -12,7 +12,7 @@ const { mkdtempSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./generate');
-const { buildBundle, BUNDLE_FILE, SCHEMA_FILE } = require('../scripts/bundle');
+const { buildBundle } = require('../scripts/bundle');
 
 const root = path.join(__dirname, '..');
 const bundleDir = mkdtempSync(path.join(os.tmpdir(), 'k8s-lint-bench-bundle-'));
@@ -73,8 +73,8 @@ function benchStartup() {
 
 async function run() {
   const built = await buildBundle();
-  writeFileSync(cli, built[BUNDLE_FILE]);
-  writeFileSync(path.join(bundleDir, path.basename(SCHEMA_FILE)), built[SCHEMA_FILE]);
+  // The bundle and its data files, side by side as in bin/.
+  for (const [file, text] of Object.entries(built)) writeFileSync(path.join(bundleDir, path.basename(file)), text);
   console.log(`k8s-lint benchmark (node ${process.version}, ${os.cpus().length} cores); repositories cached in ${cacheDir}`);
   benchStartup();
   for (const files of sizes.length > 0 ? sizes : [100, 2000, 20000]) benchSize(files);

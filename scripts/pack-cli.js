@@ -7,13 +7,15 @@
  * packages/cli/bundle/.
  */
 'use strict';
-const { copyFileSync, existsSync, mkdirSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readdirSync } = require('node:fs');
 const path = require('node:path');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const target = path.join(REPO_ROOT, 'packages', 'cli', 'bundle');
 mkdirSync(target, { recursive: true });
-for (const name of ['k8s-lint.cjs', 'config.schema.json']) {
+// The bundle and the data files beside it (config schema, Kubernetes API schemas).
+const names = ['k8s-lint.cjs', ...readdirSync(path.join(REPO_ROOT, 'bin')).filter((name) => name.endsWith('.json'))];
+for (const name of names) {
   const source = path.join(REPO_ROOT, 'bin', name);
   if (!existsSync(source)) {
     console.error(`${path.relative(REPO_ROOT, source)} is missing: run \`pnpm bundle\` first`);

@@ -93,16 +93,16 @@ describe('k8s-lint --kubernetes-version', () => {
 });
 
 describe('bundled schemas are loaded lazily', () => {
-  // Logs every bundled schema file the CLI process loads.
+  // Logs every bundled schema file the CLI process reads.
   const hookDir = mkdtempSync(path.join(tmpdir(), 'k8s-lint-hook-'));
   const hook = path.join(hookDir, 'log-schema-loads.js');
   writeFileSync(
     hook,
-    `const Module = require('node:module');
-const load = Module._load;
-Module._load = function (request, ...rest) {
-  if (/kubernetes-[0-9.]+\\.json$/.test(request)) process.stderr.write('loaded ' + request.replace(/^.*\\//, '') + '\\n');
-  return load.call(this, request, ...rest);
+    `const fs = require('node:fs');
+const read = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) {
+  if (typeof file === 'string' && /kubernetes-[0-9.]+\\.json$/.test(file)) process.stderr.write('loaded ' + file.replace(/^.*\\//, '') + '\\n');
+  return read.call(this, file, ...rest);
 };
 `,
   );

@@ -26,6 +26,9 @@ function pack(directory: string, destination: string, dryRun = false): PackEntry
   return entry;
 }
 
+/** The bundle and the data files it reads beside itself (config schema, Kubernetes API schemas). */
+const BUNDLE_FILES = ['config.schema.json', 'k8s-lint.cjs', 'kubernetes-1.25.json', 'kubernetes-1.27.json', 'kubernetes-1.33.json', 'kubernetes-1.36.json'];
+
 describe('npm packages', () => {
   let temp: string;
   beforeAll(() => {
@@ -37,7 +40,7 @@ describe('npm packages', () => {
     'packages/cli packs into a self-contained k8s-lint that installs into an empty directory',
     () => {
       const entry = pack(path.join(REPO_ROOT, 'packages', 'cli'), temp);
-      expect(entry.files.map((file) => file.path).sort()).toEqual(['bundle/config.schema.json', 'bundle/k8s-lint.cjs', 'package.json']);
+      expect(entry.files.map((file) => file.path).sort()).toEqual(['package.json', ...BUNDLE_FILES.map((name) => `bundle/${name}`)].sort());
 
       const app = mkdtempSync(path.join(temp, 'app-'));
       writeFileSync(path.join(app, 'package.json'), '{ "name": "app", "version": "1.0.0", "private": true }\n');
@@ -69,7 +72,8 @@ describe('npm packages', () => {
     expect(root.dependencies).toBeUndefined();
     const entry = pack(REPO_ROOT, temp, true);
     const files = entry.files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['bin/k8s-lint.cjs', 'bin/config.schema.json', 'package.json']));
-    expect(files.filter((file) => !['bin/k8s-lint.cjs', 'bin/config.schema.json', 'package.json', 'README.md'].includes(file))).toEqual([]);
+    const expected = ['package.json', ...BUNDLE_FILES.map((name) => `bin/${name}`)];
+    expect(files).toEqual(expect.arrayContaining(expected));
+    expect(files.filter((file) => ![...expected, 'README.md'].includes(file))).toEqual([]);
   });
 });

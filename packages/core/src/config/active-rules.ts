@@ -1,4 +1,5 @@
-import Ajv from 'ajv';
+import type Ajv from 'ajv';
+import { createAjv } from '../ajv';
 import { ConfigError } from '../errors';
 import type { AnyRule } from '../rules/rule';
 import type { Severity } from '../types';
@@ -39,7 +40,7 @@ function optionsFor(rule: AnyRule, given: Record<string, unknown> | undefined, w
   const schema = rule.meta.optionsSchema;
   const key = `rules.${rule.meta.id}.options`;
   if (!schema) throw new ConfigError(`${where}: ${key}: rule "${rule.meta.id}" has no options`);
-  ajv ??= new Ajv({ allErrors: true, strict: false });
+  ajv ??= createAjv({ allErrors: true, strict: false });
   const validate = ajv.compile(schema);
   if (!validate(given)) {
     const detail = describeSchemaError(validate.errors ?? []);

@@ -1,4 +1,5 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from '../ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -67,7 +68,7 @@ let validator: ValidateFunction<RawConfig> | undefined;
 function validateRaw(value: unknown): ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as object;
-    validator = new Ajv({ allErrors: true, strict: false }).compile<RawConfig>(schema);
+    validator = createAjv({ allErrors: true, strict: false }).compile<RawConfig>(schema);
   }
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }

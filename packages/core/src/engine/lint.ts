@@ -8,7 +8,8 @@ import type { InputProblem } from '../load/walk';
 import { podTemplateOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import { createOverrides, rulesTurnedOnByOverrides } from '../overrides/overrides';
-import { RENDER_ERROR_RULE_ID, renderSources, type RenderedInput, type Rendering, type RenderOptions } from '../render';
+import type { RenderedInput, Rendering, RenderOptions } from '../render';
+import { RENDER_ERROR_RULE_ID } from '../render/types';
 import { formatPath } from '../path';
 import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, SYMLINK_NOT_FOLLOWED_RULE_ID, YAML_SYNTAX_RULE_ID } from '../rules';
 import { PSS_RULE_PREFIX } from '../rules/pss';
@@ -85,7 +86,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     { patterns: options.exclude ?? [], base: options.cwd },
   ];
   // Kustomizations and charts (--kustomize/--helm) are linted as rendered output instead of their files.
-  const rendering = options.render ? await renderSources(options.paths, options.cwd, excludes, options.render) : null;
+  // Loaded only then: rendering needs child processes, which plain runs never start.
+  const rendering = options.render ? await (await import('../render')).renderSources(options.paths, options.cwd, excludes, options.render) : null;
   const inputProblems: InputProblem[] = [];
   const collected = (await collectInputs(options.paths, options.cwd, excludes, inputProblems)).filter((input) => !rendering?.consumes(input));
   const inputs: Array<InputFile | RenderedInput> = [...collected, ...(rendering?.inputs ?? [])];

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { KubernetesVersion } from './kubernetes-versions';
 
 /** Compact schema node of the bundled files (see scripts/generate-kubernetes-schema.js). */
@@ -34,13 +36,20 @@ export interface BundledSchema {
 
 const loaded = new Map<KubernetesVersion, BundledSchema>();
 
-/** Loaded on first use, and only the chosen version's file: runs without built-in kinds never pay for it. */
+/**
+ * Loaded on first use, and only the chosen version's file: runs without built-in kinds never pay
+ * for it. Read as data beside this module (src/, dist/, or the single-file bundle's directory,
+ * where scripts/bundle.js puts them), so that the bundle does not compile them as code at start-up.
+ */
 export function bundledSchema(version: KubernetesVersion): BundledSchema {
   let schema = loaded.get(version);
   if (!schema) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy load of bundled data
-    schema = require(`./kubernetes-${version}.json`) as BundledSchema;
+    schema = JSON.parse(readFileSync(path.join(__dirname, schemaFileName(version)), 'utf8')) as BundledSchema;
     loaded.set(version, schema);
   }
   return schema;
+}
+
+export function schemaFileName(version: KubernetesVersion): string {
+  return `kubernetes-${version}.json`;
 }

@@ -1,4 +1,6 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from '../../ajv';
 import type { Resource } from '../../model/resource';
 import { asArray, asRecord, asString, type JsonRecord } from '../../values';
 import { fieldName, type SchemaProblem } from './builtin-schema';
@@ -39,7 +41,7 @@ export class CrdSchemas {
   private compile(key: string): ValidateFunction | null {
     const schema = this.schemas.get(key);
     if (!schema) return null;
-    this.ajv ??= new Ajv({ allErrors: true, strict: false, validateFormats: false });
+    this.ajv ??= createAjv({ allErrors: true, strict: false, validateFormats: false });
     try {
       return this.ajv.compile(structural(schema, true));
     } catch {
