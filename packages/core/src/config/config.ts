@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ConfigError } from '../errors';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
+import { globProblem } from '../load/glob';
 import { resolveConfigSchemaPath } from './schema-path';
 import type { RuleOverride } from '../overrides/overrides';
 import type { Profile } from '../rules/rule';
@@ -110,6 +111,8 @@ export function parseConfig(text: string, file: string): Config {
   const errors = validateRaw(value);
   if (errors.length > 0) throw new ConfigError(`${file}: ${describeSchemaError(errors)}`);
   const raw = value as RawConfig;
+  const badGlob = globProblemIn(raw);
+  if (badGlob) throw new ConfigError(`${file}: ${badGlob}`);
   if (raw.kubernetesVersion !== undefined && !bundledKubernetesVersion(raw.kubernetesVersion)) {
     throw new ConfigError(`${file}: kubernetesVersion: ${unsupportedKubernetesVersion(raw.kubernetesVersion)}`);
   }
@@ -135,6 +138,19 @@ function checkKubernetesVersionIsText(value: unknown, file: string): void {
   if (typeof asRecord(value)?.kubernetesVersion === 'number') {
     throw new ConfigError(`${file}: kubernetesVersion: write the version as a string, such as "1.36" (unquoted, YAML reads 1.30 as the number 1.3)`);
   }
+}
+
+/** The first glob of `exclude` or `overrides[].files` that cannot be used, with its key. */
+function globProblemIn(raw: RawConfig): string | null {
+  const globs = [
+    ...(raw.exclude ?? []).map((pattern, index) => ({ key: `exclude[${index}]`, pattern })),
+    ...(raw.overrides ?? []).flatMap((override, index) => override.files.map((pattern, at) => ({ key: `overrides[${index}].files[${at}]`, pattern }))),
+  ];
+  for (const { key, pattern } of globs) {
+    const problem = globProblem(pattern);
+    if (problem) return `${key}: invalid glob "${pattern}": ${problem}`;
+  }
+  return null;
 }
 
 /** `a.b[0]`-style key for a JSON pointer such as `/rules/run-as-root`. */

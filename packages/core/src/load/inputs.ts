@@ -1,8 +1,8 @@
 import fg from 'fast-glob';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { InputError } from '../errors';
+import { compileGlob, type GlobMatcher } from './glob';
 import { isManifestFile, walkDirectory, type InputProblem } from './walk';
 
 export interface InputFile {
@@ -20,19 +20,29 @@ export function displayPathOf(cwd: string, absolutePath: string): string {
   return path.relative(cwd, absolutePath).split(path.sep).join('/') || '.';
 }
 
-/** Patterns without a `/` match a file or directory name at any depth, like `.gitignore`. */
+/**
+ * Patterns without a `/` match a file or directory name at any depth, like `.gitignore`; others
+ * match the path from the base directory. Throws InputError for a pattern `globProblem` rejects.
+ */
 export function createExcludeMatcher(patterns: readonly string[]): (displayPath: string) => boolean {
   if (patterns.length === 0) return () => false;
   const matchers = patterns.map((pattern) => {
     const trimmed = pattern.replace(/^\.\//, '').replace(/\/+$/, '');
-    return picomatch(trimmed, { dot: true, basename: !trimmed.includes('/') });
+    let matches: GlobMatcher;
+    try {
+      matches = compileGlob(trimmed);
+    } catch (error) {
+      throw new InputError(`invalid glob "${pattern}": ${(error as Error).message}`);
+    }
+    return { matches, basename: !trimmed.includes('/') };
   });
   return (displayPath) => {
     // A file is excluded when it, or any directory above it, matches.
     const parts = displayPath.split('/');
     for (let end = parts.length; end > 0; end--) {
       const candidate = parts.slice(0, end).join('/');
-      if (matchers.some((matches) => matches(candidate))) return true;
+      const name = parts[end - 1] ?? '';
+      if (matchers.some(({ matches, basename }) => matches(basename ? name : candidate))) return true;
     }
     return false;
   };
