@@ -1,0 +1,158 @@
+/**
+ * What a file in a linted repository may hold (written by anyone): odd encodings and line
+ * endings, tabs, empty or comment-only documents, `---` inside block scalars, unknown kinds,
+ * values of the wrong type anywhere, numbers as names, thousands of objects with the same name.
+ * No input may make a rule throw; locations stay exact; cross-object rules never mix objects up.
+ */
+import { BUILTIN_RULES, lint, type Finding, type LintResult } from '../src';
+import { privilegedContainer } from '../src/rules/privileged-container';
+import { yamlSyntax } from '../src/rules/yaml-syntax';
+import { makeTree } from './helpers';
+
+const POD = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '  namespace: shop', 'spec:', '  containers:', '    - name: app', '      image: nginx:1.27', '      securityContext:', '        privileged: true', ''].join('\n');
+
+const where = (finding: Finding): string => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}${finding.object ? ` ${finding.object.kind}/${finding.object.name}` : ''} ${finding.path || finding.message}`;
+
+async function lintText(text: string, rules = [privilegedContainer, yamlSyntax] as const): Promise<LintResult> {
+  return lint({ paths: ['-'], cwd: '/repo', stdinText: text, rules });
+}
+
+describe('encodings, line endings and whitespace', () => {
+  test('a UTF-8 byte order mark, CRLF and CR-free files locate the same field at the same place', async () => {
+    const expected = ['<stdin>:11:9 privileged-container Pod/web spec.containers[0].securityContext.privileged'];
+    expect((await lintText(POD)).findings.map(where)).toEqual(expected);
+    expect((await lintText(POD.replace(/\n/g, '\r\n'))).findings.map(where)).toEqual(expected);
+    expect((await lintText(`\uFEFF${POD}`)).findings.map(where)).toEqual(expected);
+  });
+
+  test('tabs: as separation they are fine, as indentation a located syntax error', async () => {
+    expect((await lintText(POD.replace('privileged: true', 'privileged:\ttrue'))).findings.map(where)).toEqual([
+      '<stdin>:11:9 privileged-container Pod/web spec.containers[0].securityContext.privileged',
+    ]);
+    const tabbed = await lintText(POD.replace('        privileged: true', '\tprivileged: true'));
+    expect(tabbed.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId}`)).toEqual(['11:1 yaml-syntax']);
+    expect(tabbed.summary.objects).toBe(0);
+  });
+
+  test('empty files, comment-only documents and empty documents are neither objects nor problems', async () => {
+    for (const text of ['', '\n\n', '# only a comment\n', '---\n---\n# nothing\n---\n', '\uFEFF']) {
+      const result = await lintText(text);
+      expect({ findings: result.findings, objects: result.summary.objects, skipped: result.summary.skipped }).toEqual({ findings: [], objects: 0, skipped: 0 });
+    }
+  });
+
+  test('"---" inside a block scalar is text; at column 1 it starts the next document', async () => {
+    const configMap = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: scripts, namespace: shop }', 'data:', '  run.sh: |', '    echo start', '    ---', '    echo end', ''].join('\n');
+    const result = await lintText(`${configMap}---\n${POD}`);
+    expect(result.summary.objects).toBe(2);
+    expect(result.findings.map(where)).toEqual(['<stdin>:20:9 privileged-container Pod/web spec.containers[0].securityContext.privileged']);
+  });
+});
+
+describe('values of the wrong type', () => {
+  const WRONG_VALUES = ['null', '5', '-1.5', '"x"', '[]', '{}', 'true', '[null, 5, "x"]', '{ a: [1, {}] }'];
+  // Every place of a workload a rule reads, given every wrong value in turn.
+  const FIELDS = [
+    'metadata',
+    'metadata.name',
+    'metadata.namespace',
+    'metadata.labels',
+    'metadata.annotations',
+    'spec',
+    'spec.replicas',
+    'spec.selector',
+    'spec.template',
+    'spec.template.metadata',
+    'spec.template.spec',
+    'spec.template.spec.containers',
+    'spec.template.spec.containers[0]',
+    'spec.template.spec.containers[0].image',
+    'spec.template.spec.containers[0].securityContext',
+    'spec.template.spec.containers[0].securityContext.capabilities',
+    'spec.template.spec.containers[0].ports',
+    'spec.template.spec.containers[0].env',
+    'spec.template.spec.containers[0].resources',
+    'spec.template.spec.volumes',
+    'spec.template.spec.securityContext',
+    'spec.template.spec.hostNetwork',
+  ];
+
+  const PLACEHOLDER = '@@wrong-value@@';
+
+  function deployment(field: string, value: string): string {
+    const object: Record<string, unknown> = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' }, annotations: { a: 'b' } },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: {
+            hostNetwork: false,
+            securityContext: { runAsNonRoot: true },
+            volumes: [{ name: 'data', hostPath: { path: '/var/lib' } }],
+            containers: [{ name: 'app', image: 'nginx:1.27', securityContext: { capabilities: { add: ['NET_ADMIN'] } }, ports: [{ containerPort: 80 }], env: [{ name: 'A', value: 'b' }], resources: {} }],
+          },
+        },
+      },
+    };
+    const parts = field.split(/\.|(?=\[)/);
+    let target: Record<string, unknown> | unknown[] = object;
+    parts.slice(0, -1).forEach((part) => {
+      const key = part.startsWith('[') ? Number(part.slice(1, -1)) : part;
+      target = (target as Record<string | number, unknown>)[key] as Record<string, unknown>;
+    });
+    const last = parts[parts.length - 1] ?? '';
+    (target as Record<string | number, unknown>)[last.startsWith('[') ? Number(last.slice(1, -1)) : last] = PLACEHOLDER;
+    // JSON is YAML: the placeholder becomes the raw YAML value.
+    const text = JSON.stringify(object).replace(`"${PLACEHOLDER}"`, value);
+    expect(text).not.toContain(PLACEHOLDER);
+    return text;
+  }
+
+  test.each(FIELDS)('no rule throws when %s holds any wrong value', async (field) => {
+    for (const value of WRONG_VALUES) {
+      const text = deployment(field, value);
+      const result = await lint({ paths: ['-'], cwd: '/repo', stdinText: text, rules: BUILTIN_RULES });
+      // Still an object when apiVersion/kind survive; every finding located inside the one line.
+      expect(result.summary.objects).toBe(1);
+      for (const finding of result.findings) expect(finding).toMatchObject({ line: 1, endLine: 1 });
+    }
+  });
+
+  test('numbers and booleans as names are names; an unknown kind is linted like any object', async () => {
+    const result = await lint({
+      paths: ['-'],
+      cwd: '/repo',
+      stdinText: `${POD.replace('name: web', 'name: 123').replace('namespace: shop', 'namespace: true')}---\napiVersion: example.com/v1\nkind: Frobnicator\nmetadata: { name: 7 }\nspec: { containers: 5 }\n`,
+      rules: BUILTIN_RULES,
+    });
+    expect(result.summary.objects).toBe(2);
+    const privileged = result.findings.filter((finding) => finding.ruleId === 'privileged-container');
+    expect(privileged.map((finding) => finding.object)).toEqual([{ apiVersion: 'v1', kind: 'Pod', namespace: 'true', name: '123' }]);
+    expect(result.summary.unvalidated).toBe(1);
+  });
+});
+
+describe('thousands of files with the same object names', () => {
+  test('cross-object rules match objects by namespace and labels, never by name alone', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1500; i++) {
+      const namespace = `team-${i}`;
+      // Every file: a Service "web" and, except every 100th, the Deployment "web" it selects.
+      const service = `apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: ${namespace} }\nspec:\n  selector: { app: web-${i} }\n  ports: [{ port: 80 }]\n`;
+      const workload = `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web, namespace: ${namespace} }\nspec:\n  selector: { matchLabels: { app: web-${i} } }\n  template:\n    metadata: { labels: { app: web-${i} } }\n    spec: { containers: [{ name: app, image: nginx:1.27 }] }\n`;
+      files[`apps/${i}/web.yaml`] = i % 100 === 0 ? service : `${service}---\n${workload}`;
+    }
+    const root = makeTree(files);
+    const result = await lint({ paths: ['.'], cwd: root, rules: BUILTIN_RULES.filter((rule) => rule.meta.id === 'service-selector-matches-nothing') });
+    expect(result.summary.objects).toBe(1500 * 2 - 15);
+    expect(result.findings.map((finding) => `${finding.file} ${finding.object?.namespace ?? ''}`)).toEqual(
+      Array.from({ length: 15 }, (_, k) => k * 100)
+        .map((i) => `apps/${i}/web.yaml team-${i}`)
+        .sort(),
+    );
+  });
+});
