@@ -60,4 +60,11 @@ describe('configuration', () => {
   ])('rejects %j with a message naming the file and key', (text, message) => {
     expect(configError(text)).toEqual(message);
   });
+
+  test('a hostile configuration is a configuration error, never a crash or a stall', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]', ''].join('\n');
+    expect(() => parseConfig(bomb, 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: Excessive alias count indicates a resource exhaustion attack'));
+    expect(() => parseConfig(`rules: ${'['.repeat(50000)}${']'.repeat(50000)}\n`, 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: nested too deeply'));
+    expect(() => parseConfig(`exclude: [${Array.from({ length: 1001 }, (_, i) => `"a${i}"`).join(', ')}]\n`, 'k.yaml')).toThrow(new ConfigError('k.yaml: exclude: must NOT have more than 1000 items'));
+  });
 });

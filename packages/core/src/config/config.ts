@@ -105,7 +105,10 @@ export function parseConfig(text: string, file: string): Config {
     // YAML 1.2 on purpose: `off` must stay a string here.
     value = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
   } catch (error) {
-    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0] ?? ''}`);
+    const message = (error as Error).message;
+    // The parser runs out of stack on absurd nesting and says so in its own words.
+    const reason = message.includes('Maximum call stack size exceeded') ? 'nested too deeply' : (message.split('\n')[0] ?? '');
+    throw new ConfigError(`${file}: invalid YAML: ${reason}`);
   }
   checkKubernetesVersionIsText(value, file);
   const errors = validateRaw(value);
