@@ -132,13 +132,16 @@ rules:
 `;
 }
 
-/** Writes `files` files of 3 documents each under `dir` (once: reused when present). */
-function generate(dir, files) {
+/**
+ * Writes `files` files of 3 documents each under `dir` (once: reused when present), spread over
+ * `namespaces` namespaces (1 puts every Service, workload and policy in the same namespace).
+ */
+function generate(dir, files, namespaces = 50) {
   const marker = path.join(dir, '.complete');
   if (existsSync(marker)) return dir;
   const random = prng(files);
   for (let i = 0; i < files; i++) {
-    const ns = `team-${i % 50}`;
+    const ns = `team-${i % namespaces}`;
     const name = `svc-${i}`;
     const kind = i % 5;
     const docs =

@@ -62,6 +62,15 @@ function benchSize(files) {
   );
 }
 
+/** Cross-object rules must stay linear when every object shares one namespace. */
+function benchOneNamespace(files) {
+  const spread = measure('lint', generate(path.join(cacheDir, `repo-${files}`), files));
+  const crowded = measure('lint', generate(path.join(cacheDir, `repo-${files}-one-namespace`), files, 1));
+  console.log(`\n${files} files in one namespace instead of 50`);
+  console.log(line('full lint in process, 1 thread', crowded));
+  console.log(`  ratio one namespace / 50 namespaces: ${ratio(crowded.ms, spread.ms)}`);
+}
+
 function benchStartup() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-lint-bench-small-'));
   const file = path.join(dir, 'pod.yaml');
@@ -78,6 +87,7 @@ async function run() {
   console.log(`k8s-lint benchmark (node ${process.version}, ${os.cpus().length} cores); repositories cached in ${cacheDir}`);
   benchStartup();
   for (const files of sizes.length > 0 ? sizes : [100, 2000, 20000]) benchSize(files);
+  benchOneNamespace(2000);
 }
 
 run().catch((error) => {

@@ -1,6 +1,9 @@
+import { LabelIndex } from '../model/label-index';
+import type { PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import { selectorMatches } from '../model/selector';
 import { asRecord } from '../values';
+import { isEmptySelector } from './network/workload-index';
 import { REF } from './references';
 import type { Rule } from './rule';
 
@@ -48,21 +51,31 @@ spec:
   },
   defaultOptions: {},
   check(context) {
-    // Indexed by namespace so that the cost stays linear in the number of objects.
-    const policiesByNamespace = new Map<string, Resource[]>();
-    for (const resource of context.resources) {
-      if (!isNetworkPolicy(resource)) continue;
-      const namespace = resource.namespaceOr(context.defaultNamespace);
-      const list = policiesByNamespace.get(namespace) ?? [];
-      list.push(resource);
-      policiesByNamespace.set(namespace, list);
-    }
-    for (const pod of context.podTemplates) {
-      if (NOT_WORKLOADS.has(pod.resource.kind)) continue;
+    // Pods indexed by namespace and labels, each policy marking what it selects: linear in the
+    // number of objects however many share a namespace.
+    const workloads = context.podTemplates.filter((pod) => !NOT_WORKLOADS.has(pod.resource.kind));
+    const podsByNamespace = new Map<string, LabelIndex<PodTemplate>>();
+    for (const pod of workloads) {
       const namespace = pod.resource.namespaceOr(context.defaultNamespace);
-      const policies = policiesByNamespace.get(namespace) ?? [];
-      const selected = policies.some((policy) => selectorMatches(asRecord(policy.object.spec)?.podSelector, pod.labels));
-      if (selected) continue;
+      let index = podsByNamespace.get(namespace);
+      if (!index) podsByNamespace.set(namespace, (index = new LabelIndex<PodTemplate>()));
+      index.add(pod, pod.labels);
+    }
+    const selected = new Set<PodTemplate>();
+    const everyPodSelected = new Set<string>();
+    for (const policy of context.resources) {
+      if (!isNetworkPolicy(policy)) continue;
+      const namespace = policy.namespaceOr(context.defaultNamespace);
+      const selector = asRecord(policy.object.spec)?.podSelector;
+      if (everyPodSelected.has(namespace)) continue;
+      if (isEmptySelector(selector)) everyPodSelected.add(namespace);
+      for (const pod of podsByNamespace.get(namespace)?.candidates(selector) ?? []) {
+        if (!selected.has(pod) && selectorMatches(selector, pod.labels)) selected.add(pod);
+      }
+    }
+    for (const pod of workloads) {
+      const namespace = pod.resource.namespaceOr(context.defaultNamespace);
+      if (everyPodSelected.has(namespace) || selected.has(pod)) continue;
       context.report(pod.resource, [...pod.metadataPath, 'labels'], `no NetworkPolicy in namespace "${namespace}" selects the pods of ${pod.resource.kind} "${pod.resource.name ?? '<unnamed>'}"`);
     }
   },

@@ -2,7 +2,7 @@ import { selectorMatches } from '../../model/selector';
 import { asRecord } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { isEmptySelector, isNetworkPolicy, workloadPodsByNamespace } from './workload-index';
+import { isEmptySelector, isNetworkPolicy, workloadPodIndex } from './workload-index';
 
 export const networkPolicySelectsNothing: Rule = {
   meta: {
@@ -35,15 +35,15 @@ spec:
   },
   defaultOptions: {},
   check(context) {
-    const pods = workloadPodsByNamespace(context);
+    const pods = workloadPodIndex(context);
     for (const policy of context.resources) {
       if (!isNetworkPolicy(policy)) continue;
       const selector = asRecord(policy.object.spec)?.podSelector;
       // Empty selectors select every pod; malformed ones are refused by the API server.
       if (isEmptySelector(selector) || !asRecord(selector)) continue;
       const namespace = policy.namespaceOr(context.defaultNamespace);
-      const templates = pods.get(namespace) ?? [];
-      if (templates.some((pod) => selectorMatches(selector, pod.labels))) continue;
+      const candidates = pods.get(namespace)?.candidates(selector) ?? [];
+      if (candidates.some((pod) => selectorMatches(selector, pod.labels))) continue;
       context.report(policy, ['spec', 'podSelector'], `the podSelector of NetworkPolicy "${policy.name ?? '<unnamed>'}" matches no workload of namespace "${namespace}" in the linted files`);
     }
   },

@@ -1,7 +1,7 @@
 import { asRecord, asString } from '../../values';
 import type { Rule } from '../rule';
 import { LINKS } from './links';
-import { isService, labelMapMatches, workloadPodsByNamespace } from './workload-index';
+import { isService, labelMapMatches, workloadPodIndex } from './workload-index';
 
 export const serviceSelectorMatchesNothing: Rule = {
   meta: {
@@ -30,14 +30,14 @@ spec:
   },
   defaultOptions: {},
   check(context) {
-    const pods = workloadPodsByNamespace(context);
+    const pods = workloadPodIndex(context);
     for (const service of context.resources) {
       if (!isService(service)) continue;
       const spec = asRecord(service.object.spec);
       const selector = asRecord(spec?.selector);
       if (!spec || !selector || Object.keys(selector).length === 0 || asString(spec.type) === 'ExternalName') continue;
       const namespace = service.namespaceOr(context.defaultNamespace);
-      if ((pods.get(namespace) ?? []).some((pod) => labelMapMatches(selector, pod.labels))) continue;
+      if ((pods.get(namespace)?.candidatesForMap(selector) ?? []).some((pod) => labelMapMatches(selector, pod.labels))) continue;
       context.report(service, ['spec', 'selector'], `the selector of Service "${service.name ?? '<unnamed>'}" matches no workload of namespace "${namespace}" in the linted files`);
     }
   },

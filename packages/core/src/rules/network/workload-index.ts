@@ -1,3 +1,4 @@
+import { LabelIndex } from '../../model/label-index';
 import type { PodTemplate } from '../../model/pod';
 import type { Resource } from '../../model/resource';
 import { asName, asRecord, type JsonRecord } from '../../values';
@@ -27,6 +28,17 @@ export function workloadPodsByNamespace(context: RuleContext<unknown>): Map<stri
   const index = new Map<string, PodTemplate[]>();
   for (const pod of context.podTemplates) {
     if (WORKLOAD_KINDS.has(pod.resource.kind)) push(index, pod.resource.namespaceOr(context.defaultNamespace), pod);
+  }
+  return index;
+}
+
+/** The same pod templates as `workloadPodsByNamespace`, indexed by labels within each namespace. */
+export function workloadPodIndex(context: RuleContext<unknown>): Map<string, LabelIndex<PodTemplate>> {
+  const index = new Map<string, LabelIndex<PodTemplate>>();
+  for (const [namespace, pods] of workloadPodsByNamespace(context)) {
+    const labels = new LabelIndex<PodTemplate>();
+    for (const pod of pods) labels.add(pod, pod.labels);
+    index.set(namespace, labels);
   }
   return index;
 }
