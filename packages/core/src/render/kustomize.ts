@@ -1,3 +1,4 @@
+import { maskUrlCredentials } from '../rules/workload/mask';
 import type { Finding } from '../types';
 import { findDirectoriesWith, KUSTOMIZATION_FILES } from './discover';
 import { entriesOf, localBases, readKustomization } from './kustomization';
@@ -85,7 +86,7 @@ function remoteEntries(root: string, cwd: string): Finding[] {
     if (!kustomization) return;
     for (const entry of entriesOf(kustomization)) {
       if (entry.remote) {
-        findings.push(renderError(kustomization.file, entry.range, `remote kustomize resource "${entry.value}" is not fetched (k8s-lint works offline): vendor it into the repository to lint this kustomization`));
+        findings.push(renderError(kustomization.file, entry.range, `remote kustomize resource "${maskUrlCredentials(entry.value)}" is not fetched (k8s-lint works offline): vendor it into the repository to lint this kustomization`));
       }
     }
     for (const base of localBases(kustomization)) visit(base);

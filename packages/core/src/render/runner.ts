@@ -44,11 +44,13 @@ export const findOnPath: ProgramLocator = (name) => {
  * The default runner. The environment is reduced to PATH plus an empty temporary HOME, so no
  * kubeconfig, cloud credentials, Helm repositories or registry logins of the user are visible:
  * rendering a local kustomization or chart needs none of them, and nothing can reach a cluster.
+ * The same directory is the program's TMPDIR, so whatever it writes to its home, caches or
+ * temporary files is removed with it when the program ends.
  */
 export const execRunner: ProgramRunner = (program, args, options) =>
   new Promise((resolve) => {
     const home = mkdtempSync(path.join(os.tmpdir(), 'k8s-lint-render-'));
-    const env = { PATH: process.env.PATH ?? '', HOME: home, LANG: 'C', KUBECONFIG: path.join(home, 'no-kubeconfig') };
+    const env = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, LANG: 'C', KUBECONFIG: path.join(home, 'no-kubeconfig') };
     execFile(
       program,
       [...args],

@@ -12,8 +12,9 @@ export const renderError: Rule = {
     help: `k8s-lint renders kustomizations with \`kubectl kustomize\` and charts with \`helm template\`
 only when asked, and never fetches anything: remote bases (URLs, \`github.com/...\`, \`?ref=\`)
 and chart dependencies that are not vendored under \`charts/\` are reported here instead of
-being downloaded. A render that fails (invalid kustomization, template error, timeout) is
-reported with the program's message. Everything else is still linted.
+being downloaded (a remote URL is quoted with any credentials in it shown as \`***\`). A
+render that fails (invalid kustomization, template error, timeout) is reported with the
+program's message. Everything else is still linted.
 
 **Fix:** vendor the remote base or the chart dependency into the repository, or fix the
 kustomization or template at the reported position:

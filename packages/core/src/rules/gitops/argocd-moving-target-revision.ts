@@ -1,6 +1,7 @@
 import { asName, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
+import { maskUrlCredentials } from '../workload/mask';
 import { ARGO_REF, argoApps, enabledAutomation, isTemplated, sourcesOf, type ArgoSource } from './argocd';
 
 export interface MovingTargetRevisionOptions {
@@ -25,7 +26,7 @@ type Finding = { message: string } | undefined;
 
 function describeRepo(source: ArgoSource): string {
   const repo = asString(source.source.repoURL);
-  return repo ? `"${repo}"` : 'the repository';
+  return repo ? `"${maskUrlCredentials(repo)}"` : 'the repository';
 }
 
 /** Helm charts and OCI artifacts: a targetRevision is a version or a range of versions. */
@@ -78,7 +79,8 @@ present and not \`enabled: false\`, in \`spec.source\`, every \`spec.sources[*]\
 - OCI sources (\`oci://\` without \`chart\`) when the revision is a range or \`latest\`.
 
 Templated values (\`{{...}}\`) are not known before generation and are not reported. Other
-branch names cannot be told apart from tags; add yours to \`movingRevisions\`.
+branch names cannot be told apart from tags; add yours to \`movingRevisions\`. Messages quote
+\`repoURL\` with any credentials in it (\`user:password@\`, \`?token=\`) shown as \`***\`.
 
 **Fix:** pin a commit SHA or an immutable release tag (and an exact chart version), and move
 it forward with a reviewed change, for example from CI or Argo CD Image Updater:

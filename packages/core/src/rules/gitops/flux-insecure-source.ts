@@ -1,6 +1,7 @@
 import { asRecord, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
+import { maskUrlCredentials } from '../workload/mask';
 import { apiGroup } from './api-group';
 import { FLUX_REF, FLUX_SOURCE_GROUP } from './flux';
 
@@ -24,7 +25,8 @@ cluster-wide permissions. Credentials from \`secretRef\` travel in clear text as
 non-TLS endpoint.
 
 Reported: \`spec.url\` starting with \`http://\`, a Bucket's \`spec.endpoint\` written with
-\`http://\`, and \`spec.insecure: true\`, on the \`source.toolkit.fluxcd.io\` kinds.
+\`http://\`, and \`spec.insecure: true\`, on the \`source.toolkit.fluxcd.io\` kinds. Messages
+quote the URL with any credentials in it (\`user:password@\`, \`?token=\`) shown as \`***\`.
 
 **Fix:** use HTTPS (or SSH for git) with a trusted certificate, give a private CA through
 \`certSecretRef\`, and verify artifacts where the source supports it:
@@ -64,7 +66,7 @@ sources altogether.`,
       for (const field of ['url', 'endpoint']) {
         const address = asString(spec[field]);
         if (address !== undefined && PLAIN_HTTP.test(address)) {
-          context.report(resource, ['spec', field], `${field} "${address}" of ${what} is fetched over plain HTTP`);
+          context.report(resource, ['spec', field], `${field} "${maskUrlCredentials(address)}" of ${what} is fetched over plain HTTP`);
         }
       }
       if (spec.insecure === true) {

@@ -1,5 +1,5 @@
 import { argocdMovingTargetRevision } from '../../../src/rules/gitops/argocd-moving-target-revision';
-import { testRule, yaml } from '../../rule-tester';
+import { runRule, testRule, yaml } from '../../rule-tester';
 
 testRule(argocdMovingTargetRevision, {
   valid: [
@@ -319,5 +319,49 @@ testRule(argocdMovingTargetRevision, {
       `,
       errors: [{ line: 10, column: 7, object: 'Application argocd/dev', path: 'spec.sources[0].targetRevision', message: '"develop"' }],
     },
+    {
+      name: 'credentials written in repoURL are masked in the message',
+      code: yaml`
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata:
+          name: tokens
+          namespace: argocd
+        spec:
+          project: shop
+          sources:
+            - repoURL: https://x-access-token:ghs_Zq7ArgoToken@github.com/example/shop.git
+              targetRevision: main
+            - repoURL: oci://robot:Zq7OciPassword@registry.example.com/manifests
+              targetRevision: latest
+          syncPolicy:
+            automated: {}
+      `,
+      errors: [
+        { line: 10, column: 7, object: 'Application argocd/tokens', path: 'spec.sources[0].targetRevision', message: 'automated sync deploys every push to "main" of "https://***@github.com/example/shop.git"' },
+        { line: 12, column: 7, object: 'Application argocd/tokens', path: 'spec.sources[1].targetRevision', message: 'whatever is tagged "latest" of OCI artifact "oci://***@registry.example.com/manifests"' },
+      ],
+    },
   ],
+});
+
+test('argocd-moving-target-revision never prints credentials of a repoURL', async () => {
+  const code = yaml`
+    apiVersion: argoproj.io/v1alpha1
+    kind: ApplicationSet
+    metadata:
+      name: tokens
+    spec:
+      template:
+        spec:
+          source:
+            repoURL: "https://deploy:Zq7Set%40Password@git.example.com/org/apps.git?private_token=Zq7QueryToken&ref=x"
+            targetRevision: HEAD
+          syncPolicy:
+            automated: {}
+  `;
+  const findings = await runRule(argocdMovingTargetRevision, { name: 'tokens', code });
+  expect(findings.map((finding) => finding.message)).toEqual([
+    'automated sync deploys every push to "HEAD" of "https://***@git.example.com/org/apps.git?private_token=***&ref=x"',
+  ]);
 });

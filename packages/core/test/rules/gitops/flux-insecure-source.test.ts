@@ -155,5 +155,36 @@ testRule(fluxInsecureSource, {
       `,
       errors: [{ line: 5, column: 59, object: 'HelmRepository oci-charts', path: 'spec.insecure' }],
     },
+    {
+      name: 'credentials written in a URL or endpoint are masked in the message',
+      code: yaml`
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: GitRepository
+        metadata:
+          name: apps
+        spec:
+          url: http://deploy:Zq7FluxPassword@git.example.com/org/apps.git
+        ---
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: HelmRepository
+        metadata:
+          name: charts
+        spec:
+          url: http://Zq7TokenAsUser@charts.example.com/index.yaml?token=Zq7QueryToken&channel=stable
+        ---
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: Bucket
+        metadata:
+          name: artifacts
+        spec:
+          bucketName: artifacts
+          endpoint: http://minio:Zq7Bucket/Password@minio.storage:9000
+      `,
+      errors: [
+        { line: 6, column: 3, object: 'GitRepository apps', path: 'spec.url', message: 'url "http://***@git.example.com/org/apps.git" of GitRepository "apps" is fetched over plain HTTP' },
+        { line: 13, column: 3, object: 'HelmRepository charts', path: 'spec.url', message: 'url "http://***@charts.example.com/index.yaml?token=***&channel=stable" of HelmRepository "charts"' },
+        { line: 21, column: 3, object: 'Bucket artifacts', path: 'spec.endpoint', message: 'endpoint "http://***@minio.storage:9000" of Bucket "artifacts"' },
+      ],
+    },
   ],
 });
