@@ -160,3 +160,20 @@ describe('k8s-lint --values without --helm', () => {
     });
   });
 });
+
+describe('k8s-lint --kustomize where no temporary directory can be made', () => {
+  test('the render fails as a located render-error and the rest is linted', () => {
+    const cwd = tree({ 'k/kustomization.yaml': 'resources:\n  - pod.yaml\n', 'k/pod.yaml': PRIVILEGED_POD, 'other/pod.yaml': PRIVILEGED_POD });
+    // A stand-in kubectl: it is never started, the temporary HOME is made first.
+    const bin = path.join(cwd, 'bin');
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'kubectl'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const missing = path.join(cwd, 'no-such-tmp');
+    const { findings, stderr } = lintJson(['k', 'other', '--kustomize'], cwd, { PATH: `${bin}:${process.env.PATH ?? ''}`, TMPDIR: missing });
+    expect(stderr).toBe('');
+    expect(findings.filter((f) => ['render-error', 'privileged-container'].includes(f.ruleId)).map((f) => `${located(f)} ${f.ruleId === 'render-error' ? f.message : ''}`.trim())).toEqual([
+      `k/kustomization.yaml:1:1 render-error - kustomize could not render k/kustomization.yaml: cannot create a temporary directory in ${missing}: ENOENT`,
+      'other/pod.yaml:10:9 privileged-container Pod -/p',
+    ]);
+  });
+});

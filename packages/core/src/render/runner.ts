@@ -49,7 +49,14 @@ export const findOnPath: ProgramLocator = (name) => {
  */
 export const execRunner: ProgramRunner = (program, args, options) =>
   new Promise((resolve) => {
-    const home = mkdtempSync(path.join(os.tmpdir(), 'k8s-lint-render-'));
+    let home: string;
+    try {
+      home = mkdtempSync(path.join(os.tmpdir(), 'k8s-lint-render-'));
+    } catch (error) {
+      // A missing or read-only temporary directory is a render failure, reported like any other.
+      resolve({ exitCode: null, stdout: '', stderr: '', failure: `cannot create a temporary directory in ${os.tmpdir()}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      return;
+    }
     const env = { PATH: process.env.PATH ?? '', HOME: home, TMPDIR: home, LANG: 'C', KUBECONFIG: path.join(home, 'no-kubeconfig') };
     execFile(
       program,

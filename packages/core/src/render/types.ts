@@ -1,5 +1,6 @@
 import type { Resource } from '../model/resource';
 import type { FieldPath, Finding, SourceRange } from '../types';
+import { maskUrlsIn } from '../rules/workload/mask';
 import type { ProgramLocator, ProgramRunner } from './runner';
 
 export const RENDER_ERROR_RULE_ID = 'render-error';
@@ -34,9 +35,14 @@ export function renderError(file: string, range: SourceRange, message: string): 
 
 export const FIRST_LINE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
+/** Longest excerpt of a program's error output quoted in a render-error. */
+const MAX_ERROR_LENGTH = 1000;
+
 /** The first lines of a program's error output, for a finding message. */
 export function summarizeError(stderr: string, failure: string | null): string {
   const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  const text = lines.slice(0, 3).join(' ');
+  // The programs quote URLs from the kustomization or chart, credentials included; bounded
+  // first, so that a flood of output costs nothing to scan.
+  const text = maskUrlsIn(lines.slice(0, 3).join(' ').slice(0, MAX_ERROR_LENGTH));
   return failure ? `${failure}${text ? `: ${text}` : ''}` : text || 'no error output';
 }

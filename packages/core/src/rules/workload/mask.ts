@@ -77,3 +77,10 @@ function maskAfterAuthority(rest: string): string {
   const end = hash < 0 ? rest.length : hash;
   return `${rest.slice(0, question + 1)}${maskQuery(rest.slice(question + 1, end))}${rest.slice(end)}`;
 }
+
+const URL_IN_TEXT = /[A-Za-z][A-Za-z0-9+.-]*:\/\/\S+/g;
+
+/** Every `scheme://...` of a free text (a program's error output) with its credentials masked. */
+export function maskUrlsIn(text: string): string {
+  return text.replace(URL_IN_TEXT, (url) => maskUrlCredentials(url));
+}

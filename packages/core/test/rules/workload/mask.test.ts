@@ -1,4 +1,5 @@
-import { MASK, maskUrlCredentials } from '../../../src/rules/workload/mask';
+import { summarizeError } from '../../../src/render/types';
+import { MASK, maskUrlCredentials, maskUrlsIn } from '../../../src/rules/workload/mask';
 
 describe('maskUrlCredentials', () => {
   test.each([
@@ -49,5 +50,22 @@ describe('maskUrlCredentials', () => {
     expect(masked).not.toContain('Zq7');
     expect(masked).not.toContain(String('Zq7LongSecretValue'.length));
     expect(masked).toContain(MASK);
+  });
+});
+
+describe('maskUrlsIn', () => {
+  test('masks every URL of a free text and leaves the rest', () => {
+    expect(maskUrlsIn('Error: accumulating resources: git clone "https://bot:s3cr3t@git.example.com/infra.git?ref=v1" failed; see https://kubectl.docs.kubernetes.io/x')).toBe(
+      'Error: accumulating resources: git clone "https://***@git.example.com/infra.git?ref=v1" failed; see https://kubectl.docs.kubernetes.io/x',
+    );
+    expect(maskUrlsIn('no url here: user:pass@host')).toBe('no url here: user:pass@host');
+  });
+});
+
+describe('summarizeError (render-error messages)', () => {
+  test('quotes at most three lines of the output, bounded and with URL credentials masked', () => {
+    expect(summarizeError('line one https://u:p@h.example/x\n\n  two\nthree\nfour\n', null)).toBe('line one https://***@h.example/x two three');
+    expect(summarizeError('x'.repeat(5000), 'exit 1')).toBe(`exit 1: ${'x'.repeat(1000)}`);
+    expect(summarizeError('', null)).toBe('no error output');
   });
 });
