@@ -12,7 +12,7 @@ export interface CliRun {
 }
 
 /** Runs the built `k8s-lint` as a separate process, the way users and CI do. */
-export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string>; timeout?: number } = {}): CliRun {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm build\` before the end-to-end tests`);
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env };
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -20,7 +20,8 @@ export function runCli(args: string[], options: { cwd?: string; input?: string; 
     input: options.input ?? '',
     encoding: 'utf8',
     env,
-    timeout: 60_000,
+    // Past it the run is killed and this throws (ETIMEDOUT): a hang fails the test instead of stalling it.
+    timeout: options.timeout ?? 60_000,
     // SARIF of a few hundred findings is over spawnSync's default 1 MiB.
     maxBuffer: 1 << 26,
   });

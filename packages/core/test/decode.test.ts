@@ -19,6 +19,15 @@ describe('file encodings', () => {
     expect(decodeFile(big)).toEqual({ text: pod, problem: 'file is UTF-16 (big-endian); Kubernetes expects UTF-8' });
   });
 
+  test('UTF-16 with an odd number of bytes is decoded up to its last whole code unit, and reported', () => {
+    const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pod, 'utf16le'), Buffer.from([0x0a])]);
+    const big = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(pod, 'utf16le').swap16(), Buffer.from([0x00])]);
+    // A big-endian file of odd length used to end the run in an internal error (Buffer#swap16 threw).
+    expect(decodeFile(big)).toEqual({ text: pod, problem: 'file is UTF-16 (big-endian) with an odd number of bytes (the last one was not read); Kubernetes expects UTF-8' });
+    expect(decodeFile(little)).toEqual({ text: pod, problem: 'file is UTF-16 (little-endian) with an odd number of bytes (the last one was not read); Kubernetes expects UTF-8' });
+    expect(decodeFile(Buffer.from([0xfe, 0xff, 0x00]))).toEqual({ text: '', problem: 'file is UTF-16 (big-endian) with an odd number of bytes (the last one was not read); Kubernetes expects UTF-8' });
+  });
+
   test('binary files are not linted; invalid UTF-8 is linted with replacement characters', () => {
     expect(decodeFile(Buffer.from([0x61, 0x00, 0x62]))).toEqual({ text: '', problem: 'binary file (it contains NUL bytes): not linted' });
     const invalid = decodeFile(Buffer.from([0x61, 0x3a, 0x20, 0xff, 0x0a]));

@@ -87,4 +87,18 @@ describe('locate: the single path → source range mapping', () => {
     const text = 'a: 1\n---\nb: 2\nc: 3\n';
     expect(rangeOf(text, ['c'], 1).range).toMatchObject({ line: 4, column: 1 });
   });
+
+  test('a broken document does not shift the lines of the documents after it', () => {
+    // The parser's LineCounter never saw the line break after `*a b` (it recovers from the error
+    // by swallowing it), so every finding below was reported one line too high.
+    const text = '*a b\n -\n---\napiVersion: v1\nkind: Pod\nspec:\n  hostPID: true\n';
+    expect(parseFile(text).problems).toEqual([{ documentIndex: 0, message: 'Unexpected scalar at node end', line: 1, column: 4, endLine: 2, endColumn: 3 }]);
+    expect(rangeOf(text, ['spec', 'hostPID'], 1).range).toEqual({ line: 7, column: 3, endLine: 7, endColumn: 16 });
+  });
+
+  test('a syntax error at the end of the text is located inside the text', () => {
+    // The parser places some errors one past the last character; the range used to end there.
+    expect(parseFile('a: [1, 2').problems).toEqual([{ documentIndex: 0, message: 'Flow sequence in block collection must be sufficiently indented and end with a ]', line: 1, column: 9, endLine: 1, endColumn: 9 }]);
+    expect(parseFile('\uFEFF{').problems).toEqual([{ documentIndex: 0, message: 'Flow map must end with a }', line: 1, column: 3, endLine: 1, endColumn: 3 }]);
+  });
 });

@@ -16,9 +16,12 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeFile(bytes: Buffer): DecodedFile {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     const littleEndian = bytes[0] === 0xff;
-    const body = Buffer.from(bytes.subarray(2));
+    // UTF-16 is whole code units: a last odd byte (a truncated file) is no character; said, not read.
+    const odd = (bytes.length - 2) % 2 === 1;
+    const body = Buffer.from(bytes.subarray(2, odd ? bytes.length - 1 : bytes.length));
     if (!littleEndian) body.swap16();
-    return { text: body.toString('utf16le'), problem: `file is UTF-16 (${littleEndian ? 'little' : 'big'}-endian); Kubernetes expects UTF-8` };
+    const truncated = odd ? ' with an odd number of bytes (the last one was not read)' : '';
+    return { text: body.toString('utf16le'), problem: `file is UTF-16 (${littleEndian ? 'little' : 'big'}-endian)${truncated}; Kubernetes expects UTF-8` };
   }
   if (bytes.includes(0)) return { text: '', problem: 'binary file (it contains NUL bytes): not linted' };
   try {

@@ -1,5 +1,17 @@
-/** Offsets at which the lines of a file start (the yaml package's `LineCounter.lineStarts`). */
+/** Offsets at which the lines of a file start (as the yaml package's `LineCounter.lineStarts`). */
 export type LineStarts = readonly number[];
+
+/**
+ * The line starts of `text`: 0 and the offset after every `\n`. Only `\n` ends a line, for the
+ * yaml parser as here: a `\r\n` ends at its `\n`, a lone `\r` ends nothing. Counted from the text
+ * rather than by the parser's LineCounter, which misses line breaks that it recovers from inside a
+ * broken document (so positions after them were on the wrong line).
+ */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
 
 /** 1-based line and column of an offset, exactly as the yaml package's `LineCounter.linePos`. */
 export function linePos(lineStarts: LineStarts, offset: number): { line: number; col: number } {

@@ -1,6 +1,6 @@
-import { Composer, LineCounter, Parser, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import { Composer, Parser, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import type { SourceRange } from '../types';
-import type { LineStarts } from './line-starts';
+import { lineStartsOf, linePos, type LineStarts } from './line-starts';
 import { MAX_NESTING, tooDeepAt } from './nesting';
 import { buildSourceIndex, type SourceIndex } from './source-index';
 
@@ -44,28 +44,30 @@ const MAX_ALIAS_COUNT = 1000;
 const HELM_SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
 
 export function parseFile(text: string): ParsedFile {
-  const lineCounter = new LineCounter();
+  const lines = lineStartsOf(text);
+  // Offsets clamped to the text: the parser puts some errors just past its end (or at -1).
+  const position = (offset: number): { line: number; col: number } => linePos(lines, Math.min(Math.max(offset, 0), text.length));
   const documents: ParsedDocument[] = [];
   const problems: SyntaxProblem[] = [];
   const tooDeep = new Map<number, number>();
-  const stream = Array.from(new Composer(YAML_OPTIONS).compose(boundNesting(new Parser(lineCounter.addNewLine).parse(text), tooDeep)));
+  const stream = Array.from(new Composer(YAML_OPTIONS).compose(boundNesting(new Parser().parse(text), tooDeep)));
   stream.forEach((document, index) => {
     const deepAt = tooDeep.get(index);
     if (deepAt !== undefined) {
-      const { line, col } = lineCounter.linePos(deepAt);
+      const { line, col } = position(deepAt);
       problems.push({ documentIndex: index, message: `document is nested more than ${MAX_NESTING} levels deep: not read`, line, column: col, endLine: line, endColumn: col });
       return;
     }
     const error = document.errors[0];
     if (error) {
-      problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, lineCounter) });
+      problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, position) });
       return;
     }
     try {
       const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      documents.push({ index, source: buildSourceIndex(document), lines: lineCounter.lineStarts, value, helmSource: helmSourceOf(document) });
+      documents.push({ index, source: buildSourceIndex(document), lines, value, helmSource: helmSourceOf(document) });
     } catch (thrown) {
-      const start = lineCounter.linePos(document.range[0]);
+      const start = position(document.range[0]);
       const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
       problems.push({ documentIndex: index, message, line: start.line, column: start.col, endLine: start.line, endColumn: start.col });
     }
@@ -92,9 +94,9 @@ function* boundNesting(tokens: Generator<CST.Token>, tooDeep: Map<number, number
 }
 
 /** Like the yaml package's `prettyErrors`: both ends located when the error has a position. */
-function errorRange(error: YAMLError, lineCounter: LineCounter): SourceRange {
-  const start = lineCounter.linePos(error.pos[0]);
-  const end = error.pos[0] === -1 ? start : lineCounter.linePos(error.pos[1]);
+function errorRange(error: YAMLError, position: (offset: number) => { line: number; col: number }): SourceRange {
+  const start = position(error.pos[0]);
+  const end = error.pos[0] === -1 ? start : position(error.pos[1]);
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
 
