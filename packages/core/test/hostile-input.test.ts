@@ -25,6 +25,18 @@ describe('encodings, line endings and whitespace', () => {
     expect((await lintText(`\uFEFF${POD}`)).findings.map(where)).toEqual(expected);
   });
 
+  test('on line 1 of a file with a byte order mark, columns are counted without it', async () => {
+    const flow = '{ apiVersion: v1, kind: Pod, metadata: { name: web }, spec: { containers: [{ name: app, image: nginx:1.27, securityContext: { privileged: true } }] } }\n';
+    const expected = ['<stdin>:1:127 privileged-container Pod/web spec.containers[0].securityContext.privileged'];
+    expect((await lintText(flow)).findings.map(where)).toEqual(expected);
+    expect((await lintText(`\uFEFF${flow}`)).findings.map(where)).toEqual(expected);
+  });
+
+  test('a comment suppression works with CRLF line endings', async () => {
+    const text = POD.replace('        privileged: true', '        # k8s-lint-disable-next-line privileged-container\n        privileged: true').replace(/\n/g, '\r\n');
+    expect((await lintText(text)).findings.map((finding) => `${finding.line}:${finding.column} ${finding.suppression?.via ?? 'shown'}`)).toEqual(['12:9 comment']);
+  });
+
   test('tabs: as separation they are fine, as indentation a located syntax error', async () => {
     expect((await lintText(POD.replace('privileged: true', 'privileged:\ttrue'))).findings.map(where)).toEqual([
       '<stdin>:11:9 privileged-container Pod/web spec.containers[0].securityContext.privileged',

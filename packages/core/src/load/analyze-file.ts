@@ -20,7 +20,9 @@ export interface UnreadableFile {
 export const DEFAULT_MAX_FILE_SIZE = 10_000_000;
 
 export function analyzeText({ text, problem }: DecodedFile): AnalyzedFile {
-  return { problem, parsed: parseFile(text), comments: CommentSuppressions.fromText(text) };
+  // Without its byte order mark, so that columns on line 1 are the ones editors and GitHub show.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { problem, parsed: parseFile(body), comments: CommentSuppressions.fromText(body) };
 }
 
 export function analyzePath(absolutePath: string, maxFileSize: number): AnalyzedFile | UnreadableFile {

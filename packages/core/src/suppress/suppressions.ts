@@ -44,8 +44,9 @@ export class CommentSuppressions {
     const byLine = new Map<number, RuleSelection>();
     // Most files have none: skip the line scan unless the marker occurs at all.
     if (!text.includes(DISABLE_NEXT_LINE)) return new CommentSuppressions(byLine);
-    text.split(/\r?\n|\r/).forEach((line, index) => {
-      const match = COMMENT.exec(line);
+    // Lines as the YAML parser counts them: only `\n` ends one (a lone `\r` does not).
+    text.split('\n').forEach((line, index) => {
+      const match = COMMENT.exec(line.endsWith('\r') ? line.slice(0, -1) : line);
       if (!match) return;
       const [list = '', reason] = (match[1] ?? '').split(/\s--\s?/, 2);
       const { all, ids } = parseRuleList(list);
