@@ -4,7 +4,7 @@
  * finding at 1:1 of its path and everything else is still linted.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { lint, parseConfig, type LintResult } from '../src';
 import { makeTree } from './helpers';
@@ -95,6 +95,24 @@ const hasMkfifo = spawnSync('mkfifo', ['--version']).status === 0;
     const result = await lint({ paths: ['.'], cwd: root });
     expect(loaderFindings(result)).toEqual(['pipes/stream.yaml 1:1 error file-unreadable not a regular file (a FIFO, socket or device): not read']);
     expect(privilegedFiles(result)).toEqual(['pod.yaml']);
+  });
+});
+
+// A kernel file that says it is empty and fails when read: unreadable even for root.
+const KERNEL_FILE = '/proc/self/clear_refs';
+const hasKernelFile = existsSync(KERNEL_FILE);
+(hasKernelFile ? describe : describe.skip)(hasKernelFile ? 'a file whose read fails' : `a file whose read fails (SKIPPED: no ${KERNEL_FILE} on this system)`, () => {
+  test('is reported at its path; the other files are linted', async () => {
+    const root = makeTree({ 'pod.yaml': POD });
+    const result = await lint({ paths: [path.join(root, 'pod.yaml'), KERNEL_FILE], cwd: '/' });
+    expect(loaderFindings(result)).toEqual(['proc/self/clear_refs 1:1 error file-unreadable file cannot be read (EINVAL): not linted']);
+    expect(privilegedFiles(result)).toEqual([path.relative('/', path.join(root, 'pod.yaml'))]);
+  });
+
+  test('files that are longer than they say are read to the end, still bounded', async () => {
+    // /proc/self/status says it is 0 bytes long and is not.
+    const result = await lint({ paths: ['/proc/self/status'], cwd: '/', maxFileSize: 10 });
+    expect(loaderFindings(result)).toEqual(['proc/self/status 1:1 error file-unreadable file is longer than maxFileSize (10 bytes): not read']);
   });
 });
 

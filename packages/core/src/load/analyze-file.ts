@@ -42,20 +42,34 @@ function readBounded(absolutePath: string, maxFileSize: number): Buffer | Unread
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { unreadable: 'not a regular file (a FIFO, socket or device): not read' };
-    if (stat.size > maxFileSize) return { unreadable: `file is ${stat.size} bytes, more than maxFileSize (${maxFileSize}): not read` };
-    const bytes = Buffer.alloc(stat.size);
+    if (stat.size > maxFileSize) return tooLarge(stat.size, maxFileSize);
+    // Read to the end rather than trusting the size: a growing file or a kernel file (size 0)
+    // holds more than fstat says. Never more than maxFileSize + 1 bytes are held.
+    let bytes = Buffer.allocUnsafe(Math.min(stat.size, maxFileSize) + 1);
     let filled = 0;
-    while (filled < bytes.length) {
+    for (;;) {
       const read = readSync(fd, bytes, filled, bytes.length - filled, null);
       if (read === 0) break;
       filled += read;
+      if (filled > maxFileSize) return tooLarge(null, maxFileSize);
+      if (filled === bytes.length) {
+        const grown = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxFileSize + 1));
+        bytes.copy(grown, 0, 0, filled);
+        bytes = grown;
+      }
     }
-    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
+    return bytes.subarray(0, filled);
   } catch (error) {
     return { unreadable: `file cannot be read (${codeOf(error)}): not linted` };
   } finally {
     closeSync(fd);
   }
+}
+
+/** `size` null: the file turned out longer than it said, so its real size is not known. */
+function tooLarge(size: number | null, maxFileSize: number): UnreadableFile {
+  if (size === null) return { unreadable: `file is longer than maxFileSize (${maxFileSize} bytes): not read` };
+  return { unreadable: `file is ${size} bytes, more than maxFileSize (${maxFileSize}): not read` };
 }
 
 function codeOf(error: unknown): string {
