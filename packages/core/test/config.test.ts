@@ -67,4 +67,11 @@ describe('configuration', () => {
     expect(() => parseConfig(`rules: ${'['.repeat(50000)}${']'.repeat(50000)}\n`, 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: nested too deeply'));
     expect(() => parseConfig(`exclude: [${Array.from({ length: 1001 }, (_, i) => `"a${i}"`).join(', ')}]\n`, 'k.yaml')).toThrow(new ConfigError('k.yaml: exclude: must NOT have more than 1000 items'));
   });
+
+  test('duplicate keys are found, in linear time, at the repeated key', () => {
+    expect(() => parseConfig('rules:\n  run-as-root: off\n  run-as-root: error\n', 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: Map keys must be unique at line 3, column 3:'));
+    // 60,000 rules: the yaml package's own check would take about a minute; the test timeout guards.
+    const many = `rules:\n${Array.from({ length: 60_000 }, (_, i) => `  rule-${i}: off`).join('\n')}\n  rule-5: off\n`;
+    expect(() => parseConfig(many, 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: Map keys must be unique at line 60002, column 3:'));
+  }, 30_000);
 });

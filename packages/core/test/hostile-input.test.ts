@@ -61,6 +61,25 @@ describe('encodings, line endings and whitespace', () => {
   });
 });
 
+describe('huge maps', () => {
+  // The yaml package's own duplicate-key check compares every key with every earlier one: about
+  // a minute for this map. Ours is linear; the test timeout is the guard.
+  test(
+    'a map of 60,000 keys is read, and a duplicate at its end is located exactly',
+    async () => {
+      const keys = Array.from({ length: 60_000 }, (_, i) => `  key-${i}: value`);
+      const text = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: big, namespace: shop }', 'data:', ...keys, '  key-7: again', ''].join('\n');
+      const result = await lintText(text);
+      expect(result.findings.map((finding) => `${finding.line}:${finding.column}-${finding.endColumn} ${finding.ruleId} ${finding.message}`)).toEqual([
+        `${60_005}:3-4 yaml-syntax Map keys must be unique`,
+      ]);
+      const unique = await lintText(text.replace('  key-7: again\n', ''));
+      expect(unique.summary.objects).toBe(1);
+    },
+    30_000,
+  );
+});
+
 describe('values of the wrong type', () => {
   const WRONG_VALUES = ['null', '5', '-1.5', '"x"', '[]', '{}', 'true', '[null, 5, "x"]', '{ a: [1, {}] }'];
   // Every place of a workload a rule reads, given every wrong value in turn.

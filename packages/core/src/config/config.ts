@@ -2,7 +2,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
+import { lineStartsOf, linePos } from '../parse/line-starts';
+import { indexDocument } from '../parse/source-index';
 import { ConfigError } from '../errors';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
 import { globProblem } from '../load/glob';
@@ -102,8 +104,7 @@ export function loadConfig(cwd: string, explicitFile?: string): Config {
 export function parseConfig(text: string, file: string): Config {
   let value: unknown;
   try {
-    // YAML 1.2 on purpose: `off` must stay a string here.
-    value = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
+    value = readConfigYaml(text) ?? {};
   } catch (error) {
     const message = (error as Error).message;
     // The parser runs out of stack on absurd nesting and says so in its own words.
@@ -154,6 +155,23 @@ function globProblemIn(raw: RawConfig): string | null {
     if (problem) return `${key}: invalid glob "${pattern}": ${problem}`;
   }
   return null;
+}
+
+/**
+ * The configuration as a value. YAML 1.2 on purpose: `off` must stay a string here. Duplicate
+ * keys are found in linear time by indexDocument (the yaml package's own check is quadratic, and
+ * a configuration in the linted repository may be hostile). Throws with the parser's message.
+ */
+function readConfigYaml(text: string): unknown {
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
+  const { duplicateKeyAt } = indexDocument(document);
+  const error = document.errors[0];
+  if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
+    const { line, col } = linePos(lineStartsOf(text), duplicateKeyAt);
+    throw new Error(`Map keys must be unique at line ${line}, column ${col}:`);
+  }
+  if (error) throw error;
+  return document.toJS({ maxAliasCount: 100 });
 }
 
 /** `a.b[0]`-style key for a JSON pointer such as `/rules/run-as-root`. */

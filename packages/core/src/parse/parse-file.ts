@@ -2,7 +2,7 @@ import { Composer, Parser, type CST, type Document, type DocumentOptions, type P
 import type { SourceRange } from '../types';
 import { lineStartsOf, linePos, type LineStarts } from './line-starts';
 import { MAX_NESTING, tooDeepAt } from './nesting';
-import { buildSourceIndex, type SourceIndex } from './source-index';
+import { indexDocument, type SourceIndex } from './source-index';
 
 /** One YAML document of a file: its value and, instead of the syntax tree, what locating needs. */
 export interface ParsedDocument {
@@ -32,7 +32,8 @@ export interface ParsedFile {
 const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   merge: true,
-  uniqueKeys: true,
+  // Duplicate keys are found by indexDocument in linear time (the package's check is quadratic).
+  uniqueKeys: false,
   // Library warnings (e.g. templated `{{ }}` keys) would go to process warnings on stderr.
   logLevel: 'error',
   customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
@@ -58,14 +59,20 @@ export function parseFile(text: string): ParsedFile {
       problems.push({ documentIndex: index, message: `document is nested more than ${MAX_NESTING} levels deep: not read`, line, column: col, endLine: line, endColumn: col });
       return;
     }
-    const error = document.errors[0];
-    if (error) {
-      problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, position) });
-      return;
-    }
     try {
-      const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-      documents.push({ index, source: buildSourceIndex(document), lines, value, helmSource: helmSourceOf(document) });
+      const { source, duplicateKeyAt } = indexDocument(document);
+      const error = document.errors[0];
+      // The earlier of the parser's first error and the first duplicate key, as the parser would report them.
+      if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
+        const start = position(duplicateKeyAt);
+        const end = position(duplicateKeyAt + 1);
+        problems.push({ documentIndex: index, message: 'Map keys must be unique', line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
+      } else if (error) {
+        problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, position) });
+      } else {
+        const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        documents.push({ index, source, lines, value, helmSource: helmSourceOf(document) });
+      }
     } catch (thrown) {
       const start = position(document.range[0]);
       const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
