@@ -74,4 +74,9 @@ describe('configuration', () => {
     const many = `rules:\n${Array.from({ length: 60_000 }, (_, i) => `  rule-${i}: off`).join('\n')}\n  rule-5: off\n`;
     expect(() => parseConfig(many, 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: Map keys must be unique at line 60002, column 3:'));
   }, 30_000);
+
+  test('more than 1,000 aliases are refused before any is resolved', () => {
+    const aliased = `anchor: &x a\nexclude: [${Array.from({ length: 1001 }, () => '*x').join(', ')}]\n`;
+    expect(() => parseConfig(aliased, 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: 1001 aliases, more than 1000'));
+  });
 });

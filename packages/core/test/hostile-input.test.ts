@@ -80,6 +80,21 @@ describe('huge maps', () => {
   );
 });
 
+describe('many aliases', () => {
+  // Each alias makes the yaml package scan every earlier anchor and alias: 20,000 take 20 s.
+  const withAliases = (count: number): string =>
+    ['apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: aliases, namespace: shop }', 'data:', ...Array.from({ length: count }, (_, i) => `  a${i}: &x${i} v`), ...Array.from({ length: count }, (_, i) => `  b${i}: *x${i}`), ''].join('\n');
+
+  test('up to 1,000 aliases a document is read; beyond, it is reported at the alias past the bound', async () => {
+    expect((await lintText(withAliases(1000))).summary.objects).toBe(1);
+    const result = await lintText(withAliases(20_000));
+    expect(result.findings.map((finding) => `${finding.line}:${finding.column} ${finding.ruleId} ${finding.message}`)).toEqual([
+      '21005:10 yaml-syntax document has 20000 aliases, more than 1000: not read (resolving them would take too long)',
+    ]);
+    expect(result.summary.objects).toBe(0);
+  });
+});
+
 describe('values of the wrong type', () => {
   const WRONG_VALUES = ['null', '5', '-1.5', '"x"', '[]', '{}', 'true', '[null, 5, "x"]', '{ a: [1, {}] }'];
   // Every place of a workload a rule reads, given every wrong value in turn.

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { lineStartsOf, linePos } from '../parse/line-starts';
-import { indexDocument } from '../parse/source-index';
+import { indexDocument, MAX_ALIASES } from '../parse/source-index';
 import { ConfigError } from '../errors';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
 import { globProblem } from '../load/glob';
@@ -164,7 +164,8 @@ function globProblemIn(raw: RawConfig): string | null {
  */
 function readConfigYaml(text: string): unknown {
   const document = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
-  const { duplicateKeyAt } = indexDocument(document);
+  const { duplicateKeyAt, aliases, tooManyAliasesAt } = indexDocument(document);
+  if (tooManyAliasesAt >= 0) throw new Error(`${aliases} aliases, more than ${MAX_ALIASES}`);
   const error = document.errors[0];
   if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
     const { line, col } = linePos(lineStartsOf(text), duplicateKeyAt);

@@ -2,7 +2,7 @@ import { Composer, Parser, type CST, type Document, type DocumentOptions, type P
 import type { SourceRange } from '../types';
 import { lineStartsOf, linePos, type LineStarts } from './line-starts';
 import { MAX_NESTING, tooDeepAt } from './nesting';
-import { indexDocument, type SourceIndex } from './source-index';
+import { indexDocument, MAX_ALIASES, type SourceIndex } from './source-index';
 
 /** One YAML document of a file: its value and, instead of the syntax tree, what locating needs. */
 export interface ParsedDocument {
@@ -60,10 +60,13 @@ export function parseFile(text: string): ParsedFile {
       return;
     }
     try {
-      const { source, duplicateKeyAt } = indexDocument(document);
+      const { source, duplicateKeyAt, aliases, tooManyAliasesAt } = indexDocument(document);
       const error = document.errors[0];
-      // The earlier of the parser's first error and the first duplicate key, as the parser would report them.
-      if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
+      if (tooManyAliasesAt >= 0) {
+        const at = position(tooManyAliasesAt);
+        problems.push({ documentIndex: index, message: `document has ${aliases} aliases, more than ${MAX_ALIASES}: not read (resolving them would take too long)`, line: at.line, column: at.col, endLine: at.line, endColumn: at.col });
+        // The earlier of the parser's first error and the first duplicate key, as the parser would report them.
+      } else if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
         const start = position(duplicateKeyAt);
         const end = position(duplicateKeyAt + 1);
         problems.push({ documentIndex: index, message: 'Map keys must be unique', line: start.line, column: start.col, endLine: end.line, endColumn: end.col });

@@ -37,11 +37,22 @@ export const OTHER_KEY = -1;
 /** Key id of a sequence item. */
 export const ITEM = -3;
 
-/** The index of a document, and the offset of its first duplicate map key (-1: none). */
+/** The index of a document, with what the walk learned about it on the way. */
 export interface IndexedDocument {
   source: SourceIndex;
+  /** Offset of the first duplicate map key, or -1. */
   duplicateKeyAt: number;
+  /** Alias nodes (`*name`). */
+  aliases: number;
+  /** Offset of the alias past MAX_ALIASES, or -1. */
+  tooManyAliasesAt: number;
 }
+
+/**
+ * Aliases a document may hold. Resolving each one makes the yaml package scan every anchor and
+ * alias before it, so a few tens of thousands take minutes; real manifests hold a handful.
+ */
+export const MAX_ALIASES = 1000;
 
 /**
  * Builds the index and, in the same walk, finds duplicate keys as the yaml package's
@@ -50,6 +61,8 @@ export interface IndexedDocument {
  */
 export function indexDocument(document: Document.Parsed): IndexedDocument {
   let duplicateKeyAt = -1;
+  let aliasCount = 0;
+  let tooManyAliasesAt = -1;
   const nodes: number[] = [];
   const entries: number[] = [];
   const keys: string[] = [];
@@ -76,6 +89,7 @@ export function indexDocument(document: Document.Parsed): IndexedDocument {
     nodes.push(kind | flow, node.range?.[0] ?? -1, node.range?.[1] ?? -1, -1, 0);
     if (isAlias(node)) {
       nodes[index * NODE_STRIDE + 3] = anchors.get(node.source) ?? -1;
+      if (++aliasCount === MAX_ALIASES + 1) tooManyAliasesAt = node.range?.[0] ?? -1;
       return index;
     }
     if (node.anchor) anchors.set(node.anchor, index);
@@ -114,7 +128,12 @@ export function indexDocument(document: Document.Parsed): IndexedDocument {
   };
 
   const root = add(document.contents);
-  return { source: { nodes: Int32Array.from(nodes), entries: Int32Array.from(entries), keys, root, documentStart: document.range[0] }, duplicateKeyAt };
+  return {
+    source: { nodes: Int32Array.from(nodes), entries: Int32Array.from(entries), keys, root, documentStart: document.range[0] },
+    duplicateKeyAt,
+    aliases: aliasCount,
+    tooManyAliasesAt,
+  };
 }
 
 // Below this many pairs comparing each key with the earlier ones is cheaper than a set.
