@@ -80,6 +80,24 @@ describe('huge maps', () => {
   );
 });
 
+describe('dense files', () => {
+  test('a file of tiny entries that would take gigabytes to parse is reported, not read', async () => {
+    // 2 MB of `[[[...]]]`: parsed, about 2 GB of syntax tree.
+    const dense = Array.from({ length: 4000 }, (_, i) => `k${i}: ${'['.repeat(150)}${']'.repeat(150)}`).join('\n');
+    const result = await lint({ paths: ['-'], cwd: '/repo', stdinText: dense, rules: BUILTIN_RULES });
+    expect(result.findings.map(where)).toEqual(['<stdin>:1:1 file-unreadable file holds more than 500000 YAML indicators (: - , [ { ?): not read, it could take gigabytes to parse']);
+  });
+
+  test('a document of more than 100,000 entries is reported where the bound is passed, the next one read', async () => {
+    const big = `data: [${Array.from({ length: 100_001 }, () => '1').join(',')}]\n`;
+    const result = await lintText(`${big}---\n${POD}`);
+    expect(result.findings.map(where)).toEqual([
+      '<stdin>:1:7 yaml-syntax document holds more than 100000 entries: not read',
+      '<stdin>:13:9 privileged-container Pod/web spec.containers[0].securityContext.privileged',
+    ]);
+  });
+});
+
 describe('many aliases', () => {
   // Each alias makes the yaml package scan every earlier anchor and alias: 20,000 take 20 s.
   const withAliases = (count: number): string =>

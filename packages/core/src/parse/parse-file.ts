@@ -1,7 +1,7 @@
 import { Composer, Parser, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import type { SourceRange } from '../types';
 import { lineStartsOf, linePos, type LineStarts } from './line-starts';
-import { MAX_NESTING, tooDeepAt } from './nesting';
+import { brokenBound, type BrokenBound } from './nesting';
 import { indexDocument, MAX_ALIASES, type SourceIndex } from './source-index';
 
 /** One YAML document of a file: its value and, instead of the syntax tree, what locating needs. */
@@ -50,14 +50,16 @@ export function parseFile(text: string): ParsedFile {
   const position = (offset: number): { line: number; col: number } => linePos(lines, Math.min(Math.max(offset, 0), text.length));
   const documents: ParsedDocument[] = [];
   const problems: SyntaxProblem[] = [];
-  const tooDeep = new Map<number, number>();
-  const stream = Array.from(new Composer(YAML_OPTIONS).compose(boundNesting(new Parser().parse(text), tooDeep)));
-  stream.forEach((document, index) => {
-    const deepAt = tooDeep.get(index);
-    if (deepAt !== undefined) {
-      const { line, col } = position(deepAt);
-      problems.push({ documentIndex: index, message: `document is nested more than ${MAX_NESTING} levels deep: not read`, line, column: col, endLine: line, endColumn: col });
-      return;
+  const broken = new Map<number, BrokenBound>();
+  // One document at a time, from tokens to value: only the current one's syntax tree is alive.
+  let index = -1;
+  for (const document of new Composer(YAML_OPTIONS).compose(bounded(new Parser().parse(text), broken))) {
+    index++;
+    const bound = broken.get(index);
+    if (bound) {
+      const { line, col } = position(bound.offset);
+      problems.push({ documentIndex: index, message: bound.message, line, column: col, endLine: line, endColumn: col });
+      continue;
     }
     try {
       const { source, duplicateKeyAt, aliases, tooManyAliasesAt } = indexDocument(document);
@@ -81,21 +83,21 @@ export function parseFile(text: string): ParsedFile {
       const message = cleanMessage(thrown instanceof Error ? thrown.message : String(thrown));
       problems.push({ documentIndex: index, message, line: start.line, column: start.col, endLine: start.line, endColumn: start.col });
     }
-  });
+  }
   return { documents, problems };
 }
 
 /**
- * Passes the parser's tokens on to the composer, emptying each document nested too deeply and
- * noting where (by document index), so that the composer never recurses that far.
+ * Passes the parser's tokens on to the composer, emptying each document that breaks a bound (too
+ * deep, too many entries) and noting where (by document index), so that it is never composed.
  */
-function* boundNesting(tokens: Generator<CST.Token>, tooDeep: Map<number, number>): Generator<CST.Token> {
+function* bounded(tokens: Generator<CST.Token>, broken: Map<number, BrokenBound>): Generator<CST.Token> {
   let documentIndex = 0;
   for (const token of tokens) {
     if (token.type === 'document') {
-      const offset = tooDeepAt(token);
-      if (offset >= 0) {
-        tooDeep.set(documentIndex, offset);
+      const bound = brokenBound(token);
+      if (bound) {
+        broken.set(documentIndex, bound);
         yield { ...token, value: undefined };
       } else yield token;
       documentIndex++;
