@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../helpers/cli';
+import type { JsonReport } from '../helpers/json-report';
 
 // A Pod with one privileged container; `extra` adds a second, identical finding source.
 function pod(name: string): string {
@@ -25,11 +26,6 @@ function tree(files: Record<string, string>): string {
     writeFileSync(path.join(root, relative), content);
   }
   return root;
-}
-
-interface JsonReport {
-  summary: { findings: number; suppressed: number; baselined?: number };
-  findings: { ruleId: string; line: number; suppressed: boolean; suppression: { via: string; reason: string | null } | null }[];
 }
 
 describe('adopting k8s-lint on a big repository', () => {

@@ -3,28 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describeValidation, validateSarif } from '../helpers/sarif-validator';
 import { REPO_ROOT, runCli } from '../helpers/cli';
-
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  object: { apiVersion: string; kind: string; namespace: string | null; name: string | null } | null;
-  path: string;
-  suppressed: boolean;
-  suppression: { via: string; reason: string | null } | null;
-  source: string | null;
-}
-
-interface JsonReport {
-  tool: { name: string; version: string };
-  summary: { files: number; objects: number; findings: number; errors: number; warnings: number; notes: number; suppressed: number; skipped: number };
-  findings: JsonFinding[];
-}
+import type { JsonReport } from '../helpers/json-report';
 
 function json(args: string[], options: Parameters<typeof runCli>[1] = {}): { status: number | null; report: JsonReport; stderr: string } {
   const run = runCli([...args, '--format', 'json'], options);

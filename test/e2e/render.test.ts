@@ -8,16 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { extractHelm } from '../../packages/core/test/render/programs';
 import { runCli } from '../helpers/cli';
-
-interface JsonFinding {
-  ruleId: string;
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  object: { apiVersion: string; kind: string; namespace: string | null; name: string | null } | null;
-  path: string;
-}
+import type { JsonFinding } from '../helpers/json-report';
 
 const PRIVILEGED_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx:1\n      securityContext:\n        privileged: true\n';
 

@@ -2,15 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../helpers/cli';
-
-interface JsonFinding {
-  ruleId: string;
-  message: string;
-  line: number;
-  column: number;
-  object: { kind: string; name: string | null } | null;
-  path: string;
-}
+import type { JsonFinding } from '../helpers/json-report';
 
 const SIDECAR = `apiVersion: v1
 kind: Pod
@@ -28,7 +20,7 @@ spec:
 
 const PSP = 'apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: restricted\nspec:\n  privileged: false\n';
 
-function schemaFindings(args: string[], input: string): { status: number | null; findings: Array<Omit<JsonFinding, 'object'> & { object: string }> } {
+function schemaFindings(args: string[], input: string): { status: number | null; findings: Array<Pick<JsonFinding, 'ruleId' | 'message' | 'line' | 'column' | 'path'> & { object: string }> } {
   const run = runCli(['-', '--format', 'json', ...args], { input });
   expect(run.stderr).toBe('');
   const report = JSON.parse(run.stdout) as { findings: JsonFinding[] };

@@ -9,6 +9,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CLI, REPO_ROOT } from '../helpers/cli';
+import type { JsonFinding } from '../helpers/json-report';
+export type { JsonFinding } from '../helpers/json-report';
 
 export { CLI, REPO_ROOT };
 export const BUNDLE = path.join(REPO_ROOT, 'bin', 'k8s-lint.cjs');
@@ -223,15 +225,6 @@ export const PRIVILEGED_POD = [
   '        privileged: true',
   '',
 ].join('\n');
-
-export interface JsonFinding {
-  ruleId: string;
-  message: string;
-  file: string;
-  line: number;
-  path: string;
-  suppressed: boolean;
-}
 
 export function jsonFindings(stdout: string): JsonFinding[] {
   return (JSON.parse(stdout) as { findings: JsonFinding[] }).findings;

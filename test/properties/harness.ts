@@ -3,6 +3,8 @@ import { main, type CliIo } from '@k8s-lint/cli';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { JsonObjectRef, JsonFinding, JsonReport } from '../helpers/json-report';
+export type { JsonObjectRef, JsonFinding, JsonReport } from '../helpers/json-report';
 
 /**
  * Seed and number of runs of a property: fixed, so that a run is reproducible, and printed in the
@@ -41,33 +43,6 @@ export async function runMain(argv: readonly string[], options: { cwd: string; s
 }
 
 /** The documented JSON report (README), as far as these tests read it. */
-export interface JsonObjectRef {
-  apiVersion: string;
-  kind: string;
-  namespace: string | null;
-  name: string | null;
-}
-
-export interface JsonFinding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'note';
-  message: string;
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  object: JsonObjectRef | null;
-  path: string;
-  suppressed: boolean;
-  suppression: { via: string; reason: string | null } | null;
-  source: string | null;
-}
-
-export interface JsonReport {
-  summary: { files: number; objects: number; findings: number; errors: number; warnings: number; notes: number; suppressed: number; skipped: number };
-  findings: JsonFinding[];
-}
 
 export function parseReport(stdout: string): JsonReport {
   return JSON.parse(stdout) as JsonReport;
