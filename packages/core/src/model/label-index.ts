@@ -22,10 +22,6 @@ export class LabelIndex<T> {
     }
   }
 
-  get all(): readonly T[] {
-    return this.everything;
-  }
-
   /** A superset of what a metav1.LabelSelector selects, in insertion order when narrowed by one label. */
   candidates(selector: unknown): readonly T[] {
     const record = asRecord(selector);

@@ -44,12 +44,8 @@ const loaded = new Map<KubernetesVersion, BundledSchema>();
 export function bundledSchema(version: KubernetesVersion): BundledSchema {
   let schema = loaded.get(version);
   if (!schema) {
-    schema = JSON.parse(readFileSync(path.join(__dirname, schemaFileName(version)), 'utf8')) as BundledSchema;
+    schema = JSON.parse(readFileSync(path.join(__dirname, `kubernetes-${version}.json`), 'utf8')) as BundledSchema;
     loaded.set(version, schema);
   }
   return schema;
-}
-
-export function schemaFileName(version: KubernetesVersion): string {
-  return `kubernetes-${version}.json`;
 }
