@@ -80,9 +80,9 @@ describe('adopting k8s-lint on a big repository', () => {
   test('a missing or invalid baseline is exit 2 with one line', () => {
     const cwd = tree({ 'a.yaml': pod('web'), 'bad.json': '{"version": 1}' });
     const missing = runCli(['a.yaml', '--baseline', 'nope.json'], { cwd });
-    expect(missing).toEqual({ status: 2, stdout: '', stderr: `k8s-lint: cannot read baseline ${path.join(cwd, 'nope.json')}: ENOENT\n` });
+    expect(missing).toEqual({ status: 2, stdout: '', stderr: 'k8s-lint: cannot read baseline nope.json: ENOENT\n' });
     const invalid = runCli(['a.yaml', '--baseline', 'bad.json'], { cwd });
-    expect(invalid).toEqual({ status: 2, stdout: '', stderr: `k8s-lint: invalid baseline ${path.join(cwd, 'bad.json')}: "entries" must be an array\n` });
+    expect(invalid).toEqual({ status: 2, stdout: '', stderr: 'k8s-lint: invalid baseline bad.json: "entries" must be an array\n' });
   });
 
   test('per-path overrides in .k8s-lint.yaml change or drop findings by file', () => {
@@ -99,7 +99,7 @@ describe('adopting k8s-lint on a big repository', () => {
     const bad = tree({ '.k8s-lint.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules: { privileged: off }\n', 'a.yaml': pod('a') });
     const run = runCli(['.'], { cwd: bad });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`k8s-lint: ${path.join(bad, '.k8s-lint.yaml')}: overrides[0].rules.privileged: unknown rule "privileged"\n`);
+    expect(run.stderr).toBe('k8s-lint: .k8s-lint.yaml: overrides[0].rules.privileged: unknown rule "privileged"\n');
   });
 
   test('explain prints a rule; an unknown rule is exit 2 with a suggestion', () => {

@@ -136,7 +136,7 @@ describe('k8s-lint inputs, outputs and exit codes', () => {
     writeFileSync(path.join(dir, 'pod.yaml'), badPod);
     const run = runCli(['.'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`k8s-lint: ${path.join(dir, '.k8s-lint.yaml')}: rules.privileged-containers: unknown rule "privileged-containers" (did you mean "privileged-container"?)\n`);
+    expect(run.stderr).toBe(`k8s-lint: .k8s-lint.yaml: rules.privileged-containers: unknown rule "privileged-containers" (did you mean "privileged-container"?)\n`);
   });
 
   test('configuration turns rules off, changes severities and excludes files', () => {
@@ -207,6 +207,8 @@ describe('configuration found above the working directory', () => {
   test('its exclude patterns are relative to its own directory', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'k8s-lint-e2e-'));
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  hostIPC: true\n';
+    // The search goes up to the repository root (the directory with .git), no further.
+    mkdirSync(path.join(root, '.git'));
     writeFileSync(path.join(root, '.k8s-lint.yaml'), 'exclude: ["apps/legacy"]\nrules:\n  missing-network-policy: off\n  missing-default-deny: off\n  automount-service-account-token: off\n  default-service-account: off\n  schema-invalid: off\n');
     mkdirSync(path.join(root, 'apps', 'legacy'), { recursive: true });
     writeFileSync(path.join(root, 'apps', 'legacy', 'pod.yaml'), pod);

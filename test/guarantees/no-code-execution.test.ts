@@ -24,6 +24,7 @@ import {
   jsonFindings,
   kubectlOnPath,
   lint,
+  networkNamespace,
   pathWith,
   readCalls,
   readSpawns,
@@ -32,8 +33,11 @@ import {
   tempDir,
   writeTree,
   type ProgramCall,
+  type SpawnRecord,
 } from './helpers';
 import { bareName, scanFile, scanSource, typeScriptFiles } from './module-scan';
+
+const namespace = networkNamespace();
 
 const FAKE_PROGRAMS = ['kubectl', 'kustomize', 'helm', 'sh', 'bash', 'git', 'docker', 'podman', 'sops'];
 
@@ -187,7 +191,8 @@ describe('with --kustomize: kubectl only, as `kubectl kustomize <dir>`, without 
     const hostile = hostileRepository();
     const result = lintHostile(hostile, ['.', '--kustomize', '--format', 'json']);
     expect(result.stderr).toBe('');
-    const roots = ['functions', 'generators', 'inflate'].map((name) => path.join(hostile.repo, name));
+    // The Helm inflator (inflate/) is refused before anything runs: see the test with the real kubectl.
+    const roots = ['functions', 'generators'].map((name) => path.join(hostile.repo, name));
     const calls = readCalls(hostile.calls);
     expect(calls.map((call) => [call.program, ...call.args])).toEqual(roots.map((root) => ['kubectl', 'kustomize', root]));
     for (const call of calls) {
@@ -196,7 +201,7 @@ describe('with --kustomize: kubectl only, as `kubectl kustomize <dir>`, without 
       expectReducedEnvironment(call);
     }
     const spawns = readSpawns(hostile.recorder.log);
-    expect(spawns.map((spawn) => [spawn.method, spawn.file, ...spawn.args])).toEqual(roots.map((root) => ['execFile', path.join(hostile.fakeBin, 'kubectl'), 'kustomize', root]));
+    expect(programSpawns(spawns)).toEqual(roots.map((root) => ['execFile', path.join(hostile.fakeBin, 'kubectl'), 'kustomize', root]));
     expect(spawns.every((spawn) => spawn.shell === undefined || spawn.shell === false)).toBe(true);
     expect(markersOf(hostile)).toEqual([]);
   });
@@ -213,7 +218,11 @@ describe('with --kustomize: kubectl only, as `kubectl kustomize <dir>`, without 
       expect(result.status).toBe(1);
       const renderErrors = jsonFindings(result.stdout).filter((finding) => finding.ruleId === 'render-error');
       expect(renderErrors.map((finding) => finding.file).sort()).toEqual(['functions/kustomization.yaml', 'generators/kustomization.yaml', 'inflate/kustomization.yaml']);
-      for (const finding of renderErrors) expect(finding.message).toMatch(/^kustomize could not render /);
+      // kubectl refuses the exec function and the generator plugin; k8s-lint refuses the Helm inflator before running anything.
+      for (const finding of renderErrors.filter((error) => error.file !== 'inflate/kustomization.yaml')) expect(finding.message).toMatch(/^kustomize could not render /);
+      expect(renderErrors.filter((error) => error.file === 'inflate/kustomization.yaml').map((error) => `${error.line}:${error.column} ${error.message}`)).toEqual([
+        "1:1 helmCharts is not rendered: kustomize's Helm chart inflation runs helm and can download charts (k8s-lint never lets it); render the chart with --helm instead",
+      ]);
       expect(readCalls(hostile.calls)).toEqual([]);
       expect(markersOf(hostile)).toEqual([]);
       expect(snapshot(hostile.repo)).toEqual(before);
@@ -232,7 +241,7 @@ describe('with --helm: helm only, as `helm template release-name <dir>`, without
     expect(calls.map((call) => [call.program, ...call.args])).toEqual([['helm', 'template', 'release-name', chart, '--values', path.join(hostile.repo, 'prod-values.yaml')]]);
     for (const call of calls) expectReducedEnvironment(call);
     const spawns = readSpawns(hostile.recorder.log);
-    expect(spawns.map((spawn) => [spawn.method, spawn.file])).toEqual([['execFile', path.join(hostile.fakeBin, 'helm')]]);
+    expect(programSpawns(spawns).map((spawn) => spawn.slice(0, 2))).toEqual([['execFile', path.join(hostile.fakeBin, 'helm')]]);
     expect(spawns.every((spawn) => spawn.shell === undefined || spawn.shell === false)).toBe(true);
     expect(markersOf(hostile)).toEqual([]);
   });
@@ -250,13 +259,37 @@ describe('with --helm: helm only, as `helm template release-name <dir>`, without
   });
 });
 
-/** The renderer's environment: PATH, a temporary HOME that is also TMPDIR, LANG and a KUBECONFIG that does not exist. */
+/**
+ * The renderer's environment: PATH, a temporary HOME that is also TMPDIR, LANG, a KUBECONFIG that
+ * does not exist, proxies at a closed port and git without configuration, prompt, ssh or
+ * transport (test/guarantees/kustomize-sandbox.test.ts shows that these keep kubectl from fetching).
+ */
 function expectReducedEnvironment(call: ProgramCall): void {
-  expect(Object.keys(call.env).sort()).toEqual(['HOME', 'KUBECONFIG', 'LANG', 'PATH', 'TMPDIR']);
+  const proxies = ['ALL_PROXY', 'HTTPS_PROXY', 'HTTP_PROXY', 'all_proxy', 'http_proxy', 'https_proxy'];
+  const git = ['GIT_ALLOW_PROTOCOL', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_NOSYSTEM', 'GIT_SSH_COMMAND', 'GIT_TERMINAL_PROMPT'];
+  expect(Object.keys(call.env).sort()).toEqual([...git, 'HOME', 'KUBECONFIG', 'LANG', 'NO_PROXY', 'PATH', 'TMPDIR', ...proxies, 'no_proxy'].sort());
+  for (const name of proxies) expect(call.env[name]).toBe('http://127.0.0.1:9');
+  expect([call.env.NO_PROXY, call.env.no_proxy]).toEqual(['', '']);
   expect(call.env.TMPDIR).toBe(call.env.HOME);
   expect(call.env.KUBECONFIG).toBe(path.join(call.env.HOME ?? '', 'no-kubeconfig'));
   // Removed when the program ended.
   expect(existsSync(call.env.HOME ?? '')).toBe(false);
+}
+
+/**
+ * The programs the renderer started, as [method, file, ...args]: where a network namespace can
+ * be made here, the renderer first probes `unshare` once (starting node in a namespace) and then
+ * starts every program through `unshare <options> --`; both are checked and taken off.
+ */
+function programSpawns(spawns: readonly SpawnRecord[]): string[][] {
+  const calls = spawns.map((spawn) => [spawn.method, spawn.file, ...spawn.args]);
+  const isProbe = (call: string[]): boolean => call.slice(-3).join(' ') === `${process.execPath} -e ` && path.basename(call[1] ?? '') === 'unshare';
+  const programs = calls.filter((call) => !isProbe(call));
+  if (!namespace.ok) return programs;
+  const options = [...namespace.prefix.slice(1), '--'];
+  expect(calls.filter(isProbe).map((call) => call.slice(2, -3))).toEqual([options]);
+  for (const call of programs) expect([path.basename(call[1] ?? ''), ...call.slice(2, 2 + options.length)]).toEqual(['unshare', ...options]);
+  return programs.map((call) => [call[0] ?? '', ...call.slice(2 + options.length)]);
 }
 
 describe('names with shell metacharacters are passed literally', () => {

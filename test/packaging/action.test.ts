@@ -4,7 +4,7 @@
  * (`bash --noprofile --norc -eo pipefail`), and the SARIF it writes must pass the validator.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,6 +75,7 @@ describe('action.yml', () => {
       format: 'sarif',
       output: 'k8s-lint.sarif',
       'fail-on': 'warning',
+      config: '',
       args: '',
     });
     expect(action.runs.using).toBe('composite');
@@ -108,6 +109,28 @@ describe('action.yml', () => {
     expect(result.outputs).toBe('report=out/report.json\n');
     const report = JSON.parse(readFileSync(path.join(workspace, 'out', 'report.json'), 'utf8')) as { summary: { files: number; findings: number } };
     expect(report.summary.files).toBe(1);
+  });
+
+  it("config replaces the checkout's own .k8s-lint.yaml (a trusted file for pull_request_target), and is passed as one argument", () => {
+    // The checkout's configuration hides every finding; the trusted one, outside the checkout, does not.
+    const trusted = path.join(temp, 'base branch');
+    const checkout = path.join(temp, 'pull-request');
+    mkdirSync(path.join(checkout, 'deploy'), { recursive: true });
+    mkdirSync(trusted, { recursive: true });
+    copyFileSync(path.join(REPO_ROOT, 'examples', 'bad', 'web-deployment.yaml'), path.join(checkout, 'deploy', 'web.yaml'));
+    writeFileSync(path.join(checkout, '.k8s-lint.yaml'), 'exclude: ["deploy/**"]\n');
+    writeFileSync(path.join(trusted, 'k8s lint.yaml'), 'rules:\n  image-not-pinned-by-digest: off\n');
+    const findings = (run: { stdout: string }): string[] => [...new Set((JSON.parse(run.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId))];
+
+    const own = runStep(checkout, { paths: 'deploy', format: 'json', output: '' });
+    expect(own.stderr).toBe('');
+    expect(findings(own)).toEqual([]);
+
+    const withTrusted = runStep(checkout, { paths: 'deploy', format: 'json', output: '', config: path.join(trusted, 'k8s lint.yaml') });
+    expect(withTrusted.stderr).toBe('');
+    expect(withTrusted.status).toBe(1);
+    expect(findings(withTrusted)).toContain('privileged-container');
+    expect(findings(withTrusted)).not.toContain('image-not-pinned-by-digest');
   });
 
   it('with an empty output writes the report to the log (for format github)', () => {

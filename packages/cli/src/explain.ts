@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, InputError, ruleDocsUrl, ruleIdSuggestion, type AnyRule, type Severity } from '@k8s-lint/core';
+import { BUILTIN_RULES, escapeControlsByLine, InputError, ruleDocsUrl, ruleIdSuggestion, type AnyRule, type Severity } from '@k8s-lint/core';
 import { markdownToText } from './markdown-text';
 
 /**
@@ -32,7 +32,8 @@ export function explainRule(id: string, configured: Severity | 'off' | undefined
   if (options.length > 0) lines.push('Options (default values):', ...options, '');
   if (meta.references.length > 0) lines.push('References:', ...meta.references.map((ref) => `  - ${ref.title}: ${ref.url}`), '');
   lines.push(`Docs: ${ruleDocsUrl(meta.id)}`);
-  return `${lines.join('\n')}\n`;
+  // The text is the rules' own, but whatever a rule (an embedder's too) holds stays off the terminal.
+  return escapeControlsByLine(`${lines.join('\n')}\n`);
 }
 
 /** One line per option: its name, default (as JSON) and, when the schema has one, its description. */

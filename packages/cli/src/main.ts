@@ -1,29 +1,33 @@
 import {
   BUILTIN_RULES,
   ConfigError,
+  DEFAULT_MAX_FINDINGS,
   InputError,
   PROFILES,
   VERSION,
+  escapeControls,
   lint,
   loadConfig,
   resolveRules,
   ruleDocsUrl,
   severityRank,
   type Jobs,
-  type LintResult,
+  type LintSummary,
   type Profile,
   type RenderOptions,
   type Severity,
 } from '@k8s-lint/core';
 import { Command, CommanderError, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { prepareBaseline } from './baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { explainRule } from './explain';
 import { FORMATTERS, FORMAT_NAMES } from './formatters';
 import { wantsColor, type CliIo } from './io';
 import { createProgress, wantsProgress } from './progress';
+import { filesNamedForRun, lintedFiles, refuseReadFiles, refuseSameTarget } from './write-conflicts';
+import { writeFileSafely, writeTarget, type WriteTarget } from './write-file-safely';
+import { writeChunks } from './write-stream';
+import { commanderErrorText, describeInternalError, withSafeStderr, writeMessage } from './safe-stderr';
 
 interface LintFlags {
   format: string;
@@ -41,18 +45,21 @@ interface LintFlags {
   writeBaseline?: string;
   jobs: string;
   maxFileSize?: string;
+  maxFindings?: string;
 }
 
 const FAIL_ON_CHOICES = ['error', 'warning', 'note', 'none'];
 
 /** Runs the CLI and resolves to its exit code; never calls process.exit. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // Nothing from the input reaches the terminal raw: every stderr write goes through here.
+  const io = withSafeStderr(rawIo);
   let exitCode = EXIT_OK;
   const program = new Command('k8s-lint')
     .description('Static security linter for Kubernetes manifests (plain, Kustomize or Helm-rendered YAML).')
     .version(VERSION, '-v, --version')
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: (text, write) => write(commanderErrorText(text)) });
 
   program
     .command('lint', { isDefault: true })
@@ -60,7 +67,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .argument('[paths...]', 'files, directories or globs', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml here or above)')
+    .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml here or above, up to the repository root)')
     .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
     .addOption(new Option('--profile <profile>', 'rule set: every rule, or exactly the Pod Security Standards checks of a level').choices(PROFILES))
     .option('--pss-version <version>', 'Pod Security Standards version for pss-* profiles: latest or v1.N (default: latest)')
@@ -72,6 +79,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (and accept them)')
     .option('--max-file-size <bytes>', 'report files larger than this instead of reading them (default: maxFileSize in the config, else 10000000)')
+    .option('--max-findings <n>', `findings listed in the report at most; past it they are counted, not listed (default ${DEFAULT_MAX_FINDINGS})`)
     .option('-j, --jobs <n>', 'threads that read and parse files: a number, or auto (one per core when there are many files)', 'auto')
     .action(async (paths: string[], flags: LintFlags) => {
       exitCode = await runLint(paths, flags, io);
@@ -110,32 +118,48 @@ function collect(value: string, previous: string[]): string[] {
 async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
   const config = loadConfig(io.cwd, flags.config);
   const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
-  const withBaseline = prepareBaseline(flags, io);
+  // Where the report and the baseline go is checked before anything is linted or written.
+  const output = flags.output === undefined ? undefined : writeTarget('--output', flags.output, io.cwd);
+  const baseline = prepareBaseline(flags, io);
+  const targets = [output, baseline.target].filter((target): target is WriteTarget => target !== undefined);
+  refuseSameTarget(targets);
+  refuseReadFiles(targets, filesNamedForRun({ paths, cwd: io.cwd, configFile: config.file, values: flags.values, baseline: baseline.read }));
+  const maxFindings = flags.maxFindings === undefined ? undefined : parseMaxFindings(flags.maxFindings);
   const progress = wantsProgress(io, flags.output !== undefined) ? createProgress(io.stderr) : undefined;
   const onProgress = progress && ((done: number, total: number): void => progress.update(done, total));
-  const result = withBaseline(
-    await lint({
-      paths,
-      cwd: io.cwd,
-      config,
-      exclude: flags.exclude,
-      stdinText,
-      profile: flags.profile,
-      pssVersion: flags.pssVersion,
-      kubernetesVersion: flags.kubernetesVersion,
-      onProgress,
-      render: renderOptions(flags, io),
-      jobs: parseJobs(flags.jobs),
-      maxFileSize: flags.maxFileSize === undefined ? undefined : parseByteCount(flags.maxFileSize),
-    }).finally(() => progress?.finish()),
-  );
+  const result = await lint({
+    paths,
+    cwd: io.cwd,
+    config,
+    exclude: flags.exclude,
+    stdinText,
+    profile: flags.profile,
+    pssVersion: flags.pssVersion,
+    kubernetesVersion: flags.kubernetesVersion,
+    onProgress,
+    render: renderOptions(flags, io),
+    jobs: parseJobs(flags.jobs),
+    maxFileSize: flags.maxFileSize === undefined ? undefined : parseByteCount(flags.maxFileSize),
+    maxFindings,
+    baseline: baseline.use,
+  }).finally(() => progress?.finish());
+  refuseReadFiles(targets, lintedFiles(result.files, io.cwd, targets));
   const formatter = FORMATTERS[flags.format];
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
-  const toFile = flags.output !== undefined;
-  const text = formatter(result, { color: !toFile && wantsColor(io.stdout, io.env) });
-  if (flags.output !== undefined) writeOutput(path.resolve(io.cwd, flags.output), text);
-  else io.stdout.write(text);
-  return failed(result, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  baseline.finish(result);
+  const chunks = formatter(result, { color: !output && wantsColor(io.stdout, io.env) });
+  if (output) writeFileSafely(output, chunks);
+  else await writeChunks(io.stdout, chunks);
+  if (result.summary.omitted) {
+    const listed = result.findings.length;
+    io.stderr.write(`k8s-lint: the report lists ${listed} of ${listed + result.summary.omitted} findings (--max-findings ${result.maxFindings ?? listed}); the counts include them all\n`);
+  }
+  return failed(result.summary, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseMaxFindings(value: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new InputError(`invalid --max-findings "${value}": must be a whole number from 1 to 999999999`);
+  return Number(value);
 }
 
 function parseJobs(value: string): Jobs {
@@ -153,21 +177,15 @@ function renderOptions(flags: LintFlags, io: CliIo): RenderOptions | undefined {
   // Values files only reach `helm template`; ignoring them would lint something other than what was asked.
   if (flags.values.length > 0 && !flags.helm) throw new InputError('--values is only used with --helm (values files are passed to `helm template`): add --helm or remove --values');
   if (!flags.kustomize && !flags.helm) return undefined;
-  return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, onNotice: (message) => io.stderr.write(`k8s-lint: ${message}\n`) };
+  return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, onNotice: (message) => writeMessage(io.stderr, message) };
 }
 
-function writeOutput(file: string, text: string): void {
-  try {
-    writeFileSync(file, text);
-  } catch (error) {
-    throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
-
-function failed(result: LintResult, failOn: Severity | 'none'): boolean {
+/** From the counts, which cover every finding, listed in the report or not. */
+function failed(summary: LintSummary, failOn: Severity | 'none'): boolean {
   if (failOn === 'none') return false;
   const threshold = severityRank(failOn);
-  return result.findings.some((finding) => !finding.suppression && severityRank(finding.severity) >= threshold);
+  const counts: Array<[Severity, number]> = [['error', summary.errors], ['warning', summary.warnings], ['note', summary.notes]];
+  return counts.some(([severity, count]) => count > 0 && severityRank(severity) >= threshold);
 }
 
 function listRules(flags: { format: string; config?: string }, io: CliIo): string {
@@ -191,7 +209,8 @@ function listRules(flags: { format: string; config?: string }, io: CliIo): strin
   }
   const idWidth = Math.max(...rows.map(({ rule }) => rule.meta.id.length));
   const lines = rows.map(({ rule, severity }) => `${rule.meta.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${rule.meta.category.padEnd(12)}  ${rule.meta.title}`);
-  return `${['RULE'.padEnd(idWidth), 'SEVERITY', 'CATEGORY    ', 'TITLE'].join('  ').trimEnd()}\n${lines.join('\n')}\n`;
+  // One line per rule, whatever a rule's metadata holds.
+  return `${['RULE'.padEnd(idWidth), 'SEVERITY', 'CATEGORY    ', 'TITLE'].join('  ').trimEnd()}\n${lines.map(escapeControls).join('\n')}\n`;
 }
 
 /** Severity of a rule under the configuration; undefined for unknown ids (explain reports those). */
@@ -207,9 +226,9 @@ function handleError(error: unknown, io: CliIo): number {
     return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   }
   if (error instanceof InputError || error instanceof ConfigError) {
-    io.stderr.write(`k8s-lint: ${error.message}\n`);
+    writeMessage(io.stderr, error.message);
     return EXIT_USAGE;
   }
-  io.stderr.write(`k8s-lint: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(`k8s-lint: internal error: ${describeInternalError(error)}\n`);
   return EXIT_USAGE;
 }

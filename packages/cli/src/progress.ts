@@ -1,4 +1,5 @@
 import type { CliIo } from './io';
+import { terminalOf } from './safe-stderr';
 
 /** Below this many files a run is quick enough that a progress line would only flicker. */
 export const PROGRESS_MIN_FILES = 50;
@@ -22,8 +23,13 @@ export interface Progress {
 
 const CLEAR_LINE = '\r\u001b[2K';
 
-/** Rewrites one stderr line in place; draws only for large runs and only when the percentage changes. */
-export function createProgress(stream: { write(text: string): unknown }, minFiles = PROGRESS_MIN_FILES): Progress {
+/**
+ * Rewrites one stderr line in place; draws only for large runs and only when the percentage
+ * changes. Its CR and erase sequence are the CLI's own and its text is numbers only, so it
+ * writes to the terminal behind the escaping stderr.
+ */
+export function createProgress(stderr: { write(text: string): unknown }, minFiles = PROGRESS_MIN_FILES): Progress {
+  const stream = terminalOf(stderr);
   let shown = false;
   let lastPercent = -1;
   return {

@@ -1,9 +1,13 @@
 export type { Finding, FieldPath, ObjectRef, Severity, SourceRange, Suppression } from './types';
 export { SEVERITIES, severityRank } from './types';
 export { formatPath } from './path';
+export { escapeControls, escapeControlsByLine } from './text/escape-controls';
+export { MASK, maskUrlCredentials, maskUrlsIn } from './text/mask-url';
 export { ConfigError, InputError } from './errors';
 export type { LintResult, LintSummary, RuleRun } from './engine/result';
 export { lint, type LintOptions } from './engine/lint';
+export { DEFAULT_MAX_FINDINGS, compareFindings, type BaselineUse } from './engine/finding-collector';
+export { jsonChunks, LazyJsonArray } from './json-chunks';
 export type { Jobs } from './load/analyze-pool';
 export { isAnalyzeWorker, runAnalyzeWorker } from './load/analyze-worker';
 export { RENDER_ERROR_RULE_ID } from './render/types';

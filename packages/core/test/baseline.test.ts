@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { applyBaseline, BASELINE_VERSION, createBaseline, formatBaseline, InputError, lint, parseBaseline, readBaseline, type Baseline, type LintResult } from '../src';
 import { makeTree } from './helpers';
@@ -13,6 +15,11 @@ function pod(name: string, privileged: boolean): string {
     '      image: nginx:1.25@sha256:0000000000000000000000000000000000000000000000000000000000000000',
     `      securityContext: { privileged: ${privileged} }`,
   ].join('\n');
+}
+
+function mkfifoIn(directory: string, name: string): void {
+  const made = spawnSync('mkfifo', [path.join(directory, name)]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
 }
 
 async function lintTree(root: string): Promise<LintResult> {
@@ -130,5 +137,23 @@ describe('baseline', () => {
     expect(message('bad.json')).toMatch(/^invalid baseline bad\.json: [^\n]+$/);
     expect(message('v2.json')).toBe('invalid baseline v2.json: unsupported version 2 (expected 1)');
     expect(message('entry.json')).toBe('invalid baseline entry.json: entries[0]: "count" must be a positive integer');
+  });
+
+  test('a baseline from the linted repository is read with bounds and never quoted', () => {
+    const root = makeTree({ 'secret.json': '{"version": ghp_SECRETTOKEN123}', 'version.json': '{"version":"ghp_SECRETTOKEN123","entries":[]}' });
+    symlinkSync('/dev/zero', path.join(root, 'zero.json'));
+    mkfifoIn(root, 'fifo.json');
+    const message = (file: string): string => {
+      try {
+        readBaseline(path.join(root, file), file);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('expected an InputError');
+    };
+    expect(message('secret.json')).toBe('invalid baseline secret.json: not valid JSON');
+    expect(message('version.json')).toBe('invalid baseline version.json: unsupported version (expected 1)');
+    expect(message('zero.json')).toBe('cannot read baseline zero.json: not a regular file');
+    expect(message('fifo.json')).toBe('cannot read baseline fifo.json: not a regular file');
   });
 });

@@ -13,16 +13,34 @@ function configError(text: string): string {
 }
 
 describe('configuration', () => {
-  test('.k8s-lint.yaml is found in the working directory or above it', () => {
-    const root = makeTree({ '.k8s-lint.yaml': 'defaultNamespace: apps\n', 'a/b/c/keep': '' });
+  test('.k8s-lint.yaml is found in the working directory or above it, up to the repository root', () => {
+    // The root is a repository (it holds .git): the search goes up to it and no further.
+    const root = makeTree({ '.git/HEAD': '', '.k8s-lint.yaml': 'defaultNamespace: apps\n', 'a/b/c/keep': '' });
     expect(findConfigFile(path.join(root, 'a', 'b', 'c'))).toBe(path.join(root, '.k8s-lint.yaml'));
     expect(loadConfig(path.join(root, 'a', 'b')).defaultNamespace).toBe('apps');
   });
 
-  test('--config names a file explicitly; a missing one is an error', () => {
+  test('the search stops at the repository root, or at the working directory outside a repository', () => {
+    const root = makeTree({ '.k8s-lint.yaml': 'defaultNamespace: above\n', 'repo/.git/HEAD': '', 'repo/a/keep': '', 'plain/a/keep': '' });
+    expect(findConfigFile(path.join(root, 'repo', 'a'))).toBeNull();
+    expect(findConfigFile(path.join(root, 'plain', 'a'))).toBeNull();
+    expect(loadConfig(path.join(root, 'repo', 'a')).defaultNamespace).toBe('default');
+    expect(findConfigFile(root)).toBe(path.join(root, '.k8s-lint.yaml'));
+  });
+
+  test('--config names a file explicitly; a missing one is an error named relative to the working directory', () => {
     const root = makeTree({ 'conf/lint.yaml': 'exclude: ["vendor/**"]\n' });
     expect(loadConfig(root, 'conf/lint.yaml').exclude).toEqual(['vendor/**']);
-    expect(() => loadConfig(root, 'nope.yaml')).toThrow(/nope\.yaml: cannot read configuration: ENOENT/);
+    expect(() => loadConfig(root, 'nope.yaml')).toThrow(new ConfigError('nope.yaml: cannot read configuration: ENOENT'));
+    expect(() => loadConfig(path.join(root, 'conf'), path.join(root, 'nope.yaml'))).toThrow(new ConfigError('../nope.yaml: cannot read configuration: ENOENT'));
+    expect(() => loadConfig(root, 'conf')).toThrow(new ConfigError('conf: cannot read configuration: not a regular file (a FIFO, socket, device or directory)'));
+  });
+
+  test('messages name the file relative to the working directory; globs stay relative to where it is', () => {
+    const root = makeTree({ '.git/HEAD': '', '.k8s-lint.yaml': 'exclude: ["vendor/**"]\nrules: { run-as-rot: off }\n', 'a/keep': '' });
+    const config = loadConfig(path.join(root, 'a'));
+    expect(config.file).toBe(path.join(root, '.k8s-lint.yaml'));
+    expect(() => resolveRules(BUILTIN_RULES, config)).toThrow(new ConfigError('../.k8s-lint.yaml: rules.run-as-rot: unknown rule "run-as-rot" (did you mean "run-as-root"?)'));
   });
 
   test('severities, off and options are applied', () => {
@@ -48,17 +66,41 @@ describe('configuration', () => {
     ['rules:\n  run-as-rot: error\n', '/repo/.k8s-lint.yaml: rules.run-as-rot: unknown rule "run-as-rot" (did you mean "run-as-root"?)'],
     ['rules:\n  run-as-root: fatal\n', '/repo/.k8s-lint.yaml: rules.run-as-root: must be one of off, error, warning, note'],
     ['rules:\n  run-as-root: { severity: high }\n', '/repo/.k8s-lint.yaml: rules.run-as-root.severity: must be one of off, error, warning, note'],
-    ['rules:\n  run-as-root: { level: error }\n', '/repo/.k8s-lint.yaml: rules.run-as-root.level: unknown key'],
-    ['excludes: [a]\n', '/repo/.k8s-lint.yaml: excludes: unknown key'],
+    ['rules:\n  run-as-root: { level: error }\n', '/repo/.k8s-lint.yaml: rules.run-as-root: unknown key at line 2, column 18 (allowed: severity, options)'],
+    ['excludes: [a]\n', '/repo/.k8s-lint.yaml: excludes: unknown key at line 1, column 1 (did you mean "exclude"?)'],
     ['exclude: vendor\n', '/repo/.k8s-lint.yaml: exclude: must be array'],
     ['defaultNamespace: Not_Valid\n', '/repo/.k8s-lint.yaml: defaultNamespace: must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"'],
     ['rules:\n  run-as-root: { options: { x: 1 } }\n', '/repo/.k8s-lint.yaml: rules.run-as-root.options: rule "run-as-root" has no options'],
     ['rules:\n  host-path-volume: { options: { allowedPaths: [var/log] } }\n', '/repo/.k8s-lint.yaml: rules.host-path-volume.options.allowedPaths[0]: must match pattern "^/"'],
-    ['rules:\n  missing-resource-limits: { options: { resource: [cpu] } }\n', '/repo/.k8s-lint.yaml: rules.missing-resource-limits.options.resource: unknown key'],
+    ['rules:\n  missing-resource-limits: { options: { resource: [cpu] } }\n', '/repo/.k8s-lint.yaml: rules.missing-resource-limits.options.resource: unknown key (did you mean "resources"?)'],
     ['rules: [\n', expect.stringMatching(/^\/repo\/\.k8s-lint\.yaml: invalid YAML: /)],
     ['- just\n- a list\n', '/repo/.k8s-lint.yaml: (top level): must be object'],
   ])('rejects %j with a message naming the file and key', (text, message) => {
     expect(configError(text)).toEqual(message);
+  });
+
+  test.each([
+    // An unknown key is shown by its parent and position, not by its text...
+    ['ghp_SECRETTOKEN123: x\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 1, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize)'],
+    ['profile: default\noverrides:\n  - files: [a]\n    rules: {}\n    token-ghp_SECRET: 1\n', '/repo/.k8s-lint.yaml: overrides[0]: unknown key at line 5, column 5 (allowed: files, rules)'],
+    ['rules:\n  missing-resource-limits: { options: { ghp_SECRET: 1 } }\n', '/repo/.k8s-lint.yaml: rules.missing-resource-limits.options: unknown key (allowed: resources)'],
+    // ...unless it is a typo of a known key.
+    ['rulse: {}\n', '/repo/.k8s-lint.yaml: rulse: unknown key at line 1, column 1 (did you mean "rules"?)'],
+    // Values are never quoted: what is allowed is said instead.
+    ['profile: ghp_SECRET\n', '/repo/.k8s-lint.yaml: profile: must be one of default, pss-baseline, pss-restricted'],
+    ['defaultNamespace: ghp_SECRET\n', '/repo/.k8s-lint.yaml: defaultNamespace: must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"'],
+    ['rules: { "ghp SECRET": off }\n', '/repo/.k8s-lint.yaml: rules: the key at line 1, column 10 must match pattern "^[A-Za-z0-9][A-Za-z0-9/_-]*$"'],
+    ['exclude: ["ok/**", "{ghp_SECRET"]\n', '/repo/.k8s-lint.yaml: exclude[1]: invalid glob at line 1, column 20: unbalanced "{" in pattern'],
+    // YAML errors whose parser message would quote the input (a tag, an alias, an escape) are described instead.
+    ['a: !ghp_SECRET [x\n', expect.stringMatching(/^\/repo\/\.k8s-lint\.yaml: invalid YAML: /)],
+    ['a: *ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: unresolved alias (the anchor must be set before the alias)'],
+    ['a: "ghp_\\qSECRET"\n', '/repo/.k8s-lint.yaml: invalid YAML: invalid escape sequence in a double-quoted string at line 1, column 9:'],
+    ['%ghp_SECRET x\n---\na: 1\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 3, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize)'],
+    ['a: [x]ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: Unexpected scalar at node end at line 1, column 7:'],
+  ])('%j: the message names the key, never other keys or values', (text, message) => {
+    const shown = configError(text);
+    expect(shown).toEqual(message);
+    expect(shown).not.toMatch(/SECRET/);
   });
 
   test('a hostile configuration is a configuration error, never a crash or a stall', () => {

@@ -19,7 +19,9 @@ function levels(result: LintResult, ruleId: string): Record<string, string> {
 
 describe('per-path rule overrides', () => {
   test('change or drop findings by file, relative to the config file, later entries winning', async () => {
+    // repo/ is a repository (.git), so the configuration at its root is found from repo/legacy.
     const root = makeTree({
+      'repo/.git/HEAD': '',
       'repo/.k8s-lint.yaml': [
         'overrides:',
         '  - files: ["legacy/**", "charts/*/templates/**"]',
@@ -108,6 +110,6 @@ describe('per-path rule overrides', () => {
       'k.yaml: overrides[0].rules.run-as-root: must be one of off, error, warning, note',
     );
     expect(() => parseConfig('overrides:\n  - rules: { run-as-root: off }\n', 'k.yaml')).toThrow("k.yaml: overrides[0]: must have required property 'files'");
-    expect(() => parseConfig('overrides:\n  - files: [a]\n    rules: {}\n    extra: 1\n', 'k.yaml')).toThrow('k.yaml: overrides[0].extra: unknown key');
+    expect(() => parseConfig('overrides:\n  - files: [a]\n    rules: {}\n    extra: 1\n', 'k.yaml')).toThrow('k.yaml: overrides[0]: unknown key at line 4, column 5 (allowed: files, rules)');
   });
 });

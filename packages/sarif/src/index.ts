@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'url';
 import {
   VERSION,
+  jsonChunks,
+  LazyJsonArray,
   ruleDocsUrl,
   securitySeverityOf,
   type Finding,
@@ -12,10 +14,12 @@ import {
   type SourceRange,
 } from '@k8s-lint/core';
 import { FINGERPRINT_KEY, fingerprintFindings } from './fingerprint';
+import { cutToLimits, GITHUB_LIMITS, type SarifCut } from './limits';
 import type {
   ArtifactLocation,
   Location,
   LogicalLocation,
+  Notification,
   OriginalUriBase,
   PropertyBag,
   Region,
@@ -23,12 +27,12 @@ import type {
   SarifLevel,
   SarifLog,
   SarifResult,
-  SarifRun,
   SarifSuppression,
 } from './sarif-types';
 
 export type * from './sarif-types';
 export { FINGERPRINT_KEY, fingerprintFindings, fingerprintMaterial } from './fingerprint';
+export { GITHUB_LIMITS } from './limits';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -50,34 +54,115 @@ export interface SarifOptions {
 
 /** Formats a lint result as a SARIF 2.1.0 log: 2-space JSON with a trailing newline. */
 export function formatSarif(result: LintResult, options: SarifOptions = {}): string {
-  return `${JSON.stringify(toSarifLog(result, options), null, 2)}\n`;
+  return [...sarifChunks(result, options)].join('');
 }
 
-/** The SARIF log as an object; deterministic (no timestamps, no environment data). */
+/**
+ * The text of `formatSarif`, in pieces: results are made and written one at a time, so that
+ * memory stays bounded whatever the number of findings.
+ */
+export function* sarifChunks(result: LintResult, options: SarifOptions = {}): Generator<string, void, undefined> {
+  const plan = planLog(result);
+  yield* jsonChunks(logOf(result, options, plan, new LazyJsonArray(() => plan.results())));
+  yield '\n';
+}
+
+/**
+ * The SARIF log as an object; deterministic (no timestamps, no environment data). Within
+ * GitHub's upload limits: past 25,000 results, or 10 MB compressed, the most severe findings are
+ * kept and the run's invocation says what was left out.
+ */
 export function toSarifLog(result: LintResult, options: SarifOptions = {}): SarifLog {
+  const plan = planLog(result);
+  return logOf(result, options, plan, [...plan.results()]) as SarifLog;
+}
+
+interface LogPlan {
+  rules: ReportingDescriptor[];
+  cut: SarifCut;
+  results(): Generator<SarifResult, void, undefined>;
+}
+
+function planLog(result: LintResult): LogPlan {
   const rules = ruleDescriptors(result);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  // Over every kept finding, before any cut: a result's fingerprint does not depend on the cut.
   const fingerprints = fingerprintFindings(result.findings);
-  const results = result.findings.map((finding, i) =>
-    toResult(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[i] ?? ''),
-  );
+  const resultOf = (index: number): SarifResult => {
+    const finding = result.findings[index] as Finding;
+    return toResult(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[index] ?? '');
+  };
+  // A result as written: in log.runs[0].results, four levels deep.
+  const cut = cutToLimits(result, (index) => `${' '.repeat(8)}${[...jsonChunks(resultOf(index), 4)].join('')}`);
+  return {
+    rules,
+    cut,
+    *results() {
+      for (const index of cut.kept) yield resultOf(index);
+    },
+  };
+}
+
+function logOf(result: LintResult, options: SarifOptions, plan: LogPlan, results: SarifResult[] | LazyJsonArray<SarifResult>): unknown {
   const version = options.toolVersion ?? VERSION;
-  const run: SarifRun = {
+  const notifications = cutNotifications(result, plan.cut);
+  const run = {
     tool: {
       driver: {
         name: TOOL_NAME,
         version,
         ...(isSemver(version) ? { semanticVersion: version } : {}),
         informationUri: options.informationUri ?? DEFAULT_INFORMATION_URI,
-        rules,
+        rules: plan.rules,
       },
     },
-    invocations: [{ executionSuccessful: true }],
+    // Only when something was left out: a complete log is as it always was.
+    invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
     originalUriBaseIds: { [SRCROOT]: srcRootBase(options.srcRoot) },
     columnKind: 'utf16CodeUnits',
     results,
+    ...(notifications.length > 0 ? { properties: { findings: countedFindings(result), resultsOmitted: countedFindings(result) - plan.cut.kept.length } } : {}),
   };
   return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+
+/** Every finding of the run, suppressed and baselined included. */
+function countedFindings(result: LintResult): number {
+  const summary = result.summary;
+  return summary.findings + summary.suppressed + (summary.baselined ?? 0);
+}
+
+/** What the log leaves out, and why, one notification per reason. */
+function cutNotifications(result: LintResult, cut: SarifCut): Notification[] {
+  const notifications: Notification[] = [];
+  const notify = (id: string, text: string): number => notifications.push({ descriptor: { id }, level: 'warning', message: { text } });
+  const omitted = result.summary.omitted ?? 0;
+  if (omitted > 0) {
+    notify(
+      'max-findings',
+      `k8s-lint found ${countedFindings(result)} findings (suppressed ones included) and kept ${result.findings.length} (--max-findings ${result.maxFindings ?? result.findings.length}: unsuppressed ones first, in report order); ${omitted} are not in this log. The counts in the summary cover them all.`,
+    );
+  }
+  if (cut.overCount.length > 0) {
+    notify(
+      'github-results-limit',
+      `GitHub code scanning rejects a run of more than ${GITHUB_LIMITS.resultsPerRun} results: this log keeps the ${GITHUB_LIMITS.resultsPerRun} most severe findings (unsuppressed first, then error, warning, note, in report order) and leaves out ${describeCount(cut.overCount)}.`,
+    );
+  }
+  if (cut.overSize.length > 0) {
+    notify(
+      'github-size-limit',
+      `GitHub code scanning rejects a SARIF file larger than ${GITHUB_LIMITS.gzipBytes / 1_000_000} MB compressed: this log keeps the ${cut.kept.length} most severe findings that fit (in the same order) and leaves out ${describeCount(cut.overSize)}.`,
+    );
+  }
+  return notifications;
+}
+
+/** `25000 findings (3 errors, 24997 warnings, 0 notes; 0 suppressed)`. */
+function describeCount(findings: readonly Finding[]): string {
+  const count = (test: (finding: Finding) => boolean): number => findings.filter(test).length;
+  const open = (severity: Severity) => (finding: Finding) => !finding.suppression && finding.severity === severity;
+  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${count(open('error'))} errors, ${count(open('warning'))} warnings, ${count(open('note'))} notes; ${count((finding) => finding.suppression !== null)} suppressed)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +234,7 @@ function unknownRuleInfo(id: string, severity: Severity): RuleInfo {
 }
 
 function toDescriptor(rule: RuleInfo): ReportingDescriptor {
-  const properties: PropertyBag = { tags: rule.tags, precision: 'high' };
+  const properties: PropertyBag = { tags: rule.tags.slice(0, GITHUB_LIMITS.tagsPerRule), precision: 'high' };
   if (rule.securitySeverity !== null) properties['security-severity'] = formatScore(rule.securitySeverity);
   return {
     id: rule.id,

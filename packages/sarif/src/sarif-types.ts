@@ -91,12 +91,25 @@ export interface OriginalUriBase {
   description: SarifMessage;
 }
 
+/** Something the tool wants the reader of the log to know about the run (here: what was cut). */
+export interface Notification {
+  descriptor: { id: string };
+  level: SarifLevel;
+  message: SarifMessage;
+}
+
+export interface Invocation {
+  executionSuccessful: boolean;
+  toolExecutionNotifications?: Notification[];
+}
+
 export interface SarifRun {
   tool: { driver: ToolComponent };
-  invocations: Array<{ executionSuccessful: boolean }>;
+  invocations: Invocation[];
   originalUriBaseIds: Record<string, OriginalUriBase>;
   columnKind: 'utf16CodeUnits';
   results: SarifResult[];
+  properties?: PropertyBag;
 }
 
 export interface SarifLog {

@@ -1,11 +1,16 @@
-import type { LintResult, Severity } from '@k8s-lint/core';
+import { escapeControls, type LintResult, type Severity } from '@k8s-lint/core';
 import { describeWhere } from './describe';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
-// Workflow commands: data escapes %, CR and LF; property values also `:` and `,`.
+/**
+ * Workflow commands: data escapes `%` (CR and LF would be `%0D`, `%0A`); property values also
+ * `:` and `,`. Control, bidi and separator characters, CR and LF included, are first shown
+ * escaped (`\x1b`, `\x0a`, `\u2028`), as in the stylish report: nothing from the input drives
+ * the log viewer or starts a line, in the log or in the annotation.
+ */
 function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeControls(value).replace(/%/g, '%25');
 }
 
 function escapeProperty(value: string): string {

@@ -1,16 +1,18 @@
-import { formatSarif } from '@k8s-lint/sarif';
+import { sarifChunks } from '@k8s-lint/sarif';
 import { formatGithub } from './github';
-import { formatJson } from './json';
+import { jsonReportChunks } from './json';
 import { formatJunit } from './junit';
 import { formatStylish } from './stylish';
 import type { Formatter } from './types';
 
+// JSON and SARIF hold every kept finding and are written a finding at a time; the others are
+// one string (arrays here: a string would be iterated character by character).
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: (result) => formatSarif(result),
-  github: formatGithub,
-  junit: formatJunit,
+  stylish: (result, context) => [formatStylish(result, context)],
+  json: (result) => jsonReportChunks(result),
+  sarif: (result) => sarifChunks(result),
+  github: (result) => [formatGithub(result)],
+  junit: (result) => [formatJunit(result)],
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS);

@@ -1,10 +1,11 @@
-import { VERSION, type LintResult } from '@k8s-lint/core';
+import { VERSION, jsonChunks, LazyJsonArray, type Finding, type LintResult } from '@k8s-lint/core';
 
 /**
  * The documented JSON contract (see README): field order is fixed and output is byte-for-byte
- * stable for the same input.
+ * stable for the same input. Written in pieces, a finding at a time, so that memory stays
+ * bounded whatever the number of findings.
  */
-export function formatJson(result: LintResult): string {
+export function* jsonReportChunks(result: LintResult): Generator<string, void, undefined> {
   const output = {
     tool: { name: 'k8s-lint', version: VERSION },
     summary: {
@@ -20,22 +21,35 @@ export function formatJson(result: LintResult): string {
       skipped: result.summary.skipped,
       // Only when non-zero, and last: output without custom resources is unchanged.
       ...(result.summary.unvalidated ? { unvalidated: result.summary.unvalidated } : {}),
+      // Only past --max-findings: how many findings are counted above but not listed, and the cap.
+      ...(result.summary.omitted ? { omitted: result.summary.omitted, maxFindings: result.maxFindings } : {}),
     },
-    findings: result.findings.map((finding) => ({
-      ruleId: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      file: finding.file,
-      line: finding.line,
-      column: finding.column,
-      endLine: finding.endLine,
-      endColumn: finding.endColumn,
-      object: finding.object,
-      path: finding.path,
-      suppressed: finding.suppression !== null,
-      suppression: finding.suppression,
-      source: finding.source,
-    })),
+    findings: new LazyJsonArray(function* () {
+      for (const finding of result.findings) yield toJsonFinding(finding);
+    }),
   };
-  return `${JSON.stringify(output, null, 2)}\n`;
+  yield* jsonChunks(output);
+  yield '\n';
+}
+
+export function formatJson(result: LintResult): string {
+  return [...jsonReportChunks(result)].join('');
+}
+
+function toJsonFinding(finding: Finding): object {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    object: finding.object,
+    path: finding.path,
+    suppressed: finding.suppression !== null,
+    suppression: finding.suppression,
+    source: finding.source,
+  };
 }

@@ -1,4 +1,4 @@
-import { severityRank, type Finding, type Severity } from '@k8s-lint/core';
+import { escapeControls, severityRank, type Finding, type Severity } from '@k8s-lint/core';
 
 export interface RuleCount {
   ruleId: string;
@@ -29,6 +29,6 @@ export function ruleSummaryLines(findings: readonly Finding[], paintSeverity: (s
   if (rows.length === 0) return [];
   const countWidth = Math.max(5, ...rows.map((row) => String(row.count).length));
   const header = `  ${'count'.padStart(countWidth)}  ${'severity'}  rule`;
-  const lines = rows.map((row) => `  ${String(row.count).padStart(countWidth)}  ${paintSeverity(row.severity, row.severity.padEnd(8))}  ${row.ruleId}`);
+  const lines = rows.map((row) => `  ${String(row.count).padStart(countWidth)}  ${paintSeverity(row.severity, row.severity.padEnd(8))}  ${escapeControls(row.ruleId)}`);
   return [header, ...lines, ''];
 }

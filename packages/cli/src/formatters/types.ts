@@ -5,5 +5,8 @@ export interface FormatContext {
   color: boolean;
 }
 
-/** A formatter is a pure function: result in, text out. */
-export type Formatter = (result: LintResult, context: FormatContext) => string;
+/** A report as pieces of text, written one after the other, so that a large report is never one string. */
+export type ReportChunks = Iterable<string>;
+
+/** A formatter is a pure function: result in, text out (in pieces). */
+export type Formatter = (result: LintResult, context: FormatContext) => ReportChunks;

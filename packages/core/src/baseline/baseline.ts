@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors';
 import { STDIN_PATH } from '../load/inputs';
+import { readBounded, type ReadProblem } from '../load/read-bounded';
 import type { LintResult, LintSummary } from '../engine/result';
 import type { Finding, ObjectRef } from '../types';
 
@@ -33,7 +33,7 @@ export interface BaselineLocation {
 }
 
 /** The key ignores line and column on purpose: moving code must not resurrect a baselined finding. */
-function keyOf(entry: Omit<BaselineEntry, 'count'>): string {
+export function keyOf(entry: Omit<BaselineEntry, 'count'>): string {
   const object = entry.object ? [entry.object.apiVersion, entry.object.kind, entry.object.namespace ?? '', entry.object.name ?? ''] : [];
   return JSON.stringify([entry.file, entry.ruleId, object, entry.path]);
 }
@@ -43,7 +43,7 @@ function baselineFile(finding: Finding, location: BaselineLocation): string {
   return path.relative(location.directory, path.resolve(location.cwd, finding.file)).split(path.sep).join('/');
 }
 
-function entryOf(finding: Finding, location: BaselineLocation): Omit<BaselineEntry, 'count'> {
+export function entryOf(finding: Finding, location: BaselineLocation): Omit<BaselineEntry, 'count'> {
   return { ruleId: finding.ruleId, file: baselineFile(finding, location), object: finding.object, path: finding.path };
 }
 
@@ -74,23 +74,35 @@ export function formatBaseline(baseline: Baseline): string {
   return `${JSON.stringify({ version: baseline.version, entries }, null, 2)}\n`;
 }
 
-/** Reads and validates a baseline file; any problem is an InputError (exit 2) with one line. */
-export function readBaseline(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read baseline ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return parseBaseline(text, file);
+/**
+ * Reads and validates a baseline file; any problem is an InputError (exit 2) with one line that
+ * names the file as `shown` (relative to the working directory, as every path on stderr is).
+ */
+/** Far above any real baseline (a 50,000-finding one is about 15 MB), far below what strains memory. */
+export const MAX_BASELINE_BYTES = 100_000_000;
+
+export function readBaseline(file: string, shown: string = file): Baseline {
+  // The baseline may come from the pull request being linted: a link to /dev/zero or a FIFO must not hang or grow.
+  const bytes = readBounded(file, MAX_BASELINE_BYTES);
+  if (!Buffer.isBuffer(bytes)) throw new InputError(`cannot read baseline ${shown}: ${readProblemText(bytes)}`);
+  return parseBaseline(bytes.toString('utf8'), shown);
 }
 
+function readProblemText(problem: ReadProblem): string {
+  if (problem.kind === 'error') return problem.code;
+  if (problem.kind === 'not-a-file') return 'not a regular file';
+  return `larger than ${MAX_BASELINE_BYTES} bytes`;
+}
+
+/** `file` names the baseline in messages only. */
 export function parseBaseline(text: string, file: string): Baseline {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`invalid baseline ${file}: ${(error as Error).message.split('\n')[0] ?? 'not JSON'}`);
+    // V8's message quotes the text around the error, which may hold anything: say only where.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new InputError(`invalid baseline ${file}: not valid JSON${position === undefined ? '' : ` (at character ${position})`}`);
   }
   const problem = baselineProblem(value);
   if (problem) throw new InputError(`invalid baseline ${file}: ${problem}`);
@@ -106,7 +118,10 @@ const isNullableString = (value: unknown): boolean => value === null || isString
 
 function baselineProblem(value: unknown): string | null {
   if (!isRecord(value)) return 'not a JSON object';
-  if (value.version !== BASELINE_VERSION) return `unsupported version ${JSON.stringify(value.version ?? null)} (expected ${BASELINE_VERSION})`;
+  if (value.version !== BASELINE_VERSION) {
+    const written = typeof value.version === 'number' ? ` ${value.version}` : '';
+    return `unsupported version${written} (expected ${BASELINE_VERSION})`;
+  }
   if (!Array.isArray(value.entries)) return '"entries" must be an array';
   for (const [index, entry] of value.entries.entries()) {
     const problem = entryProblem(entry);

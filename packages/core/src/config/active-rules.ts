@@ -3,7 +3,8 @@ import { createAjv } from '../ajv';
 import { ConfigError } from '../errors';
 import type { AnyRule } from '../rules/rule';
 import type { Severity } from '../types';
-import { describeSchemaError, type Config } from './config';
+import { configLabel, describeSchemaError, type Config } from './config';
+import { nearMiss } from './near-miss';
 
 /** A rule as configured for one run. */
 export interface ActiveRule {
@@ -19,7 +20,7 @@ export interface ActiveRule {
  */
 export function resolveRules(available: readonly AnyRule[], config: Config): ActiveRule[] {
   const byId = new Map(available.map((rule) => [rule.meta.id, rule]));
-  const where = config.file ?? 'configuration';
+  const where = configLabel(config);
   for (const id of Object.keys(config.rules)) {
     if (!byId.has(id)) throw new ConfigError(`${where}: rules.${id}: unknown rule "${id}"${suggestion(id, [...byId.keys()])}`);
   }
@@ -40,7 +41,8 @@ function optionsFor(rule: AnyRule, given: Record<string, unknown> | undefined, w
   const schema = rule.meta.optionsSchema;
   const key = `rules.${rule.meta.id}.options`;
   if (!schema) throw new ConfigError(`${where}: ${key}: rule "${rule.meta.id}" has no options`);
-  ajv ??= createAjv({ allErrors: true, strict: false });
+  // verbose: errors carry their schema, so an unknown option can be matched against the known ones.
+  ajv ??= createAjv({ allErrors: true, strict: false, verbose: true });
   const validate = ajv.compile(schema);
   if (!validate(given)) {
     const detail = describeSchemaError(validate.errors ?? []);
@@ -52,19 +54,6 @@ function optionsFor(rule: AnyRule, given: Record<string, unknown> | undefined, w
 
 /** ` (did you mean "x"?)` for a near miss among the known ids, else empty. */
 export function suggestion(id: string, known: readonly string[]): string {
-  const close = known.find((candidate) => editDistance(candidate, id) <= 2);
+  const close = nearMiss(id, known);
   return close ? ` (did you mean "${close}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -1,10 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../ajv';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parseDocument } from 'yaml';
-import { lineStartsOf, linePos } from '../parse/line-starts';
-import { indexDocument, MAX_ALIASES } from '../parse/source-index';
+import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
 import { globProblem } from '../load/glob';
@@ -14,8 +10,12 @@ import type { Profile } from '../rules/rule';
 import { bundledKubernetesVersion, unsupportedKubernetesVersion } from '../rules/schema/kubernetes-versions';
 import type { Severity } from '../types';
 import { asRecord } from '../values';
+import { readConfigSource } from './config-file';
+import { ConfigYamlError, readConfigYaml, type Locate } from './config-yaml';
+import { describeSchemaError } from './schema-messages';
 
-export const CONFIG_FILE_NAME = '.k8s-lint.yaml';
+export { CONFIG_FILE_NAME, findConfigFile } from './config-file';
+export { describeSchemaError, keyOf } from './schema-messages';
 export const DEFAULT_NAMESPACE = 'default';
 
 export type RuleLevel = Severity | 'off';
@@ -26,8 +26,10 @@ export interface RuleSetting {
 }
 
 export interface Config {
-  /** The file the configuration came from; null when none was found. */
+  /** The file the configuration came from, absolute; null when none was found. */
   file: string | null;
+  /** How messages name that file: relative to the working directory (default: `file`). */
+  shownAs?: string;
   rules: Record<string, RuleSetting>;
   exclude: string[];
   defaultNamespace: string;
@@ -71,54 +73,45 @@ let validator: ValidateFunction<RawConfig> | undefined;
 function validateRaw(value: unknown): ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as object;
-    validator = createAjv({ allErrors: true, strict: false }).compile<RawConfig>(schema);
+    validator = createAjv({ allErrors: true, strict: false, verbose: true }).compile<RawConfig>(schema);
   }
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
-/** `--config <file>`, else `.k8s-lint.yaml` in the working directory or the nearest one above it. */
-export function findConfigFile(cwd: string): string | null {
-  let directory = path.resolve(cwd);
-  for (;;) {
-    const candidate = path.join(directory, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
-    const parent = path.dirname(directory);
-    if (parent === directory) return null;
-    directory = parent;
-  }
+/** How messages name the configuration's file. */
+export function configLabel(config: Config): string {
+  return config.shownAs ?? config.file ?? 'configuration';
 }
 
+/** `--config <file>`, else `.k8s-lint.yaml` in the working directory or above it, up to the repository root. */
 export function loadConfig(cwd: string, explicitFile?: string): Config {
-  const file = explicitFile ? path.resolve(cwd, explicitFile) : findConfigFile(cwd);
-  if (!file) return EMPTY_CONFIG;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`${file}: cannot read configuration: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  return parseConfig(text, file);
+  const source = readConfigSource(cwd, explicitFile);
+  return source ? parseConfig(source.text, source.file, source.shown) : EMPTY_CONFIG;
 }
 
-/** Parses and validates configuration text; `file` is only used in messages and as the origin. */
-export function parseConfig(text: string, file: string): Config {
+/**
+ * Parses and validates configuration text; `file` is the origin (the base of its globs), `shown`
+ * names it in messages. Messages name keys and positions, never values written in the file.
+ */
+export function parseConfig(text: string, file: string, shown: string = file): Config {
   let value: unknown;
+  let locate: Locate;
   try {
-    value = readConfigYaml(text) ?? {};
+    ({ value, locate } = readConfigYaml(text));
   } catch (error) {
-    const message = (error as Error).message;
-    // The parser runs out of stack on absurd nesting and says so in its own words.
-    const reason = message.includes('Maximum call stack size exceeded') ? 'nested too deeply' : (message.split('\n')[0] ?? '');
-    throw new ConfigError(`${file}: invalid YAML: ${reason}`);
+    if (error instanceof ConfigYamlError) throw new ConfigError(`${shown}: invalid YAML: ${error.message}`);
+    throw error;
   }
-  checkKubernetesVersionIsText(value, file);
+  value ??= {};
+  checkKubernetesVersionIsText(value, shown);
   const errors = validateRaw(value);
-  if (errors.length > 0) throw new ConfigError(`${file}: ${describeSchemaError(errors)}`);
+  if (errors.length > 0) throw new ConfigError(`${shown}: ${describeSchemaError(errors, locate)}`);
   const raw = value as RawConfig;
-  const badGlob = globProblemIn(raw);
-  if (badGlob) throw new ConfigError(`${file}: ${badGlob}`);
+  const badGlob = globProblemIn(raw, locate);
+  if (badGlob) throw new ConfigError(`${shown}: ${badGlob}`);
   if (raw.kubernetesVersion !== undefined && !bundledKubernetesVersion(raw.kubernetesVersion)) {
-    throw new ConfigError(`${file}: kubernetesVersion: ${unsupportedKubernetesVersion(raw.kubernetesVersion)}`);
+    // The schema's pattern lets only digits, dots and a "v" through, so the value can be shown.
+    throw new ConfigError(`${shown}: kubernetesVersion: ${unsupportedKubernetesVersion(raw.kubernetesVersion)}`);
   }
   const rules: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -126,6 +119,7 @@ export function parseConfig(text: string, file: string): Config {
   }
   return {
     file,
+    shownAs: shown,
     rules,
     exclude: raw.exclude ?? [],
     defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE,
@@ -144,65 +138,22 @@ function checkKubernetesVersionIsText(value: unknown, file: string): void {
   }
 }
 
-/** The first glob of `exclude` or `overrides[].files` that cannot be used, with its key. */
-function globProblemIn(raw: RawConfig): string | null {
+/**
+ * The first glob of `exclude` or `overrides[].files` that cannot be used, by its key and position:
+ * the pattern is not quoted, since any text can be written there.
+ */
+function globProblemIn(raw: RawConfig, locate: Locate): string | null {
   const globs = [
-    ...(raw.exclude ?? []).map((pattern, index) => ({ key: `exclude[${index}]`, pattern })),
-    ...(raw.overrides ?? []).flatMap((override, index) => override.files.map((pattern, at) => ({ key: `overrides[${index}].files[${at}]`, pattern }))),
+    ...(raw.exclude ?? []).map((pattern, index) => ({ path: ['exclude', String(index)], key: `exclude[${index}]`, pattern })),
+    ...(raw.overrides ?? []).flatMap((override, index) =>
+      override.files.map((pattern, at) => ({ path: ['overrides', String(index), 'files', String(at)], key: `overrides[${index}].files[${at}]`, pattern })),
+    ),
   ];
-  for (const { key, pattern } of globs) {
+  for (const { path, key, pattern } of globs) {
     const problem = globProblem(pattern);
-    if (problem) return `${key}: invalid glob "${pattern}": ${problem}`;
+    if (!problem) continue;
+    const position = locate(path);
+    return `${key}: invalid glob${position ? ` at line ${position.line}, column ${position.col}` : ''}: ${problem}`;
   }
   return null;
-}
-
-/**
- * The configuration as a value. YAML 1.2 on purpose: `off` must stay a string here. Duplicate
- * keys are found in linear time by indexDocument (the yaml package's own check is quadratic, and
- * a configuration in the linted repository may be hostile). Throws with the parser's message.
- */
-function readConfigYaml(text: string): unknown {
-  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: true });
-  const { duplicateKeyAt, aliases, tooManyAliasesAt } = indexDocument(document);
-  if (tooManyAliasesAt >= 0) throw new Error(`${aliases} aliases, more than ${MAX_ALIASES}`);
-  const error = document.errors[0];
-  if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
-    const { line, col } = linePos(lineStartsOf(text), duplicateKeyAt);
-    throw new Error(`Map keys must be unique at line ${line}, column ${col}:`);
-  }
-  if (error) throw error;
-  return document.toJS({ maxAliasCount: 100 });
-}
-
-/** `a.b[0]`-style key for a JSON pointer such as `/rules/run-as-root`. */
-export function keyOf(instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (extra !== undefined) parts.push(extra);
-  return parts.map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`)).join('') || '(top level)';
-}
-
-/** One readable line for the most specific schema error (oneOf branches produce several). */
-export function describeSchemaError(errors: readonly ErrorObject[]): string {
-  const error = [...errors].sort((a, b) => rank(a) - rank(b))[0];
-  if (!error) return 'invalid configuration';
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const key = String((error.params as { additionalProperty: string }).additionalProperty);
-      return `${keyOf(error.instancePath, key)}: unknown key`;
-    }
-    case 'enum':
-      return `${keyOf(error.instancePath)}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ')}`;
-    case 'propertyNames':
-      return `${keyOf(error.instancePath, String((error.params as { propertyName: string }).propertyName))}: invalid name`;
-    default:
-      return `${keyOf(error.instancePath)}: ${error.message ?? 'is invalid'}`;
-  }
-}
-
-// Prefer the error that says most: a wrong value in an enum or an unknown key over a failed oneOf.
-function rank(error: ErrorObject): number {
-  const order = ['additionalProperties', 'enum', 'type', 'pattern', 'propertyNames', 'oneOf'];
-  const index = order.indexOf(error.keyword);
-  return (index < 0 ? order.length : index) - error.instancePath.split('/').length * 10;
 }

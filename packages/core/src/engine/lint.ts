@@ -17,10 +17,12 @@ import { resolveKubernetesVersion } from '../rules/schema/kubernetes-versions';
 import type { AnyRule, Profile, RuleContext, RunSettings } from '../rules/rule';
 import { parseVersion } from '../pss/version';
 import { annotationSuppression, CommentSuppressions } from '../suppress/suppressions';
+import { maskUrlsIn } from '../text/mask-url';
 import type { FieldPath, Finding, Severity, SourceRange } from '../types';
 import { analyzeInputs } from './analyze-inputs';
 import { resourcesOf } from './documents';
-import type { LintResult, LintSummary } from './result';
+import { DEFAULT_MAX_FINDINGS, FindingCollector, type BaselineUse } from './finding-collector';
+import type { LintResult } from './result';
 
 export interface LintOptions {
   /** Files, directories, globs; `-` for standard input. */
@@ -52,9 +54,24 @@ export interface LintOptions {
    * the same whatever the number.
    */
   jobs?: Jobs;
+  /**
+   * Findings kept in the result at most (default DEFAULT_MAX_FINDINGS): past it findings are
+   * counted in the summary but not kept — the unsuppressed ones are kept first, the first in
+   * report order — so that memory stays bounded whatever the input.
+   */
+  maxFindings?: number;
+  /**
+   * A baseline to apply (`apply`: what it accepts is suppressed `via: "baseline"`, as
+   * `applyBaseline` does), or to record (`record`: every unsuppressed finding is accepted and
+   * `result.baseline` holds them all). Given here, so that counts stay exact past `maxFindings`.
+   */
+  baseline?: BaselineUse;
 }
 
 const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+/** Findings a rule reports are handed on in batches of this many. */
+const REPORT_BATCH = 1024;
 
 interface LoadedFile {
   displayPath: string;
@@ -95,7 +112,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Problems found while loading (when their rule is on): no object; at 1:1 unless located.
   const reportLoading = (ruleId: string, file: string, message: string, range: SourceRange = FILE_START): void => {
     const severity = severityOf.get(ruleId);
-    if (severity) findings.push({ ruleId, severity, message, file, ...range, object: null, path: '', source: null, suppression: null });
+    if (severity) findings.push({ ruleId, severity, message: maskUrlsIn(message), file, ...range, object: null, path: '', source: null, suppression: null });
   };
   const findings: Finding[] = [];
   const files = new Map<string, LoadedFile>();
@@ -127,21 +144,38 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   if (rendering) mapRendered(rendering, findings, files, severityOf.get(RENDER_ERROR_RULE_ID));
 
+  // Findings go to the collector as they come, a batch at a time, so no rule's output is held whole.
+  const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const collector = new FindingCollector(maxFindings, options.baseline);
+  const collect = (batch: Finding[]): void => {
+    applyOverrides(batch);
+    for (const finding of batch) {
+      if (!finding.suppression) finding.suppression = files.get(finding.file)?.comments.find(finding.line, finding.ruleId) ?? null;
+      collector.add(finding);
+    }
+  };
+  collect(findings);
+  findings.length = 0;
   const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
-  for (const entry of active) findings.push(...runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, rendering));
-  applyOverrides(findings);
-
-  for (const finding of findings) {
-    if (finding.suppression) continue;
-    finding.suppression = files.get(finding.file)?.comments.find(finding.line, finding.ruleId) ?? null;
-  }
-  findings.sort(compareFindings);
+  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, collect, rendering);
+  const kept = collector.finish();
+  const { baselined, ...counts } = kept.counts;
   return {
-    // `unvalidated` only when some object had no schema, last, so JSON output stays as it was.
-    summary: { ...summarize(findings, inputs.length, resources.length, skipped), ...(unvalidated.size ? { unvalidated: unvalidated.size } : {}) },
+    summary: {
+      files: inputs.length,
+      objects: resources.length,
+      skipped,
+      ...counts,
+      ...(options.baseline ? { baselined } : {}),
+      // `unvalidated` only when some object had no schema, `omitted` only past maxFindings: output is otherwise as it was.
+      ...(unvalidated.size ? { unvalidated: unvalidated.size } : {}),
+      ...(kept.omitted > 0 ? { omitted: kept.omitted } : {}),
+    },
     files: inputs.map((input) => ('reportPath' in input ? input.reportPath : input.displayPath)).sort(compareStrings),
-    findings,
+    findings: kept.findings,
     rules: active.map((entry) => ({ meta: entry.rule.meta, severity: entry.severity })).sort((a, b) => compareStrings(a.meta.id, b.meta.id)),
+    ...(kept.omitted > 0 ? { maxFindings } : {}),
+    ...(kept.recorded ? { baseline: kept.recorded } : {}),
   };
 }
 
@@ -175,8 +209,9 @@ function runRule(
   defaultNamespace: string,
   settings: RunSettings,
   unvalidated: Set<Resource>,
+  collect: (batch: Finding[]) => void,
   rendering: Rendering | null = null,
-): Finding[] {
+): void {
   const findings: Finding[] = [];
   const ruleId = entry.rule.meta.id;
   const context: RuleContext<unknown> = {
@@ -188,20 +223,21 @@ function runRule(
     report(resource: Resource, path: FieldPath, message: string, severity?: Severity) {
       const finding = findingFor(resource, ruleId, severity ?? entry.severity, path, message);
       findings.push(rendering ? rendering.map(finding, resource, path) : finding);
+      if (findings.length >= REPORT_BATCH) collect(findings.splice(0));
     },
     markUnvalidated(resource: Resource) {
       unvalidated.add(resource);
     },
   };
   entry.rule.check(context);
-  return findings;
+  collect(findings);
 }
 
 /** Syntax findings in rendered output move to their source; render errors join; sources' comments count. */
 function mapRendered(rendering: Rendering, findings: Finding[], files: Map<string, LoadedFile>, renderSeverity: Severity | undefined): void {
   findings.forEach((finding, index) => (findings[index] = rendering.map(finding, null, [])));
   // render-error is configurable like any rule: its severity, or off.
-  if (renderSeverity) findings.push(...rendering.findings.map((finding) => ({ ...finding, severity: renderSeverity })));
+  if (renderSeverity) findings.push(...rendering.findings.map((finding) => ({ ...finding, severity: renderSeverity, message: maskUrlsIn(finding.message) })));
   for (const source of rendering.sourceFiles) {
     if (!files.has(source.displayPath)) files.set(source.displayPath, { displayPath: source.displayPath, comments: CommentSuppressions.fromText(source.text) });
   }
@@ -212,7 +248,8 @@ function findingFor(resource: Resource, ruleId: string, severity: Severity, path
   return {
     ruleId,
     severity,
-    message,
+    // Whatever a rule quotes, a URL in it shows no credentials.
+    message: maskUrlsIn(message),
     file: resource.file,
     ...range,
     object: resource.ref,
@@ -222,28 +259,3 @@ function findingFor(resource: Resource, ruleId: string, severity: Severity, path
   };
 }
 
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareStrings(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    compareStrings(a.ruleId, b.ruleId) ||
-    compareStrings(a.path, b.path) ||
-    compareStrings(a.message, b.message)
-  );
-}
-
-function summarize(findings: readonly Finding[], files: number, objects: number, skipped: number): LintSummary {
-  const summary: LintSummary = { files, objects, skipped, findings: 0, errors: 0, warnings: 0, notes: 0, suppressed: 0 };
-  for (const finding of findings) {
-    if (finding.suppression) {
-      summary.suppressed++;
-      continue;
-    }
-    summary.findings++;
-    if (finding.severity === 'error') summary.errors++;
-    else if (finding.severity === 'warning') summary.warnings++;
-    else summary.notes++;
-  }
-  return summary;
-}

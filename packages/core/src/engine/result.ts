@@ -1,3 +1,4 @@
+import type { Baseline } from '../baseline/baseline';
 import type { RuleMeta } from '../rules/rule';
 import type { Finding, Severity } from '../types';
 
@@ -19,6 +20,11 @@ export interface LintSummary {
   baselined?: number;
   /** Objects that `schema-invalid` could not check (custom resources without a CRD); present only when non-zero. */
   unvalidated?: number;
+  /**
+   * Findings counted above (suppressed or not) but not kept in `findings`, because the run found
+   * more than `maxFindings`; present only then.
+   */
+  omitted?: number;
 }
 
 /** A rule as it ran: its metadata with the severity configured for this run. */
@@ -31,8 +37,15 @@ export interface LintResult {
   summary: LintSummary;
   /** Every file read, in the order of the findings (display paths). */
   files: string[];
-  /** Sorted by file, line, column, ruleId; suppressed findings included (see `suppression`). */
+  /**
+   * Sorted by file, line, column, ruleId; suppressed findings included (see `suppression`). At
+   * most `maxFindings` of them: unsuppressed ones first, then suppressed ones in the room left.
+   */
   findings: Finding[];
   /** Every rule that ran, sorted by id. */
   rules: RuleRun[];
+  /** The cap on kept findings; present only when the run found more (see `summary.omitted`). */
+  maxFindings?: number;
+  /** The baseline recorded from this run's unsuppressed findings (lint option `baseline: { record }`). */
+  baseline?: Baseline;
 }

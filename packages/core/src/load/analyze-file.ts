@@ -1,7 +1,7 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parseFile, type ParsedFile } from '../parse/parse-file';
 import { CommentSuppressions } from '../suppress/suppressions';
 import { decodeFile, type DecodedFile } from './decode';
+import { readBounded, type ReadProblem } from './read-bounded';
 
 /** A file decoded and parsed: all the engine needs of it, as data that can cross worker threads. */
 export interface AnalyzedFile {
@@ -34,7 +34,7 @@ export function analyzeText({ text, problem }: DecodedFile): AnalyzedFile | Unre
   return { problem, parsed: parseFile(body), comments: CommentSuppressions.fromText(body) };
 }
 
-function indicatorCount(text: string): number {
+export function indicatorCount(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -46,51 +46,19 @@ function indicatorCount(text: string): number {
 
 export function analyzePath(absolutePath: string, maxFileSize: number): AnalyzedFile | UnreadableFile {
   const bytes = readBounded(absolutePath, maxFileSize);
-  return Buffer.isBuffer(bytes) ? analyzeText(decodeFile(bytes)) : bytes;
+  return Buffer.isBuffer(bytes) ? analyzeText(decodeFile(bytes)) : unreadable(bytes, maxFileSize);
 }
 
-/** The file's bytes, read once and never more than `maxFileSize` of them. */
-function readBounded(absolutePath: string, maxFileSize: number): Buffer | UnreadableFile {
-  let fd: number;
-  try {
-    // Non-blocking: opening a FIFO put in place of a file must not wait for a writer.
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch (error) {
-    return { unreadable: `file cannot be read (${codeOf(error)}): not linted` };
+/** The `file-unreadable` message for a file the bounded reader did not read. */
+function unreadable(problem: ReadProblem, maxFileSize: number): UnreadableFile {
+  switch (problem.kind) {
+    case 'error':
+      return { unreadable: `file cannot be read (${problem.code}): not linted` };
+    case 'not-a-file':
+      return { unreadable: 'not a regular file (a FIFO, socket or device): not read' };
+    case 'too-large':
+      // size null: the file turned out longer than it said, so its real size is not known.
+      if (problem.size === null) return { unreadable: `file is longer than maxFileSize (${maxFileSize} bytes): not read` };
+      return { unreadable: `file is ${problem.size} bytes, more than maxFileSize (${maxFileSize}): not read` };
   }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { unreadable: 'not a regular file (a FIFO, socket or device): not read' };
-    if (stat.size > maxFileSize) return tooLarge(stat.size, maxFileSize);
-    // Read to the end rather than trusting the size: a growing file or a kernel file (size 0)
-    // holds more than fstat says. Never more than maxFileSize + 1 bytes are held.
-    let bytes = Buffer.allocUnsafe(Math.min(stat.size, maxFileSize) + 1);
-    let filled = 0;
-    for (;;) {
-      const read = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (read === 0) break;
-      filled += read;
-      if (filled > maxFileSize) return tooLarge(null, maxFileSize);
-      if (filled === bytes.length) {
-        const grown = Buffer.allocUnsafe(Math.min(bytes.length * 2, maxFileSize + 1));
-        bytes.copy(grown, 0, 0, filled);
-        bytes = grown;
-      }
-    }
-    return bytes.subarray(0, filled);
-  } catch (error) {
-    return { unreadable: `file cannot be read (${codeOf(error)}): not linted` };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** `size` null: the file turned out longer than it said, so its real size is not known. */
-function tooLarge(size: number | null, maxFileSize: number): UnreadableFile {
-  if (size === null) return { unreadable: `file is longer than maxFileSize (${maxFileSize} bytes): not read` };
-  return { unreadable: `file is ${size} bytes, more than maxFileSize (${maxFileSize}): not read` };
-}
-
-function codeOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? String(error);
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Config, RuleLevel } from '../config/config';
+import { configLabel, type Config, type RuleLevel } from '../config/config';
 import { suggestion } from '../config/active-rules';
 import { ConfigError } from '../errors';
 import { createExcludeMatcher, STDIN_PATH } from '../load/inputs';
@@ -36,7 +36,7 @@ export function createOverrides(
   const overrides = config.overrides ?? [];
   if (overrides.length === 0) return () => undefined;
   const known = new Set(knownIds);
-  const where = config.file ?? 'configuration';
+  const where = configLabel(config);
   overrides.forEach((override, index) => {
     for (const id of Object.keys(override.rules)) {
       if (!known.has(id)) throw new ConfigError(`${where}: overrides[${index}].rules.${id}: unknown rule "${id}"${suggestion(id, knownIds)}`);

@@ -1,7 +1,7 @@
-import { maskUrlCredentials } from '../rules/workload/mask';
 import type { Finding } from '../types';
 import { findDirectoriesWith, KUSTOMIZATION_FILES } from './discover';
-import { entriesOf, localBases, readKustomization } from './kustomization';
+import { localBases, readKustomization } from './kustomization';
+import { boundaryFor, KustomizeSandbox } from './kustomize-sandbox';
 import { RENDER_TIMEOUT_MS, type ProgramLocator, type ProgramRunner } from './runner';
 import { KustomizeSourceMap, type SourceFile } from './source-map';
 import type { ExcludeSet } from '../load/inputs';
@@ -49,12 +49,20 @@ export async function renderKustomizations(
     const kustomization = readKustomization(directory, cwd);
     if (kustomization) for (const base of localBases(kustomization)) referenced.add(base);
   }
+  const sandbox = new KustomizeSandbox(cwd);
+  const reported = new Set<string>();
   for (const root of directories.filter((directory) => !referenced.has(directory))) {
     const kustomization = readKustomization(root, cwd);
     if (!kustomization) continue;
-    const remote = remoteEntries(root, cwd);
-    if (remote.length > 0) {
-      batch.findings.push(...remote);
+    // Anything remote, outside the repository or not checkable keeps the root from rendering;
+    // each finding once, though several roots may share the base that holds it.
+    const refused = sandbox.check(root, boundaryFor(root, args, cwd));
+    if (refused.length > 0) {
+      for (const finding of refused) {
+        const key = `${finding.file}\0${finding.line}\0${finding.column}\0${finding.message}`;
+        if (!reported.has(key)) batch.findings.push(finding);
+        reported.add(key);
+      }
       continue;
     }
     const result = await runner(tool.program, tool.args(root), { cwd: root, timeoutMs: RENDER_TIMEOUT_MS });
@@ -73,24 +81,4 @@ export async function renderKustomizations(
     });
   }
   return batch;
-}
-
-/** Remote resources anywhere in the tree of local bases: never fetched, each reported where it is written. */
-function remoteEntries(root: string, cwd: string): Finding[] {
-  const findings: Finding[] = [];
-  const seen = new Set<string>();
-  const visit = (directory: string): void => {
-    if (seen.has(directory)) return;
-    seen.add(directory);
-    const kustomization = readKustomization(directory, cwd);
-    if (!kustomization) return;
-    for (const entry of entriesOf(kustomization)) {
-      if (entry.remote) {
-        findings.push(renderError(kustomization.file, entry.range, `remote kustomize resource "${maskUrlCredentials(entry.value)}" is not fetched (k8s-lint works offline): vendor it into the repository to lint this kustomization`));
-      }
-    }
-    for (const base of localBases(kustomization)) visit(base);
-  };
-  visit(root);
-  return findings;
 }

@@ -1,6 +1,6 @@
 import type { Resource } from '../model/resource';
 import type { FieldPath, Finding, SourceRange } from '../types';
-import { maskUrlsIn } from '../rules/workload/mask';
+import { maskUrlsIn } from '../text/mask-url';
 import type { ProgramLocator, ProgramRunner } from './runner';
 
 export const RENDER_ERROR_RULE_ID = 'render-error';

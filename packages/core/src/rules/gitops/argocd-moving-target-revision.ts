@@ -1,7 +1,7 @@
 import { asName, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { maskUrlCredentials } from '../workload/mask';
+import { maskUrlCredentials } from '../../text/mask-url';
 import { ARGO_REF, argoApps, enabledAutomation, isTemplated, sourcesOf, type ArgoSource } from './argocd';
 
 export interface MovingTargetRevisionOptions {

@@ -1,7 +1,7 @@
 import { asRecord, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { maskUrlCredentials } from '../workload/mask';
+import { maskUrlCredentials } from '../../text/mask-url';
 import { apiGroup } from './api-group';
 import { FLUX_REF, FLUX_SOURCE_GROUP } from './flux';
 
