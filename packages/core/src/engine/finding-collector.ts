@@ -1,5 +1,5 @@
 import { BASELINE_REASON, BASELINE_VERSION, entryOf, keyOf, type Baseline, type BaselineEntry, type BaselineLocation } from '../baseline/baseline';
-import { compareStrings } from '../load/inputs';
+import { compareStrings } from '../text/strings';
 import type { Finding } from '../types';
 import { MaxHeap, SmallestItems } from './max-heap';
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { InputError } from '../errors';
 import { compileGlob, type GlobMatcher } from './glob';
 import { isManifestFile, walkDirectory, type InputProblem } from './walk';
+import { compareStrings } from '../text/strings';
 
 export interface InputFile {
   /** Absolute path, or null for standard input. */
@@ -110,9 +111,4 @@ async function glob(pattern: string, cwd: string): Promise<string[]> {
     suppressErrors: true,
   });
   return files.map((file) => path.normalize(file));
-}
-
-/** Code-unit order, independent of the locale, so output is the same on every machine. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

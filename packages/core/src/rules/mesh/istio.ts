@@ -1,4 +1,4 @@
-import { compareStrings } from '../../load/inputs';
+import { compareStrings } from '../../text/strings';
 import type { Resource } from '../../model/resource';
 import { asRecord, asString, type JsonRecord } from '../../values';
 import type { RuleReference } from '../rule';
