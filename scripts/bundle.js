@@ -20,7 +20,7 @@ const BUNDLE_DIR = path.join(REPO_ROOT, 'bin');
 const BUNDLE_FILE = path.join(BUNDLE_DIR, 'k8s-lint.cjs');
 const SCHEMA_SOURCE = path.join(REPO_ROOT, 'packages', 'core', 'schema', 'config.schema.json');
 const SCHEMA_FILE = path.join(BUNDLE_DIR, 'config.schema.json');
-const KUBERNETES_SCHEMA_DIR = path.join(REPO_ROOT, 'packages', 'core', 'src', 'rules', 'schema');
+const KUBERNETES_SCHEMA_DIR = path.join(REPO_ROOT, 'packages', 'core', 'src', 'kubernetes-schema');
 /** Data files copied beside the bundle, by name. */
 const DATA_FILES = [
   SCHEMA_SOURCE,

@@ -20,7 +20,8 @@ describe('k8s-lint on examples/', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('examples/bad/web-deployment.yaml\n');
-    expect(run.stdout).toMatch(/ {2}30:13 +error +container "app" is privileged {2}privileged-container\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
+    // examples/bad's Namespace enforces restricted: the privileged field is reported once, by pss/privileged.
+    expect(run.stdout).toMatch(/ {2}30:13 +error +namespace "shop" would reject the pods of this Deployment: .*privileged=true\) — reported here for privileged-container too {2}pss\/privileged\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
     expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
     expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 28 files, 51 objects; 1 suppressed; 2 documents without apiVersion\/kind skipped; 13 custom resources without a known schema \(no CRD\) not validated\n$/);
     expect(run.stdout).not.toContain('\u001b[');
@@ -33,11 +34,11 @@ describe('k8s-lint on examples/', () => {
     expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped', 'unvalidated']);
     expect(report.summary).toMatchObject({ files: 28, objects: 51, suppressed: 1, skipped: 2, unvalidated: 13 });
     expect(report.summary.findings).toBe(report.summary.errors + report.summary.warnings + report.summary.notes);
-    const privileged = report.findings.find((f) => f.ruleId === 'privileged-container');
+    const privileged = report.findings.find((f) => f.ruleId === 'pss/privileged' && f.file === 'examples/bad/web-deployment.yaml');
     expect(privileged).toEqual({
-      ruleId: 'privileged-container',
+      ruleId: 'pss/privileged',
       severity: 'error',
-      message: 'container "app" is privileged',
+      message: 'namespace "shop" would reject the pods of this Deployment: violates PodSecurity "restricted:latest": privileged (container "app" must not set securityContext.privileged=true) — reported here for privileged-container too',
       file: 'examples/bad/web-deployment.yaml',
       line: 30,
       column: 13,
@@ -86,7 +87,7 @@ describe('k8s-lint on examples/', () => {
     const log = JSON.parse(run.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
     const [sarifRun] = log.runs;
     expect(sarifRun?.tool.driver.rules.map((rule) => rule.id)).toContain('missing-network-policy');
-    const privileged = sarifRun?.results.find((result) => result.ruleId === 'privileged-container');
+    const privileged = sarifRun?.results.find((result) => result.ruleId === 'pss/privileged');
     expect(privileged?.locations[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: 'examples/bad/web-deployment.yaml' }, region: { startLine: 30 } });
   });
 });
@@ -231,7 +232,7 @@ describe('Pod Security Standards from the command line', () => {
       '47:13 pss/runAsUser error',
     ]);
     expect(pss[0]?.message).toBe(
-      'namespace "billing" would reject the pods of this Deployment: violates PodSecurity "restricted:latest": hostPort (container "api" uses hostPort 8080)',
+      'namespace "billing" would reject the pods of this Deployment: violates PodSecurity "restricted:latest": hostPort (container "api" uses hostPort 8080) — reported here for host-port too',
     );
   });
 

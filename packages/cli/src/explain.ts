@@ -1,21 +1,25 @@
-import { BUILTIN_RULES, escapeControlsByLine, InputError, ruleDocsUrl, ruleIdSuggestion, type AnyRule, type Severity } from '@k8s-lint/core';
-import { markdownToText } from './markdown-text';
+import { BUILTIN_RULES, escapeControlsByLine, explainLevel, InputError, markdownToText, ruleDocsUrl, ruleIdSuggestion, type AnyRule, type PlannedRule, type Profile, type Severity } from '@k8s-lint/core';
+
+/** A rule as a run plans it, and the run's profile. */
+export interface PlannedLevel {
+  planned: PlannedRule;
+  profile: Profile;
+}
 
 /**
  * `k8s-lint explain <rule>`: everything about one rule in the terminal, the same facts as its docs
- * page. `configured` is the severity from `.k8s-lint.yaml` (`off` when it does not run).
+ * page. `level` is the rule in the run plan (or only its configured severity, `off` when it does
+ * not run); the Severity line says what the configuration, the profile and overrides make of it.
  */
-export function explainRule(id: string, configured: Severity | 'off' | undefined, rules: readonly AnyRule[] = BUILTIN_RULES): string {
+export function explainRule(id: string, level: Severity | 'off' | PlannedLevel | undefined, rules: readonly AnyRule[] = BUILTIN_RULES): string {
   const rule = rules.find((candidate) => candidate.meta.id === id);
   if (!rule) {
     const hint = ruleIdSuggestion(id, rules.map((candidate) => candidate.meta.id));
     throw new InputError(`unknown rule "${id}"${hint}; "k8s-lint rules" lists them`);
   }
   const { meta } = rule;
-  const defaultSeverity = meta.enabledByDefault === false ? `${meta.severity} (off by default)` : meta.severity;
-  const severity = configured !== undefined && configured !== (meta.enabledByDefault === false ? 'off' : meta.severity)
-    ? `${defaultSeverity}; configured: ${configured}`
-    : defaultSeverity;
+  const { planned, profile } = typeof level === 'object' ? level : { planned: configuredOnly(rule, level), profile: 'default' as const };
+  const severity = explainLevel(planned, profile);
   const lines = [
     `${meta.id}: ${meta.title}`,
     '',
@@ -48,4 +52,12 @@ function optionLines(rule: AnyRule): string[] {
     const description = properties[name]?.description;
     return `  ${name}: ${value}${typeof description === 'string' ? `  ${markdownToText(description)}` : ''}`;
   });
+}
+
+/** A rule at its configured level, with no profile or override in play. */
+function configuredOnly(rule: AnyRule, configured: Severity | 'off' | undefined): PlannedRule {
+  const defaultLevel = rule.meta.enabledByDefault === false ? 'off' : rule.meta.severity;
+  const level = configured ?? defaultLevel;
+  const source = level === defaultLevel ? 'default' : 'config';
+  return { rule, active: level !== 'off', severity: level, configured: level, options: rule.defaultOptions, source, onlyInOverrides: false, overrides: [] };
 }

@@ -3,37 +3,32 @@ import {
   ConfigError,
   DEFAULT_MAX_FINDINGS,
   InputError,
-  PROFILES,
   VERSION,
-  escapeControls,
   lint,
+  settingsFromFlags,
   loadConfig,
-  resolveRules,
-  ruleDocsUrl,
   severityRank,
   type Jobs,
   type LintSummary,
-  type Profile,
   type RenderOptions,
   type Severity,
 } from '@k8s-lint/core';
 import { Command, CommanderError, Option } from 'commander';
 import { prepareBaseline } from './baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
-import { explainRule } from './explain';
+import { explainRule, type PlannedLevel } from './explain';
 import { FORMATTERS, FORMAT_NAMES } from './formatters';
 import { wantsColor, type CliIo } from './io';
 import { createProgress, wantsProgress } from './progress';
+import { listRules, planFromFlags, type PlanFlags } from './rules-command';
+import { settingOption, settingOptions, type SettingFlagTexts } from './setting-options';
 import { filesNamedForRun, lintedFiles, refuseReadFiles, refuseSameTarget } from './write-conflicts';
 import { writeFileSafely, writeTarget, type WriteTarget } from './write-file-safely';
 import { writeChunks } from './write-stream';
 import { commanderErrorText, describeInternalError, withSafeStderr, writeMessage } from './safe-stderr';
 
-interface LintFlags {
+interface LintFlags extends SettingFlagTexts {
   format: string;
-  profile?: Profile;
-  pssVersion?: string;
-  kubernetesVersion?: string;
   output?: string;
   config?: string;
   exclude: string[];
@@ -44,7 +39,6 @@ interface LintFlags {
   baseline?: string;
   writeBaseline?: string;
   jobs: string;
-  maxFileSize?: string;
   maxFindings?: string;
 }
 
@@ -61,24 +55,23 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: (text, write) => write(commanderErrorText(text)) });
 
-  program
+  const lintCommand = program
     .command('lint', { isDefault: true })
     .description('lint files, directories and globs (`-` reads standard input)')
     .argument('[paths...]', 'files, directories or globs', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml here or above, up to the repository root)')
-    .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
-    .addOption(new Option('--profile <profile>', 'rule set: every rule, or exactly the Pod Security Standards checks of a level').choices(PROFILES))
-    .option('--pss-version <version>', 'Pod Security Standards version for pss-* profiles: latest or v1.N (default: latest)')
-    .option('--kubernetes-version <1.N>', 'Kubernetes version of the bundled API schemas that schema-invalid checks against (default: the newest bundled)')
+    .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, []);
+  // --profile, --pss-version, ...: declared once with their configuration keys, in core.
+  for (const option of settingOptions()) lintCommand.addOption(option);
+  lintCommand
     .option('--kustomize', 'lint kustomization directories as rendered by `kubectl kustomize` (or `kustomize build`)')
     .option('--helm', 'lint chart directories as rendered by `helm template`')
     .option('--values <file>', 'values file for `helm template` (repeatable)', collect, [])
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('warning'))
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (and accept them)')
-    .option('--max-file-size <bytes>', 'report files larger than this instead of reading them (default: maxFileSize in the config, else 10000000)')
     .option('--max-findings <n>', `findings listed in the report at most; past it they are counted, not listed (default ${DEFAULT_MAX_FINDINGS})`)
     .option('-j, --jobs <n>', 'threads that read and parse files: a number, or auto (one per core when there are many files)', 'auto')
     .action(async (paths: string[], flags: LintFlags) => {
@@ -90,7 +83,8 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .description('list the available rules')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'show severities as configured in this file')
-    .action((flags: { format: string; config?: string }) => {
+    .addOption(profileOption())
+    .action((flags: PlanFlags & { format: string }) => {
       io.stdout.write(listRules(flags, io));
     });
 
@@ -99,8 +93,9 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .description('explain a rule: what it reports, why, how to fix it, options and references')
     .argument('<rule>', 'rule id, e.g. run-as-root')
     .option('-c, --config <file>', 'show the severity configured in this file')
-    .action((id: string, flags: { config?: string }) => {
-      io.stdout.write(explainRule(id, configuredSeverity(id, flags.config, io)));
+    .addOption(profileOption())
+    .action((id: string, flags: PlanFlags) => {
+      io.stdout.write(explainRule(id, plannedLevel(id, flags, io)));
     });
 
   try {
@@ -133,13 +128,10 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
     config,
     exclude: flags.exclude,
     stdinText,
-    profile: flags.profile,
-    pssVersion: flags.pssVersion,
-    kubernetesVersion: flags.kubernetesVersion,
     onProgress,
     render: renderOptions(flags, io),
     jobs: parseJobs(flags.jobs),
-    maxFileSize: flags.maxFileSize === undefined ? undefined : parseByteCount(flags.maxFileSize),
+    ...settingsFromFlags(flags),
     maxFindings,
     baseline: baseline.use,
   }).finally(() => progress?.finish());
@@ -168,11 +160,6 @@ function parseJobs(value: string): Jobs {
   return Number(value);
 }
 
-function parseByteCount(value: string): number {
-  if (!/^[1-9][0-9]{0,14}$/.test(value)) throw new InputError(`invalid --max-file-size "${value}": must be a whole number of bytes`);
-  return Number(value);
-}
-
 function renderOptions(flags: LintFlags, io: CliIo): RenderOptions | undefined {
   // Values files only reach `helm template`; ignoring them would lint something other than what was asked.
   if (flags.values.length > 0 && !flags.helm) throw new InputError('--values is only used with --helm (values files are passed to `helm template`): add --helm or remove --values');
@@ -188,36 +175,17 @@ function failed(summary: LintSummary, failOn: Severity | 'none'): boolean {
   return counts.some(([severity, count]) => count > 0 && severityRank(severity) >= threshold);
 }
 
-function listRules(flags: { format: string; config?: string }, io: CliIo): string {
-  const config = loadConfig(io.cwd, flags.config);
-  const active = new Map(resolveRules(BUILTIN_RULES, config).map((entry) => [entry.rule.meta.id, entry.severity]));
-  const rows = BUILTIN_RULES.map((rule) => ({ rule, severity: active.get(rule.meta.id) ?? 'off' }));
-  if (flags.format === 'json') {
-    const json = rows.map(({ rule, severity }) => ({
-      id: rule.meta.id,
-      title: rule.meta.title,
-      description: rule.meta.description,
-      severity,
-      defaultSeverity: rule.meta.severity,
-      category: rule.meta.category,
-      tags: rule.meta.tags,
-      helpUri: ruleDocsUrl(rule.meta.id),
-      references: rule.meta.references,
-      defaultOptions: rule.defaultOptions,
-    }));
-    return `${JSON.stringify(json, null, 2)}\n`;
-  }
-  const idWidth = Math.max(...rows.map(({ rule }) => rule.meta.id.length));
-  const lines = rows.map(({ rule, severity }) => `${rule.meta.id.padEnd(idWidth)}  ${severity.padEnd(7)}  ${rule.meta.category.padEnd(12)}  ${rule.meta.title}`);
-  // One line per rule, whatever a rule's metadata holds.
-  return `${['RULE'.padEnd(idWidth), 'SEVERITY', 'CATEGORY    ', 'TITLE'].join('  ').trimEnd()}\n${lines.map(escapeControls).join('\n')}\n`;
+/** `--profile`, the same for `lint`, `rules` and `explain`, so that they show the same run. */
+function profileOption(): Option {
+  return settingOption('profile');
 }
 
-/** Severity of a rule under the configuration; undefined for unknown ids (explain reports those). */
-function configuredSeverity(id: string, configFile: string | undefined, io: CliIo): Severity | 'off' | undefined {
+/** The rule as a lint run with these flags would run it; undefined for unknown ids (explain reports those). */
+function plannedLevel(id: string, flags: PlanFlags, io: CliIo): PlannedLevel | undefined {
   if (!BUILTIN_RULES.some((rule) => rule.meta.id === id)) return undefined;
-  const config = loadConfig(io.cwd, configFile);
-  return resolveRules(BUILTIN_RULES, config).find((entry) => entry.rule.meta.id === id)?.severity ?? 'off';
+  const plan = planFromFlags(flags, io);
+  const planned = plan.rules.find((entry) => entry.rule.meta.id === id);
+  return planned && { planned, profile: plan.settings.profile };
 }
 
 function handleError(error: unknown, io: CliIo): number {

@@ -1,6 +1,5 @@
-import { BUILTIN_RULES, InputError } from '@k8s-lint/core';
+import { BUILTIN_RULES, InputError, markdownToText } from '@k8s-lint/core';
 import { explainRule } from '../src/explain';
-import { markdownToText } from '../src/markdown-text';
 
 describe('explain', () => {
   test('markdown help becomes readable text', () => {

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /*
- * Regenerates src/rules/schema/kubernetes-1.N.json: the bundled schemas of the built-in Kubernetes
+ * Regenerates src/kubernetes-schema/kubernetes-1.N.json: the bundled schemas of the built-in Kubernetes
  * kinds that `schema-invalid` validates against, one file per Kubernetes version it offers
  * (--kubernetes-version). Source: the pinned `kubernetes-models` packages, generated upstream from
  * the Kubernetes OpenAPI spec with its integer types and enums. Each devDependency
  * `kubernetes-models-1.N` of scripts/package.json is the models of Kubernetes 1.N (see the
- * package's changelog); src/rules/schema/kubernetes-versions.ts lists the same versions.
+ * package's changelog); src/kubernetes-schema/kubernetes-versions.ts lists the same versions.
  * Run: node packages/core/scripts/generate-kubernetes-schema.js
  */
 'use strict';
@@ -16,7 +16,7 @@ const { markIntegers } = require('./kubernetes-models-integers');
 const { removedApis } = require('./removed-kubernetes-apis');
 
 const TOOLS_DIR = path.resolve(__dirname, '..', '..', '..', 'scripts');
-const OUT_DIR = path.join(__dirname, '..', 'src', 'rules', 'schema');
+const OUT_DIR = path.join(__dirname, '..', 'src', 'kubernetes-schema');
 const OUT_FILE = /^kubernetes-(1\.\d+|schema)\.json$/;
 
 // Fields the kubernetes-models declarations lack although the Kubernetes API has them (found by

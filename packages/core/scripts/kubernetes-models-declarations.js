@@ -1,7 +1,7 @@
 /*
  * Reads the type declarations of one `kubernetes-models` package (and of the
  * `@kubernetes-models/apimachinery` it depends on) into compact schema nodes (see
- * src/rules/schema/builtin-schema.ts). Every `.d.ts` file declares one definition of the Kubernetes
+ * src/kubernetes-schema/builtin-schema.ts). Every `.d.ts` file declares one definition of the Kubernetes
  * OpenAPI spec: an interface (an object), or a type alias (Quantity, IntOrString, Time...).
  * Numbers stay `number` here; kubernetes-models-integers.js tells integers apart.
  */

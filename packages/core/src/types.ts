@@ -33,16 +33,20 @@ export interface Suppression {
   reason: string | null;
 }
 
-export interface Finding extends SourceRange {
-  ruleId: string;
-  severity: Severity;
-  message: string;
+/**
+ * One problem found. Never changed once made: each stage of the pipeline (engine/pipeline.ts)
+ * returns a new finding instead, so the fields are read-only.
+ */
+export interface Finding extends Readonly<SourceRange> {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
   /** Path relative to the working directory, `/`-separated; `<stdin>` for standard input. */
-  file: string;
-  object: ObjectRef | null;
+  readonly file: string;
+  readonly object: Readonly<ObjectRef> | null;
   /** Field path of the offending (or missing) field, e.g. `spec.containers[0].image`. */
-  path: string;
+  readonly path: string;
   /** Helm template the object was rendered from (`# Source:` comment), when known. */
-  source: string | null;
-  suppression: Suppression | null;
+  readonly source: string | null;
+  readonly suppression: Readonly<Suppression> | null;
 }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_RULES, ConfigError, findConfigFile, loadConfig, parseConfig, resolveRules } from '../src';
+import { BUILTIN_RULES, CONFIG_SCHEMA_PATH, ConfigError, EMPTY_CONFIG, FLAG_SETTING_KEYS, findConfigFile, flagOf, InputError, loadConfig, parseConfig, resolveRules, SETTINGS, settingsFromFlags } from '../src';
 import { makeTree } from './helpers';
 
 function configError(text: string): string {
@@ -120,5 +121,29 @@ describe('configuration', () => {
   test('more than 1,000 aliases are refused before any is resolved', () => {
     const aliased = `anchor: &x a\nexclude: [${Array.from({ length: 1001 }, () => '*x').join(', ')}]\n`;
     expect(() => parseConfig(aliased, 'k.yaml')).toThrow(new ConfigError('k.yaml: invalid YAML: 1001 aliases, more than 1000'));
+  });
+
+  test('a scalar setting is declared once: settings.ts names every scalar key of the JSON schema, which holds nothing else but the structured keys', () => {
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as { properties: Record<string, { description?: string }> };
+    const structured = ['$schema', 'rules', 'exclude', 'overrides'];
+    expect(Object.keys(schema.properties).filter((key) => !structured.includes(key)).sort()).toEqual(Object.keys(SETTINGS).sort());
+    for (const key of Object.keys(SETTINGS)) expect(schema.properties[key]?.description).toEqual(expect.any(String));
+  });
+
+  test('the flag of a setting is its key in kebab case, so commander hands it back under the key', () => {
+    for (const key of FLAG_SETTING_KEYS) {
+      const kebab = key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+      expect(flagOf(key).name).toMatch(new RegExp(`^--${kebab} <[^>]+>$`));
+    }
+    expect(FLAG_SETTING_KEYS).toEqual(['profile', 'pssVersion', 'kubernetesVersion', 'maxFileSize']);
+  });
+
+  test('defaults come from the declarations; flag texts are parsed by them', () => {
+    expect(EMPTY_CONFIG).toEqual({ file: null, rules: {}, exclude: [], defaultNamespace: 'default', profile: 'default', pssVersion: 'latest', maxFileSize: 10_000_000 });
+    expect(parseConfig('profile: pss-baseline\nkubernetesVersion: "1.33"\n', '/repo/.k8s-lint.yaml')).toEqual({
+      ...EMPTY_CONFIG, file: '/repo/.k8s-lint.yaml', shownAs: '/repo/.k8s-lint.yaml', overrides: [], profile: 'pss-baseline', kubernetesVersion: '1.33',
+    });
+    expect(settingsFromFlags({ profile: 'pss-restricted', maxFileSize: '2048' })).toEqual({ profile: 'pss-restricted', maxFileSize: 2048 });
+    expect(() => settingsFromFlags({ maxFileSize: '2k' })).toThrow(new InputError('invalid --max-file-size "2k": must be a whole number of bytes'));
   });
 });

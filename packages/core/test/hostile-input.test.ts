@@ -5,8 +5,8 @@
  * No input may make a rule throw; locations stay exact; cross-object rules never mix objects up.
  */
 import { BUILTIN_RULES, lint, type Finding, type LintResult } from '../src';
-import { privilegedContainer } from '../src/rules/privileged-container';
-import { yamlSyntax } from '../src/rules/yaml-syntax';
+import { privilegedContainer } from '../src/rules/pod-security/privileged-container';
+import { yamlSyntax } from '../src/rules/syntax/yaml-syntax';
 import { makeTree } from './helpers';
 
 const POD = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', '  namespace: shop', 'spec:', '  containers:', '    - name: app', '      image: nginx:1.27', '      securityContext:', '        privileged: true', ''].join('\n');

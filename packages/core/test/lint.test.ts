@@ -1,6 +1,6 @@
 import { EMPTY_CONFIG, lint, type Finding } from '../src';
-import { privilegedContainer } from '../src/rules/privileged-container';
-import { yamlSyntax } from '../src/rules/yaml-syntax';
+import { privilegedContainer } from '../src/rules/pod-security/privileged-container';
+import { yamlSyntax } from '../src/rules/syntax/yaml-syntax';
 import { makeTree } from './helpers';
 import { yaml } from './rule-tester';
 

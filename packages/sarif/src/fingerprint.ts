@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { Finding } from '@k8s-lint/core';
+import { findingKey, type Finding } from '@k8s-lint/core';
 
 /**
  * partialFingerprints key. Versioned so that a future change of the key material can use a new
@@ -8,26 +8,16 @@ import type { Finding } from '@k8s-lint/core';
 export const FINGERPRINT_KEY = 'k8sLintFindingHash/v1';
 
 /**
- * What identifies a finding across runs: rule, file, object and field, but not the line or
- * column, so an alert survives unrelated edits that move it within the file.
- * JSON encoding keeps the fields unambiguous (no separator can be forged by a name).
+ * What identifies a finding across runs: core's `findingKey` (rule, file, object and field, but
+ * not the line or column), so an alert survives unrelated edits that move it within the file.
  */
 export function fingerprintMaterial(finding: Finding): string {
-  const object = finding.object;
-  return JSON.stringify([
-    finding.ruleId,
-    finding.file,
-    object?.apiVersion ?? null,
-    object?.kind ?? null,
-    object?.namespace ?? null,
-    object?.name ?? null,
-    finding.path,
-  ]);
+  return findingKey(finding);
 }
 
 /**
- * One fingerprint per finding, in order. Findings with the same material are told apart by
- * their occurrence number (0, 1, ...) in findings order, so fingerprints are unique in a run.
+ * One fingerprint per finding, in order. Findings with the same key are told apart by their
+ * occurrence number (0, 1, ...) in findings order, so fingerprints are unique in a run.
  */
 export function fingerprintFindings(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();

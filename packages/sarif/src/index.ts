@@ -1,10 +1,16 @@
 import { pathToFileURL } from 'url';
 import {
   VERSION,
+  compareStrings,
   jsonChunks,
   LazyJsonArray,
+  markdownToText,
+  objectPath,
+  plural,
   ruleDocsUrl,
   securitySeverityOf,
+  UNNAMED,
+  wellFormed,
   type Finding,
   type LintResult,
   type ObjectRef,
@@ -18,19 +24,39 @@ import { cutToLimits, GITHUB_LIMITS, type SarifCut } from './limits';
 import type {
   ArtifactLocation,
   Location,
+  Log,
   LogicalLocation,
   Notification,
-  OriginalUriBase,
   PropertyBag,
   Region,
   ReportingDescriptor,
-  SarifLevel,
-  SarifLog,
-  SarifResult,
-  SarifSuppression,
-} from './sarif-types';
+  Result,
+  Suppression,
+} from 'sarif';
 
-export type * from './sarif-types';
+// The SARIF 2.1.0 object model is @types/sarif's; these names are the ones this package exported.
+export type {
+  ArtifactLocation,
+  Invocation,
+  Location,
+  LogicalLocation,
+  Message as SarifMessage,
+  MultiformatMessageString,
+  Notification,
+  PhysicalLocation,
+  PropertyBag,
+  Region,
+  ReportingConfiguration,
+  ReportingDescriptor,
+  ToolComponent,
+  Log as SarifLog,
+  Result as SarifResult,
+  Run as SarifRun,
+  Suppression as SarifSuppression,
+} from 'sarif';
+export type SarifLevel = Result.level;
+/** An entry of `run.originalUriBaseIds`. */
+export type OriginalUriBase = ArtifactLocation;
 export { FINGERPRINT_KEY, fingerprintFindings, fingerprintMaterial } from './fingerprint';
 export { GITHUB_LIMITS } from './limits';
 
@@ -72,15 +98,15 @@ export function* sarifChunks(result: LintResult, options: SarifOptions = {}): Ge
  * GitHub's upload limits: past 25,000 results, or 10 MB compressed, the most severe findings are
  * kept and the run's invocation says what was left out.
  */
-export function toSarifLog(result: LintResult, options: SarifOptions = {}): SarifLog {
+export function toSarifLog(result: LintResult, options: SarifOptions = {}): Log {
   const plan = planLog(result);
-  return logOf(result, options, plan, [...plan.results()]) as SarifLog;
+  return logOf(result, options, plan, [...plan.results()]) as Log;
 }
 
 interface LogPlan {
   rules: ReportingDescriptor[];
   cut: SarifCut;
-  results(): Generator<SarifResult, void, undefined>;
+  results(): Generator<Result, void, undefined>;
 }
 
 function planLog(result: LintResult): LogPlan {
@@ -88,7 +114,7 @@ function planLog(result: LintResult): LogPlan {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // Over every kept finding, before any cut: a result's fingerprint does not depend on the cut.
   const fingerprints = fingerprintFindings(result.findings);
-  const resultOf = (index: number): SarifResult => {
+  const resultOf = (index: number): Result => {
     const finding = result.findings[index] as Finding;
     return toResult(finding, ruleIndex.get(finding.ruleId) ?? -1, fingerprints[index] ?? '');
   };
@@ -103,7 +129,7 @@ function planLog(result: LintResult): LogPlan {
   };
 }
 
-function logOf(result: LintResult, options: SarifOptions, plan: LogPlan, results: SarifResult[] | LazyJsonArray<SarifResult>): unknown {
+function logOf(result: LintResult, options: SarifOptions, plan: LogPlan, results: Result[] | LazyJsonArray<Result>): unknown {
   const version = options.toolVersion ?? VERSION;
   const notifications = cutNotifications(result, plan.cut);
   const run = {
@@ -162,7 +188,7 @@ function cutNotifications(result: LintResult, cut: SarifCut): Notification[] {
 function describeCount(findings: readonly Finding[]): string {
   const count = (test: (finding: Finding) => boolean): number => findings.filter(test).length;
   const open = (severity: Severity) => (finding: Finding) => !finding.suppression && finding.severity === severity;
-  return `${findings.length} finding${findings.length === 1 ? '' : 's'} (${count(open('error'))} errors, ${count(open('warning'))} warnings, ${count(open('note'))} notes; ${count((finding) => finding.suppression !== null)} suppressed)`;
+  return `${plural(findings.length, 'finding')} (${count(open('error'))} errors, ${count(open('warning'))} warnings, ${count(open('note'))} notes; ${count((finding) => finding.suppression !== null)} suppressed)`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +220,7 @@ function ruleDescriptors(result: LintResult): ReportingDescriptor[] {
     if (!knownIds.has(finding.ruleId) && !unknown.has(finding.ruleId)) unknown.set(finding.ruleId, finding.severity);
   }
   const extra = [...unknown.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([id, severity]) => unknownRuleInfo(id, severity));
   return [...known, ...extra].map(toDescriptor);
 }
@@ -263,15 +289,9 @@ function formatScore(score: number): string {
   return clamped.toFixed(1);
 }
 
+/** Every k8s-lint severity is the SARIF level of the same name. */
 function toLevel(severity: Severity): SarifLevel {
-  switch (severity) {
-    case 'error':
-      return 'error';
-    case 'warning':
-      return 'warning';
-    case 'note':
-      return 'note';
-  }
+  return severity;
 }
 
 function helpMarkdown(rule: RuleInfo): string {
@@ -282,7 +302,7 @@ function helpMarkdown(rule: RuleInfo): string {
 }
 
 function helpText(rule: RuleInfo): string {
-  const body = markdownToText(rule.help);
+  const body = markdownToText(rule.help).trim();
   if (rule.references.length === 0) return body;
   const items = rule.references.map((ref) => `- ${ref.title}: ${ref.url}`);
   return `${body}\n\nReferences:\n${items.join('\n')}`;
@@ -290,32 +310,6 @@ function helpText(rule: RuleInfo): string {
 
 function escapeLinkText(text: string): string {
   return text.replace(/[[\]\\]/g, (char) => `\\${char}`);
-}
-
-/**
- * Good-enough plain text for help.text (shown where markdown is not rendered): drops fence
- * lines and inline markup, indents code so snippets stay recognisable and YAML comments in
- * them are not mistaken for headings.
- */
-export function markdownToText(markdown: string): string {
-  const out: string[] = [];
-  let inFence = false;
-  for (const line of markdown.split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      inFence = !inFence;
-      continue;
-    }
-    out.push(inFence ? `    ${line}` : inlineToText(line));
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trim();
-}
-
-function inlineToText(line: string): string {
-  return line
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/!?\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, '$1 ($2)')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2');
 }
 
 function unique(values: readonly string[]): string[] {
@@ -329,8 +323,8 @@ function isSemver(version: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Results
 
-function toResult(finding: Finding, ruleIndex: number, fingerprint: string): SarifResult {
-  const result: SarifResult = {
+function toResult(finding: Finding, ruleIndex: number, fingerprint: string): Result {
+  const result: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
     level: toLevel(finding.severity),
@@ -345,7 +339,7 @@ function toResult(finding: Finding, ruleIndex: number, fingerprint: string): Sar
   return result;
 }
 
-function toSuppression(suppression: NonNullable<Finding['suppression']>): SarifSuppression {
+function toSuppression(suppression: NonNullable<Finding['suppression']>): Suppression {
   return {
     // A baseline lives outside the analysed files; annotations and comments are in them.
     kind: suppression.via === 'baseline' ? 'external' : 'inSource',
@@ -372,15 +366,14 @@ export function artifactLocation(file: string): ArtifactLocation {
   return { uri: encodeRelativePath(file), uriBaseId: SRCROOT };
 }
 
-/** Percent-encodes each segment (spaces, `%`, `#`, `?`, `:`, non-ASCII) and keeps `/`. */
+/**
+ * Percent-encodes each segment (spaces, `%`, `#`, `?`, `:`, non-ASCII) and keeps `/`;
+ * encodeURIComponent throws on lone surrogates, which cannot name a real file anyway.
+ */
 export function encodeRelativePath(file: string): string {
   return file.split('/').map((segment) => encodeURIComponent(wellFormed(segment))).join('/');
 }
 
-/** encodeURIComponent throws on lone surrogates; they cannot name a real file anyway. */
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
 
 /**
  * SARIF regions are 1-based with an exclusive end column. A single-line region must span at
@@ -401,8 +394,7 @@ function atLeastOne(value: number): number {
 
 /** `prod/Deployment/web`; cluster-scoped objects have no namespace part. */
 function logicalLocation(object: ObjectRef): LogicalLocation {
-  const parts = [object.namespace, object.kind, object.name].filter((part): part is string => !!part);
-  return { name: object.name ?? object.kind, fullyQualifiedName: parts.join('/'), kind: 'object' };
+  return { name: object.name ?? UNNAMED, fullyQualifiedName: objectPath(object), kind: 'object' };
 }
 
 function resultProperties(finding: Finding): PropertyBag {

@@ -50,7 +50,7 @@ function resultOf(list: Finding[], tags: string[] = []): LintResult {
   };
 }
 
-const names = (log: SarifLog): string[] => (log.runs[0]?.results ?? []).map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri ?? '');
+const names = (log: SarifLog): string[] => (log.runs[0]?.results ?? []).map((result) => result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? '');
 
 describe('GitHub upload limits', () => {
   test('past 25,000 results: the most severe, unsuppressed first, in report order; the run says what was left out', () => {
@@ -73,7 +73,7 @@ describe('GitHub upload limits', () => {
     // 1,000 errors, 17,000 warnings, then the first 7,000 notes; suppressed ones last.
     const expected = list.filter((_, index) => index < 7_000 || index >= 12_000).map((finding) => encodeURI(finding.file));
     expect(names(log)).toEqual(expected);
-    expect(log.runs[0]?.invocations[0]?.toolExecutionNotifications).toEqual([
+    expect(log.runs[0]?.invocations?.[0]?.toolExecutionNotifications).toEqual([
       {
         descriptor: { id: 'github-results-limit' },
         level: 'warning',
@@ -103,7 +103,7 @@ describe('GitHub upload limits', () => {
     const warningsKept = results.length - errors.length;
     const lastWarning = list.filter((finding) => finding.severity === 'warning')[warningsKept - 1];
     expect(names(log)).toEqual(list.filter((finding) => finding.severity === 'error' || finding.file <= (lastWarning?.file ?? '')).map((finding) => finding.file));
-    const notifications = log.runs[0]?.invocations[0]?.toolExecutionNotifications ?? [];
+    const notifications = log.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [];
     expect(notifications).toEqual([
       {
         descriptor: { id: 'github-size-limit' },
@@ -120,7 +120,7 @@ describe('GitHub upload limits', () => {
     const log = JSON.parse(formatSarif(resultOf(findings(3, () => ({ severity: 'error', suppression: null }), () => 'm'), tags))) as SarifLog;
     expect(log.runs[0]?.invocations).toEqual([{ executionSuccessful: true }]);
     expect(log.runs[0]?.properties).toBeUndefined();
-    expect(log.runs[0]?.tool.driver.rules[0]?.properties.tags).toEqual([...tags.slice(0, 10)]);
+    expect(log.runs[0]?.tool.driver.rules?.[0]?.properties?.tags).toEqual([...tags.slice(0, 10)]);
   });
 
   test('a cut log passes the SARIF 2.1.0 schema, and Sarif.Multitool where it can read it', () => {
@@ -130,7 +130,7 @@ describe('GitHub upload limits', () => {
     const small = resultOf(findings(20, () => ({ severity: 'warning', suppression: null }), () => 'm'));
     const capped = { ...small, summary: { ...small.summary, findings: 30, warnings: 30, omitted: 10 }, maxFindings: 20 };
     const text = formatSarif(capped);
-    expect((JSON.parse(text) as SarifLog).runs[0]?.invocations[0]?.toolExecutionNotifications?.map((notification) => notification.descriptor.id)).toEqual(['max-findings']);
+    expect((JSON.parse(text) as SarifLog).runs[0]?.invocations?.[0]?.toolExecutionNotifications?.map((notification) => notification.descriptor?.id)).toEqual(['max-findings']);
     const validation = validateSarif(text);
     const report = describeValidation(validation);
     expect({ schemaErrors: validation.schemaErrors, multitoolErrors: validation.multitoolErrors, report }).toEqual({ schemaErrors: [], multitoolErrors: [], report });

@@ -1,8 +1,7 @@
-import { ruleDocsUrl, type Finding, type LintResult, type RuleMeta, type RuleRun, type Severity } from '@k8s-lint/core';
+import { markdownToText, ruleDocsUrl, type Finding, type LintResult, type RuleMeta, type RuleRun, type Severity } from '@k8s-lint/core';
 import {
   FINGERPRINT_KEY,
   formatSarif,
-  markdownToText,
   pascalCase,
   toRegion,
   type SarifLog,
@@ -146,7 +145,7 @@ function resultsOf(result: LintResult): SarifResult[] {
 }
 
 function fingerprintOf(f: Finding): string | undefined {
-  return resultsOf(lintResult([f]))[0]?.partialFingerprints[FINGERPRINT_KEY];
+  return resultsOf(lintResult([f]))[0]?.partialFingerprints?.[FINGERPRINT_KEY];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,8 +169,8 @@ describe('formatSarif: log envelope', () => {
       semanticVersion: '1.2.3',
       informationUri: 'https://example.com/k8s-lint',
     });
-    expect(run?.originalUriBaseIds['%SRCROOT%']?.uri).toBeUndefined();
-    expect(run?.originalUriBaseIds['%SRCROOT%']?.description.text).toBeTruthy();
+    expect(run?.originalUriBaseIds?.['%SRCROOT%']?.uri).toBeUndefined();
+    expect(run?.originalUriBaseIds?.['%SRCROOT%']?.description?.text).toBeTruthy();
   });
 
   it('omits semanticVersion when the version is not semver', () => {
@@ -182,7 +181,7 @@ describe('formatSarif: log envelope', () => {
 
   it('turns a srcRoot option into an absolute directory file URI', () => {
     const run = parse(formatSarif(realisticResult(), { srcRoot: '/home/ci/my repo' })).runs[0];
-    expect(run?.originalUriBaseIds['%SRCROOT%']?.uri).toBe('file:///home/ci/my%20repo/');
+    expect(run?.originalUriBaseIds?.['%SRCROOT%']?.uri).toBe('file:///home/ci/my%20repo/');
   });
 
   it('is byte-for-byte deterministic and has no timestamps', () => {
@@ -217,24 +216,24 @@ describe('formatSarif: rules', () => {
 
   it('derives security-severity from the rule severity with one decimal', () => {
     const rules = sarifOf(realisticResult()).runs[0]?.tool.driver.rules ?? [];
-    expect(rules.map((r) => r.properties['security-severity'])).toEqual(['5.0', '2.0', '9.1', '8.0']);
+    expect(rules.map((r): unknown => r.properties?.['security-severity'])).toEqual(['5.0', '2.0', '9.1', '8.0']);
   });
 
   it('uses the configured run severity for defaultConfiguration.level', () => {
     const rules = sarifOf(realisticResult()).runs[0]?.tool.driver.rules ?? [];
     // missing-resource-limits is a note by default but configured as a warning for this run.
-    expect(rules.map((r) => r.defaultConfiguration.level)).toEqual(['warning', 'warning', 'error', 'error']);
+    expect(rules.map((r) => r.defaultConfiguration?.level)).toEqual(['warning', 'warning', 'error', 'error']);
   });
 
   it('does not duplicate tags that are already present', () => {
     const rules = sarifOf(
       lintResult([], [rule(meta('x-rule', { category: 'images', tags: ['security', 'images', 'extra'] }))]),
     ).runs[0]?.tool.driver.rules;
-    expect(rules?.[0]?.properties.tags).toEqual(['security', 'images', 'extra']);
+    expect(rules?.[0]?.properties?.tags).toEqual(['security', 'images', 'extra']);
   });
 
   it('writes help as markdown with references and as plain text', () => {
-    const help = sarifOf(realisticResult()).runs[0]?.tool.driver.rules[2]?.help;
+    const help = sarifOf(realisticResult()).runs[0]?.tool.driver.rules?.[2]?.help;
     expect(help?.markdown).toContain('`privileged-container` matters.');
     expect(help?.markdown).toContain(
       '**References**\n\n- [Pod Security Standards](https://kubernetes.io/docs/concepts/security/pod-security-standards/)',
@@ -266,7 +265,7 @@ describe('formatSarif: results', () => {
     const rules = log.runs[0]?.tool.driver.rules ?? [];
     const results = log.runs[0]?.results ?? [];
     expect(results).toHaveLength(5);
-    for (const result of results) expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
+    for (const result of results) expect(rules[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
     expect(results.map((r) => [r.ruleId, r.ruleIndex, r.level])).toEqual([
       ['privileged-container', 2, 'error'],
       ['image-tag-latest', 0, 'warning'],
@@ -286,7 +285,7 @@ describe('formatSarif: results', () => {
   });
 
   it('writes the physical location relative to %SRCROOT% with the region', () => {
-    const location = resultsOf(realisticResult())[1]?.locations[0];
+    const location = resultsOf(realisticResult())[1]?.locations?.[0];
     expect(location?.physicalLocation).toEqual({
       artifactLocation: { uri: 'deploy/web.yaml', uriBaseId: '%SRCROOT%' },
       region: { startLine: 18, startColumn: 18, endLine: 18, endColumn: 30 },
@@ -295,7 +294,7 @@ describe('formatSarif: results', () => {
 
   it('percent-encodes file paths but keeps the slashes', () => {
     const uriOf = (file: string): string | undefined =>
-      resultsOf(lintResult([finding({ file })]))[0]?.locations[0]?.physicalLocation.artifactLocation.uri;
+      resultsOf(lintResult([finding({ file })]))[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
     expect(uriOf('charts/my app/rendered.yaml')).toBe('charts/my%20app/rendered.yaml');
     expect(uriOf('a#b/c?d/100%.yaml')).toBe('a%23b/c%3Fd/100%25.yaml');
     expect(uriOf('k8s:prod/déploiement.yaml')).toBe('k8s%3Aprod/d%C3%A9ploiement.yaml');
@@ -303,7 +302,7 @@ describe('formatSarif: results', () => {
 
   it('gives standard input a valid relative URI without %SRCROOT%', () => {
     const [result] = resultsOf(lintResult([finding({ file: '<stdin>' })]));
-    expect(result?.locations[0]?.physicalLocation.artifactLocation).toEqual({
+    expect(result?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({
       uri: 'stdin',
       description: { text: 'Standard input' },
     });
@@ -322,7 +321,7 @@ describe('formatSarif: results', () => {
 
   it('describes the object as a logical location and in properties', () => {
     const results = resultsOf(realisticResult());
-    expect(results[0]?.locations[0]?.logicalLocations).toEqual([
+    expect(results[0]?.locations?.[0]?.logicalLocations).toEqual([
       { name: 'web', fullyQualifiedName: 'prod/Deployment/web', kind: 'object' },
     ]);
     expect(results[0]?.properties).toEqual({
@@ -334,14 +333,14 @@ describe('formatSarif: results', () => {
       helmSource: 'my-app/templates/deployment.yaml',
     });
     // Cluster-scoped (no namespace) object.
-    expect(results[3]?.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe('Pod/debug');
+    expect(results[3]?.locations?.[0]?.logicalLocations?.[0]?.fullyQualifiedName).toBe('Pod/debug');
     expect(results[3]?.properties).not.toHaveProperty('objectNamespace');
     expect(results[3]?.properties).not.toHaveProperty('helmSource');
   });
 
   it('has no logical location or object properties when the finding has no object', () => {
     const yaml = resultsOf(realisticResult())[4];
-    expect(yaml?.locations[0]).not.toHaveProperty('logicalLocations');
+    expect(yaml?.locations?.[0]).not.toHaveProperty('logicalLocations');
     expect(yaml).not.toHaveProperty('properties');
   });
 
@@ -362,10 +361,10 @@ describe('formatSarif: results', () => {
     const run = sarifOf(result).runs[0];
     const rules = run?.tool.driver.rules ?? [];
     expect(rules.map((r) => r.id)).toEqual(['privileged-container', 'aa-unknown', 'zz-engine-error']);
-    expect(run?.results.map((r) => r.ruleIndex)).toEqual([2, 1]);
+    expect(run?.results?.map((r) => r.ruleIndex)).toEqual([2, 1]);
     expect(rules[1]).toMatchObject({ name: 'AaUnknown', defaultConfiguration: { level: 'note' } });
-    expect(rules[1]?.shortDescription.text).toBeTruthy();
-    expect(rules[1]?.help.text).toBeTruthy();
+    expect(rules[1]?.shortDescription?.text).toBeTruthy();
+    expect(rules[1]?.help?.text).toBeTruthy();
     expect(rules[1]?.properties).not.toHaveProperty('security-severity');
   });
 });
@@ -375,7 +374,7 @@ describe('formatSarif: results', () => {
 
 describe('formatSarif: partialFingerprints', () => {
   it('is a SHA-256 hex digest under a versioned key', () => {
-    const fingerprints = resultsOf(realisticResult()).map((r) => r.partialFingerprints);
+    const fingerprints = resultsOf(realisticResult()).map((r) => r.partialFingerprints ?? {});
     for (const fp of fingerprints) {
       expect(Object.keys(fp)).toEqual(['k8sLintFindingHash/v1']);
       expect(fp[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{64}$/);
@@ -407,16 +406,16 @@ describe('formatSarif: partialFingerprints', () => {
 
   it('disambiguates findings with the same key material by occurrence, deterministically', () => {
     const twins = [finding({ line: 5, endLine: 5 }), finding({ line: 40, endLine: 40 }), finding({ line: 80, endLine: 80 })];
-    const fps = resultsOf(lintResult(twins)).map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
+    const fps = resultsOf(lintResult(twins)).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY]);
     expect(new Set(fps).size).toBe(3);
     // The first occurrence keeps the fingerprint a lone finding would have.
     expect(fps[0]).toBe(fingerprintOf(finding()));
-    expect(resultsOf(lintResult(twins)).map((r) => r.partialFingerprints[FINGERPRINT_KEY])).toEqual(fps);
+    expect(resultsOf(lintResult(twins)).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY])).toEqual(fps);
     // Twins are numbered among themselves: an unrelated finding in between changes nothing.
     const interleaved = [twins[0], finding({ ruleId: 'image-tag-latest' }), twins[1], twins[2]].filter(
       (f): f is Finding => f !== undefined,
     );
-    const fpsInterleaved = resultsOf(lintResult(interleaved)).map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
+    const fpsInterleaved = resultsOf(lintResult(interleaved)).map((r) => r.partialFingerprints?.[FINGERPRINT_KEY]);
     expect([fpsInterleaved[0], fpsInterleaved[2], fpsInterleaved[3]]).toEqual(fps);
   });
 });
@@ -440,14 +439,14 @@ describe('formatSarif: validation', () => {
     const log = parse(formatSarif(realisticResult()));
     const run = log.runs[0];
     if (!run) throw new Error('no run');
-    const first = run.results[0];
+    const first = run.results?.[0];
     if (!first) throw new Error('no result');
     const broken = {
       ...log,
       runs: [
         {
           ...run,
-          tool: { driver: { ...run.tool.driver, rules: run.tool.driver.rules.map(({ id }) => ({ id })) } },
+          tool: { driver: { ...run.tool.driver, rules: (run.tool.driver.rules ?? []).map(({ id }) => ({ id })) } },
           results: [{ ...first, locations: [{ physicalLocation: { artifactLocation: { uri: 'my app.yaml' } } }] }],
         },
       ],

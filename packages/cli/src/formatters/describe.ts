@@ -1,10 +1,4 @@
-import type { Finding, ObjectRef } from '@k8s-lint/core';
-
-/** `Deployment shop/web`, the way kubectl names objects. */
-export function describeObject(object: ObjectRef): string {
-  const namespace = object.namespace ? `${object.namespace}/` : '';
-  return `${object.kind} ${namespace}${object.name ?? '<unnamed>'}`;
-}
+import { describeObject, type Finding } from '@k8s-lint/core';
 
 /** Object, field path and Helm template of a finding, for one-line outputs. */
 export function describeWhere(finding: Finding): string {

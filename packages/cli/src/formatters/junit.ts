@@ -1,11 +1,11 @@
-import { escapeControls, type Finding, type LintResult } from '@k8s-lint/core';
+import { escapeControls, LONE_SURROGATE, type Finding, type LintResult } from '@k8s-lint/core';
 import { describeWhere } from './describe';
 
 /**
  * What XML 1.0 cannot carry besides the C0 controls (which escapeControls handles): U+FFFE,
  * U+FFFF and unpaired surrogates.
  */
-const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = new RegExp(`[\\uFFFE\\uFFFF]|${LONE_SURROGATE}`, 'g');
 
 /**
  * Text for an attribute or an element. Control, bidi and separator characters are shown escaped

@@ -1,4 +1,4 @@
-import { escapeControls, severityRank, type Finding, type Severity } from '@k8s-lint/core';
+import { compareStrings, escapeControls, severityRank, type Finding, type Severity } from '@k8s-lint/core';
 
 export interface RuleCount {
   ruleId: string;
@@ -16,7 +16,7 @@ export function countByRule(findings: readonly Finding[]): RuleCount[] {
     else counts.set(key, { ruleId: finding.ruleId, severity: finding.severity, count: 1 });
   }
   return [...counts.values()].sort(
-    (a, b) => severityRank(b.severity) - severityRank(a.severity) || b.count - a.count || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || b.count - a.count || compareStrings(a.ruleId, b.ruleId),
   );
 }
 

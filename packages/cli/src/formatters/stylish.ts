@@ -1,4 +1,4 @@
-import { escapeControls, type Finding, type LintResult, type LintSummary, type Severity } from '@k8s-lint/core';
+import { escapeControls, plural, type Finding, type LintResult, type LintSummary, type Severity } from '@k8s-lint/core';
 import { describeWhere } from './describe';
 import { ruleSummaryLines } from './rule-summary';
 import type { FormatContext } from './types';
@@ -7,10 +7,6 @@ const ANSI = { red: 31, yellow: 33, blue: 34, green: 32, dim: 2, bold: 1, underl
 type Style = keyof typeof ANSI;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', note: 'blue' };
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /**
  * Human-readable report grouped by file, then counts per rule, ending with a summary line;

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { InputError } from '../errors';
+import { findingKey } from '../finding-key';
 import { STDIN_PATH } from '../load/inputs';
 import { readBounded, type ReadProblem } from '../load/read-bounded';
-import type { LintResult, LintSummary } from '../engine/result';
+import { compareStrings } from '../text/strings';
 import type { Finding, ObjectRef } from '../types';
 
 /** Format version of the baseline file; bumped only on incompatible changes. */
@@ -32,34 +33,71 @@ export interface BaselineLocation {
   cwd: string;
 }
 
-/** The key ignores line and column on purpose: moving code must not resurrect a baselined finding. */
-export function keyOf(entry: Omit<BaselineEntry, 'count'>): string {
-  const object = entry.object ? [entry.object.apiVersion, entry.object.kind, entry.object.namespace ?? '', entry.object.name ?? ''] : [];
-  return JSON.stringify([entry.file, entry.ruleId, object, entry.path]);
-}
-
 function baselineFile(finding: Finding, location: BaselineLocation): string {
   if (finding.file === STDIN_PATH) return STDIN_PATH;
   return path.relative(location.directory, path.resolve(location.cwd, finding.file)).split(path.sep).join('/');
 }
 
+/** What the baseline records of a finding: its identity, with the file relative to the baseline file. */
 export function entryOf(finding: Finding, location: BaselineLocation): Omit<BaselineEntry, 'count'> {
   return { ruleId: finding.ruleId, file: baselineFile(finding, location), object: finding.object, path: finding.path };
 }
 
+/**
+ * The baseline's key of a finding's entry (or of an entry read from a file): `findingKey`, where an
+ * empty name or namespace counts as none, as it always has in baseline files, so that files
+ * written before keep matching the same findings.
+ */
+export function baselineKey(entry: Omit<BaselineEntry, 'count'>): string {
+  const object = entry.object && { ...entry.object, namespace: entry.object.namespace || null, name: entry.object.name || null };
+  return findingKey({ ...entry, object });
+}
+
+/**
+ * Order of entries in the file only (file, rule, object, path), as files have always been written,
+ * so they diff cleanly; which findings an entry matches is `baselineKey`'s.
+ */
+function fileOrder(entry: Omit<BaselineEntry, 'count'>): string {
+  const object = entry.object ? [entry.object.apiVersion, entry.object.kind, entry.object.namespace ?? '', entry.object.name ?? ''] : [];
+  return JSON.stringify([entry.file, entry.ruleId, object, entry.path]);
+}
+
+/** Groups unsuppressed findings by key, counting them; `baseline()` sorts them so the file diffs cleanly. */
+export class BaselineRecorder {
+  private readonly byKey = new Map<string, BaselineEntry>();
+
+  constructor(private readonly location: BaselineLocation) {}
+
+  add(finding: Finding): void {
+    const entry = entryOf(finding, this.location);
+    const key = baselineKey(entry);
+    const existing = this.byKey.get(key);
+    if (existing) existing.count++;
+    else this.byKey.set(key, { ...entry, count: 1 });
+  }
+
+  baseline(): Baseline {
+    const entries = [...this.byKey.values()].map((entry) => ({ order: fileOrder(entry), entry }));
+    entries.sort((a, b) => compareStrings(a.order, b.order));
+    return { version: BASELINE_VERSION, entries: entries.map(({ entry }) => entry) };
+  }
+}
+
+/** How many findings of each key (`baselineKey` of the entry) the baseline accepts. */
+export function acceptedCounts(baseline: Baseline): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of baseline.entries) {
+    const key = baselineKey(entry);
+    counts.set(key, (counts.get(key) ?? 0) + entry.count);
+  }
+  return counts;
+}
+
 /** Records the unsuppressed findings, grouped by key and sorted (file, rule, object, path) so the file diffs cleanly. */
 export function createBaseline(findings: readonly Finding[], location: BaselineLocation): Baseline {
-  const byKey = new Map<string, BaselineEntry>();
-  for (const finding of findings) {
-    if (finding.suppression) continue;
-    const entry = entryOf(finding, location);
-    const key = keyOf(entry);
-    const existing = byKey.get(key);
-    if (existing) existing.count++;
-    else byKey.set(key, { ...entry, count: 1 });
-  }
-  const entries = [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entry]) => entry);
-  return { version: BASELINE_VERSION, entries };
+  const recorder = new BaselineRecorder(location);
+  for (const finding of findings) if (!finding.suppression) recorder.add(finding);
+  return recorder.baseline();
 }
 
 /** Stable text: fixed key order, two-space indent, trailing newline. */
@@ -140,35 +178,6 @@ function entryProblem(entry: unknown): string | null {
     return '"object" must be null or { apiVersion, kind, namespace, name }';
   }
   return null;
-}
-
-/**
- * Marks the findings the baseline accepts as suppressed `via: "baseline"`, up to each key's count
- * (in report order), and moves them from the summary's counts to `baselined`, kept apart from
- * `suppressed` so that a report tells accepted debt from deliberate exceptions. Findings already
- * suppressed in the manifests keep their own suppression.
- */
-export function applyBaseline(result: LintResult, baseline: Baseline, location: BaselineLocation): LintResult {
-  const remaining = new Map<string, number>();
-  for (const entry of baseline.entries) {
-    const key = keyOf(entry);
-    remaining.set(key, (remaining.get(key) ?? 0) + entry.count);
-  }
-  const summary: LintSummary = { ...result.summary, baselined: result.summary.baselined ?? 0 };
-  const findings = result.findings.map((finding) => {
-    if (finding.suppression) return finding;
-    const key = keyOf(entryOf(finding, location));
-    const left = remaining.get(key) ?? 0;
-    if (left === 0) return finding;
-    remaining.set(key, left - 1);
-    summary.findings--;
-    if (finding.severity === 'error') summary.errors--;
-    else if (finding.severity === 'warning') summary.warnings--;
-    else summary.notes--;
-    summary.baselined = (summary.baselined ?? 0) + 1;
-    return { ...finding, suppression: { via: 'baseline' as const, reason: BASELINE_REASON } };
-  });
-  return { ...result, summary, findings };
 }
 
 /** Reason given to baselined findings (JSON `suppression.reason`, SARIF `justification`). */

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { lineStartsOf, linePos, type LineStarts } from '../parse/line-starts';
-import { indexDocument, MAX_ALIASES } from '../parse/source-index';
+import { indexDocument, MAX_ALIAS_NODES_PER_DOCUMENT } from '../parse/source-index';
 
 /** 1-based line and column in the configuration file. */
 export interface Position {
@@ -37,7 +37,7 @@ export function readConfigYaml(text: string): ConfigYaml {
   try {
     const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
     const { duplicateKeyAt, aliases, tooManyAliasesAt } = indexDocument(document);
-    if (tooManyAliasesAt >= 0) throw new ConfigYamlError(`${aliases} aliases, more than ${MAX_ALIASES}`);
+    if (tooManyAliasesAt >= 0) throw new ConfigYamlError(`${aliases} aliases, more than ${MAX_ALIAS_NODES_PER_DOCUMENT}`);
     const error = document.errors[0];
     if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) throw new ConfigYamlError(`Map keys must be unique${at(positionOf(duplicateKeyAt))}`);
     // Where the parser ran out of stack says nothing: no position for that one.

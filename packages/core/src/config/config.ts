@@ -2,21 +2,20 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../ajv';
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors';
-import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
 import { globProblem } from '../load/glob';
 import { resolveConfigSchemaPath } from './schema-path';
 import type { RuleOverride } from '../overrides/overrides';
-import type { Profile } from '../rules/rule';
-import { bundledKubernetesVersion, unsupportedKubernetesVersion } from '../rules/schema/kubernetes-versions';
+import { bundledKubernetesVersion, unsupportedKubernetesVersion } from '../kubernetes-schema/kubernetes-versions';
 import type { Severity } from '../types';
 import { asRecord } from '../values';
 import { readConfigSource } from './config-file';
 import { ConfigYamlError, readConfigYaml, type Locate } from './config-yaml';
 import { describeSchemaError } from './schema-messages';
+import { defaultSettings, settingsFrom, type Settings } from './settings';
 
 export { CONFIG_FILE_NAME, findConfigFile } from './config-file';
 export { describeSchemaError, keyOf } from './schema-messages';
-export const DEFAULT_NAMESPACE = 'default';
+export { DEFAULT_NAMESPACE, SETTINGS, type FlagSettings, type Settings } from './settings';
 
 export type RuleLevel = Severity | 'off';
 
@@ -25,45 +24,28 @@ export interface RuleSetting {
   options?: Record<string, unknown>;
 }
 
-export interface Config {
+/** The structured keys of `.k8s-lint.yaml`; the scalar ones are declared in settings.ts. */
+interface RuleAndPathKeys {
+  rules: Record<string, RuleSetting>;
+  exclude: string[];
+  /** Per-path rule levels (`overrides:`), in file order; later entries win. */
+  overrides?: RuleOverride[];
+}
+
+export type Config = RuleAndPathKeys & Settings & {
   /** The file the configuration came from, absolute; null when none was found. */
   file: string | null;
   /** How messages name that file: relative to the working directory (default: `file`). */
   shownAs?: string;
-  rules: Record<string, RuleSetting>;
-  exclude: string[];
-  defaultNamespace: string;
-  profile: Profile;
-  /** Pod Security Standards version for the `pss-*` profiles: `latest` or `v1.N`. */
-  pssVersion: string;
-  /** Kubernetes version of the API schemas `schema-invalid` checks against (`1.N`, bundled); default: the newest bundled. */
-  kubernetesVersion?: string;
-  /** Per-path rule levels (`overrides:`), in file order; later entries win. */
-  overrides?: RuleOverride[];
-  /** Files larger than this many bytes are reported (`file-unreadable`), not read. */
-  maxFileSize: number;
-}
+};
 
-interface RawConfig {
+type RawConfig = Partial<Settings> & {
   rules?: Record<string, RuleLevel | RuleSetting>;
   exclude?: string[];
-  defaultNamespace?: string;
-  profile?: Profile;
-  pssVersion?: string;
-  kubernetesVersion?: string;
   overrides?: RuleOverride[];
-  maxFileSize?: number;
-}
-
-export const EMPTY_CONFIG: Config = {
-  file: null,
-  rules: {},
-  exclude: [],
-  defaultNamespace: DEFAULT_NAMESPACE,
-  profile: 'default',
-  pssVersion: 'latest',
-  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
+
+export const EMPTY_CONFIG: Config = { file: null, rules: {}, exclude: [], ...defaultSettings() };
 
 /** The JSON Schema shipped with the package (also usable by editors). */
 export const CONFIG_SCHEMA_PATH = resolveConfigSchemaPath(__dirname);
@@ -117,18 +99,7 @@ export function parseConfig(text: string, file: string, shown: string = file): C
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
   }
-  return {
-    file,
-    shownAs: shown,
-    rules,
-    exclude: raw.exclude ?? [],
-    defaultNamespace: raw.defaultNamespace ?? DEFAULT_NAMESPACE,
-    profile: raw.profile ?? EMPTY_CONFIG.profile,
-    pssVersion: raw.pssVersion ?? EMPTY_CONFIG.pssVersion,
-    ...(raw.kubernetesVersion !== undefined ? { kubernetesVersion: raw.kubernetesVersion } : {}),
-    overrides: raw.overrides ?? [],
-    maxFileSize: raw.maxFileSize ?? EMPTY_CONFIG.maxFileSize,
-  };
+  return { file, shownAs: shown, rules, exclude: raw.exclude ?? [], overrides: raw.overrides ?? [], ...settingsFrom(raw) };
 }
 
 /** YAML reads an unquoted `1.30` as the number 1.3: say so, rather than "must be string". */

@@ -1,3 +1,4 @@
+import { defaultLevelText, onByDefault } from '../plan/describe-level';
 import type { AnyRule } from '../rules/rule';
 
 const GENERATED_NOTICE = '<!-- Generated from the rule\'s metadata by `pnpm docs`. Do not edit by hand. -->';
@@ -14,7 +15,7 @@ export function renderRuleDoc(rule: AnyRule): string {
     '',
     '| | |',
     '|---|---|',
-    `| Default severity | \`${meta.severity}\`${meta.enabledByDefault === false ? ' (off by default: enable it in `.k8s-lint.yaml`)' : ''} |`,
+    `| Default severity | \`${meta.severity}\`${onByDefault(rule) ? '' : ' (off by default: enable it in `.k8s-lint.yaml`)'} |`,
     `| Category | ${meta.category} |`,
     `| Tags | ${meta.tags.map((tag) => `\`${tag}\``).join(', ')} |`,
     '',
@@ -107,9 +108,8 @@ export function renderRuleTable(rules: readonly AnyRule[]): string {
     lines.push(`### ${CATEGORY_TITLES[category] ?? category}`, '', '| Rule | Severity | What it reports | References |', '|---|---|---|---|');
     for (const rule of rules.filter((candidate) => candidate.meta.category === category)) {
       const { meta } = rule;
-      const severity = meta.enabledByDefault === false ? `${meta.severity} (off by default)` : meta.severity;
       const references = [...new Set(meta.references.map((ref) => shortReference(ref.title)).filter((ref) => ref !== ''))].join(', ');
-      lines.push(`| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${severity} | ${meta.description.replace(/\|/g, '\\|')} | ${references} |`);
+      lines.push(`| [\`${meta.id}\`](docs/rules/${meta.id}.md) | ${defaultLevelText(rule)} | ${meta.description.replace(/\|/g, '\\|')} | ${references} |`);
     }
     lines.push('');
   }

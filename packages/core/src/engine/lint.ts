@@ -1,31 +1,31 @@
 import path from 'node:path';
-import { resolveRules, type ActiveRule } from '../config/active-rules';
-import { EMPTY_CONFIG, type Config } from '../config/config';
-import { InputError } from '../errors';
+import type { ActiveRule } from '../config/active-rules';
+import { EMPTY_CONFIG, type Config, type FlagSettings } from '../config/config';
 import { workerCount, type Jobs } from '../load/analyze-pool';
 import { collectInputs, displayPathOf, type InputFile } from '../load/inputs';
 import { compareStrings } from '../text/strings';
 import type { InputProblem } from '../load/walk';
 import { podTemplateOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
-import { createOverrides, rulesTurnedOnByOverrides } from '../overrides/overrides';
-import type { RenderedInput, Rendering, RenderOptions } from '../render';
+import { createOverrides } from '../overrides/overrides';
+import { planRun } from '../plan/run-plan';
+import type { RenderedInput, RenderOptions } from '../render';
 import { RENDER_ERROR_RULE_ID } from '../render/types';
-import { formatPath } from '../path';
 import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, SYMLINK_NOT_FOLLOWED_RULE_ID, YAML_SYNTAX_RULE_ID } from '../rules';
-import { PSS_RULE_PREFIX } from '../rules/pss';
-import { resolveKubernetesVersion } from '../rules/schema/kubernetes-versions';
-import type { AnyRule, Profile, RuleContext, RunSettings } from '../rules/rule';
-import { parseVersion } from '../pss/version';
-import { annotationSuppression, CommentSuppressions } from '../suppress/suppressions';
+import type { AnyRule, RuleContext, RunSettings } from '../rules/rule';
+import { CommentSuppressions } from '../suppress/suppressions';
 import { maskUrlsIn } from '../text/mask-url';
 import type { FieldPath, Finding, Severity, SourceRange } from '../types';
 import { analyzeInputs } from './analyze-inputs';
 import { resourcesOf } from './documents';
-import { DEFAULT_MAX_FINDINGS, FindingCollector, type BaselineUse } from './finding-collector';
+import { DEFAULT_MAX_FINDINGS, type BaselineUse } from './finding-collector';
+import { FindingPipeline } from './pipeline';
+import { renderErrors } from './stages/map-rendered';
+import { lintSummary } from './stages/summary';
 import type { LintResult } from './result';
 
-export interface LintOptions {
+/** `profile`, `pssVersion`, ... (config/settings.ts): each given one wins over the configuration's. */
+export interface LintOptions extends FlagSettings {
   /** Files, directories, globs; `-` for standard input. */
   paths: readonly string[];
   /** Directory that paths and output file names are relative to. */
@@ -39,14 +39,6 @@ export interface LintOptions {
   onProgress?(done: number, total: number): void;
   /** Rules to run instead of the built-in set (tests, embedders). */
   rules?: readonly AnyRule[];
-  /** Overrides the configuration's `profile`. */
-  profile?: Profile;
-  /** Overrides the configuration's `pssVersion` (`latest` or `v1.N`). */
-  pssVersion?: string;
-  /** Overrides the configuration's `kubernetesVersion` (`1.N`, a bundled version). */
-  kubernetesVersion?: string;
-  /** Overrides the configuration's `maxFileSize` (bytes): larger files are reported, not read. */
-  maxFileSize?: number;
   /** Lint kustomizations (`kubectl kustomize`) and charts (`helm template`) as rendered output. */
   render?: RenderOptions;
   /**
@@ -71,33 +63,17 @@ export interface LintOptions {
 
 const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-/** Findings a rule reports are handed on in batches of this many. */
-const REPORT_BATCH = 1024;
-
-interface LoadedFile {
-  displayPath: string;
-  comments: CommentSuppressions;
-}
-
-/** Lints manifests and returns every finding, suppressed ones included. Throws InputError / ConfigError. */
+/**
+ * Lints manifests and returns every finding, suppressed ones included (up to `maxFindings`):
+ * reads the inputs, then sends each finding down the pipeline (pipeline.ts) — check → locate →
+ * map rendered sources → overrides → suppressions → baseline → summary. Throws InputError / ConfigError.
+ */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? EMPTY_CONFIG;
-  const settings: RunSettings = {
-    profile: options.profile ?? config.profile,
-    pssVersion: options.pssVersion ?? config.pssVersion,
-    kubernetesVersion: resolveKubernetesVersion(options.kubernetesVersion ?? config.kubernetesVersion),
-  };
-  if (!parseVersion(settings.pssVersion)) throw new InputError(`invalid Pod Security Standards version "${settings.pssVersion}": must be "latest" or "v1.N"`);
   const available = options.rules ?? BUILTIN_RULES;
-  const configured = resolveRules(available, config);
-  const onlyInOverrides = rulesOnlyInOverrides(available, configured, config);
-  const active = rulesForProfile([...configured, ...onlyInOverrides], settings.profile);
-  const applyOverrides = createOverrides(
-    config,
-    available.map((rule) => rule.meta.id),
-    options.cwd,
-    new Set(onlyInOverrides.map((entry) => entry.rule.meta.id)),
-  );
+  const plan = planRun(available, config, options);
+  const { settings, active } = plan;
+  const applyOverrides = createOverrides(config, available.map((rule) => rule.meta.id), options.cwd, plan.onlyInOverrides);
   const excludes = [
     // Patterns in a configuration file are relative to the directory that holds it.
     { patterns: config.exclude, base: config.file ? path.dirname(config.file) : options.cwd },
@@ -110,13 +86,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const collected = (await collectInputs(options.paths, options.cwd, excludes, inputProblems)).filter((input) => !rendering?.consumes(input));
   const inputs: Array<InputFile | RenderedInput> = [...collected, ...(rendering?.inputs ?? [])];
   const severityOf = new Map(active.map((entry) => [entry.rule.meta.id, entry.severity]));
-  // Problems found while loading (when their rule is on): no object; at 1:1 unless located.
+  // Problems found while loading (when their rule is on): no object; at 1:1 unless located. They
+  // wait until every file is read, so that the comments of rendered output's sources are known.
+  const loadingFindings: Finding[] = [];
   const reportLoading = (ruleId: string, file: string, message: string, range: SourceRange = FILE_START): void => {
     const severity = severityOf.get(ruleId);
-    if (severity) findings.push({ ruleId, severity, message: maskUrlsIn(message), file, ...range, object: null, path: '', source: null, suppression: null });
+    if (severity) loadingFindings.push({ ruleId, severity, message: maskUrlsIn(message), file, ...range, object: null, path: '', source: null, suppression: null });
   };
-  const findings: Finding[] = [];
-  const files = new Map<string, LoadedFile>();
+  const comments = new Map<string, CommentSuppressions>();
   const resources: Resource[] = [];
   let skipped = 0;
   const unvalidated = new Set<Resource>();
@@ -132,7 +109,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       reportLoading(FILE_UNREADABLE_RULE_ID, input.displayPath, file.unreadable);
       continue;
     }
-    files.set(input.displayPath, { displayPath: input.displayPath, comments: file.comments });
+    comments.set(input.displayPath, file.comments);
     const { parsed, problem } = file;
     if (problem) reportLoading(YAML_SYNTAX_RULE_ID, input.displayPath, problem);
     for (const { documentIndex: _index, message, ...range } of parsed.problems) reportLoading(YAML_SYNTAX_RULE_ID, input.displayPath, message, range);
@@ -142,36 +119,22 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       skipped += found.skipped;
     }
   }
+  // Findings mapped to the sources of rendered output obey those sources' comments.
+  for (const source of rendering?.sourceFiles ?? []) {
+    if (!comments.has(source.displayPath)) comments.set(source.displayPath, CommentSuppressions.fromText(source.text));
+  }
 
-  if (rendering) mapRendered(rendering, findings, files, severityOf.get(RENDER_ERROR_RULE_ID));
-
-  // Findings go to the collector as they come, a batch at a time, so no rule's output is held whole.
+  // Every finding goes through the pipeline as it comes (see pipeline.ts): none is held whole.
   const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
-  const collector = new FindingCollector(maxFindings, options.baseline);
-  const collect = (batch: Finding[]): void => {
-    applyOverrides(batch);
-    for (const finding of batch) {
-      if (!finding.suppression) finding.suppression = files.get(finding.file)?.comments.find(finding.line, finding.ruleId) ?? null;
-      collector.add(finding);
-    }
-  };
-  collect(findings);
-  findings.length = 0;
+  const pipeline = new FindingPipeline({ rendering, overrides: applyOverrides, commentsOf: (file) => comments.get(file), maxFindings, baseline: options.baseline });
+  for (const finding of loadingFindings) pipeline.loaded(finding);
+  for (const finding of renderErrors(rendering, severityOf.get(RENDER_ERROR_RULE_ID))) pipeline.atSource(finding);
   const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
-  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, collect, rendering);
-  const kept = collector.finish();
-  const { baselined, ...counts } = kept.counts;
+  const activeIds = new Set(active.map((entry) => entry.rule.meta.id));
+  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, pipeline, activeIds);
+  const kept = pipeline.finish();
   return {
-    summary: {
-      files: inputs.length,
-      objects: resources.length,
-      skipped,
-      ...counts,
-      ...(options.baseline ? { baselined } : {}),
-      // `unvalidated` only when some object had no schema, `omitted` only past maxFindings: output is otherwise as it was.
-      ...(unvalidated.size ? { unvalidated: unvalidated.size } : {}),
-      ...(kept.omitted > 0 ? { omitted: kept.omitted } : {}),
-    },
+    summary: lintSummary({ files: inputs.length, objects: resources.length, skipped, unvalidated: unvalidated.size }, kept, options.baseline !== undefined),
     files: inputs.map((input) => ('reportPath' in input ? input.reportPath : input.displayPath)).sort(compareStrings),
     findings: kept.findings,
     rules: active.map((entry) => ({ meta: entry.rule.meta, severity: entry.severity })).sort((a, b) => compareStrings(a.meta.id, b.meta.id)),
@@ -180,29 +143,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   };
 }
 
-/**
- * Rules off for the run that an override turns on for some files: they run with their default
- * severity (the override then sets theirs) and the options configured under `rules`, if any.
- */
-function rulesOnlyInOverrides(available: readonly AnyRule[], configured: readonly ActiveRule[], config: Config): ActiveRule[] {
-  const running = new Set(configured.map((entry) => entry.rule.meta.id));
-  const wanted = rulesTurnedOnByOverrides(config);
-  const rules = available.filter((rule) => wanted.has(rule.meta.id) && !running.has(rule.meta.id));
-  if (rules.length === 0) return [];
-  const switchedOn = Object.fromEntries(rules.map((rule) => [rule.meta.id, { ...config.rules[rule.meta.id], severity: rule.meta.severity }]));
-  return resolveRules(rules, { ...config, rules: switchedOn });
-}
-
-/**
- * A `pss-*` profile runs only the Pod Security Standards rules (and reports syntax errors). The
- * profile's level decides which checks every workload gets; a Namespace label asking for more
- * (enforce=restricted under pss-baseline) still gets its checks, as in the default profile.
- */
-function rulesForProfile(active: ActiveRule[], profile: Profile): ActiveRule[] {
-  if (profile === 'default') return active;
-  return active.filter((entry) => entry.rule.meta.id === YAML_SYNTAX_RULE_ID || entry.rule.meta.id.startsWith(PSS_RULE_PREFIX));
-}
-
+/** Stage "check": runs one rule; what it reports goes down the pipeline. */
 function runRule(
   entry: ActiveRule,
   resources: readonly Resource[],
@@ -210,10 +151,9 @@ function runRule(
   defaultNamespace: string,
   settings: RunSettings,
   unvalidated: Set<Resource>,
-  collect: (batch: Finding[]) => void,
-  rendering: Rendering | null = null,
+  pipeline: FindingPipeline,
+  activeIds: ReadonlySet<string>,
 ): void {
-  const findings: Finding[] = [];
   const ruleId = entry.rule.meta.id;
   const context: RuleContext<unknown> = {
     resources,
@@ -222,41 +162,13 @@ function runRule(
     defaultNamespace,
     settings,
     report(resource: Resource, path: FieldPath, message: string, severity?: Severity) {
-      const finding = findingFor(resource, ruleId, severity ?? entry.severity, path, message);
-      findings.push(rendering ? rendering.map(finding, resource, path) : finding);
-      if (findings.length >= REPORT_BATCH) collect(findings.splice(0));
+      pipeline.report({ ruleId, severity: severity ?? entry.severity, resource, path, message });
     },
     markUnvalidated(resource: Resource) {
       unvalidated.add(resource);
     },
+    // A default rule and its pss/ counterpart report a field once (see pss/admission.ts).
+    isRuleActive: (id) => activeIds.has(id),
   };
   entry.rule.check(context);
-  collect(findings);
 }
-
-/** Syntax findings in rendered output move to their source; render errors join; sources' comments count. */
-function mapRendered(rendering: Rendering, findings: Finding[], files: Map<string, LoadedFile>, renderSeverity: Severity | undefined): void {
-  findings.forEach((finding, index) => (findings[index] = rendering.map(finding, null, [])));
-  // render-error is configurable like any rule: its severity, or off.
-  if (renderSeverity) findings.push(...rendering.findings.map((finding) => ({ ...finding, severity: renderSeverity, message: maskUrlsIn(finding.message) })));
-  for (const source of rendering.sourceFiles) {
-    if (!files.has(source.displayPath)) files.set(source.displayPath, { displayPath: source.displayPath, comments: CommentSuppressions.fromText(source.text) });
-  }
-}
-
-function findingFor(resource: Resource, ruleId: string, severity: Severity, path: FieldPath, message: string): Finding {
-  const { range } = resource.locate(path);
-  return {
-    ruleId,
-    severity,
-    // Whatever a rule quotes, a URL in it shows no credentials.
-    message: maskUrlsIn(message),
-    file: resource.file,
-    ...range,
-    object: resource.ref,
-    path: formatPath(path),
-    source: resource.helmSource,
-    suppression: annotationSuppression(resource, ruleId),
-  };
-}
-

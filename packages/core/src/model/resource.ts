@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../parse/parse-file';
+import { describeObject } from './describe-object';
 import { locate, type Located } from '../parse/locate';
 import type { FieldPath, ObjectRef } from '../types';
 import { asName, asRecord, asString, type JsonRecord } from '../values';
@@ -60,7 +61,6 @@ export class Resource {
 
   /** `Deployment prod/web`, for messages. */
   get displayName(): string {
-    const ns = this.namespace ? `${this.namespace}/` : '';
-    return `${this.kind} ${ns}${this.name ?? '<unnamed>'}`;
+    return describeObject(this);
   }
 }

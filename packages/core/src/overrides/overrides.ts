@@ -22,8 +22,9 @@ export function rulesTurnedOnByOverrides(config: Config): Set<string> {
 }
 
 /**
- * Validates the configuration's `overrides` against the known rule ids and returns a function that
- * applies them to findings: a later entry wins; `off` drops the finding, a severity replaces it.
+ * Validates the configuration's `overrides` against the known rule ids and returns the pipeline's
+ * stage "overrides": a later entry wins; `off` drops the finding (null), a severity gives a new
+ * finding with that severity.
  * A rule in `offOutsideOverrides` is off for the run and runs only for the overrides that turn it
  * on, so its findings in files no such override matches are dropped.
  */
@@ -32,9 +33,9 @@ export function createOverrides(
   knownIds: readonly string[],
   cwd: string,
   offOutsideOverrides: ReadonlySet<string> = new Set(),
-): (findings: Finding[]) => void {
+): (finding: Finding) => Finding | null {
   const overrides = config.overrides ?? [];
-  if (overrides.length === 0) return () => undefined;
+  if (overrides.length === 0) return (finding) => finding;
   const known = new Set(knownIds);
   const where = configLabel(config);
   overrides.forEach((override, index) => {
@@ -57,15 +58,9 @@ export function createOverrides(
     return level;
   };
 
-  // In place, because the engine holds the findings in one array for the rest of the run.
-  return (findings) => {
-    let kept = 0;
-    for (const finding of findings) {
-      const level = levelFor(finding) ?? (offOutsideOverrides.has(finding.ruleId) ? 'off' : undefined);
-      if (level === 'off') continue;
-      if (level !== undefined) finding.severity = level;
-      findings[kept++] = finding;
-    }
-    findings.length = kept;
+  return (finding) => {
+    const level = levelFor(finding) ?? (offOutsideOverrides.has(finding.ruleId) ? 'off' : undefined);
+    if (level === 'off') return null;
+    return level === undefined || level === finding.severity ? finding : { ...finding, severity: level };
   };
 }

@@ -2,7 +2,7 @@ import { Composer, Parser, type CST, type Document, type DocumentOptions, type P
 import type { SourceRange } from '../types';
 import { lineStartsOf, linePos, type LineStarts } from './line-starts';
 import { brokenBound, type BrokenBound } from './nesting';
-import { indexDocument, MAX_ALIASES, type SourceIndex } from './source-index';
+import { indexDocument, MAX_ALIAS_NODES_PER_DOCUMENT, type SourceIndex } from './source-index';
 
 /** One YAML document of a file: its value and, instead of the syntax tree, what locating needs. */
 export interface ParsedDocument {
@@ -39,8 +39,10 @@ const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   customTags: (tags) => tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp'),
 };
 
-// Bounds alias expansion so that "billion laughs" documents fail fast instead of exhausting memory.
-const MAX_ALIAS_COUNT = 1000;
+// The yaml package's `maxAliasCount`: how far resolving aliases may multiply the nodes a document
+// expands to, so that "billion laughs" documents fail fast instead of exhausting memory. (The
+// number of alias nodes a document may hold is MAX_ALIAS_NODES_PER_DOCUMENT.)
+const MAX_ALIAS_EXPANSION = 1000;
 
 const HELM_SOURCE = /^\s*Source:\s*(\S.*?)\s*$/m;
 
@@ -66,7 +68,7 @@ export function parseFile(text: string): ParsedFile {
       const error = document.errors[0];
       if (tooManyAliasesAt >= 0) {
         const at = position(tooManyAliasesAt);
-        problems.push({ documentIndex: index, message: `document has ${aliases} aliases, more than ${MAX_ALIASES}: not read (resolving them would take too long)`, line: at.line, column: at.col, endLine: at.line, endColumn: at.col });
+        problems.push({ documentIndex: index, message: `document has ${aliases} aliases, more than ${MAX_ALIAS_NODES_PER_DOCUMENT}: not read (resolving them would take too long)`, line: at.line, column: at.col, endLine: at.line, endColumn: at.col });
         // The earlier of the parser's first error and the first duplicate key, as the parser would report them.
       } else if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
         const start = position(duplicateKeyAt);
@@ -75,7 +77,7 @@ export function parseFile(text: string): ParsedFile {
       } else if (error) {
         problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, position) });
       } else {
-        const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
         documents.push({ index, source, lines, value, helmSource: helmSourceOf(document) });
       }
     } catch (thrown) {

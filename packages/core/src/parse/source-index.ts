@@ -44,7 +44,7 @@ export interface IndexedDocument {
   duplicateKeyAt: number;
   /** Alias nodes (`*name`). */
   aliases: number;
-  /** Offset of the alias past MAX_ALIASES, or -1. */
+  /** Offset of the alias past MAX_ALIAS_NODES_PER_DOCUMENT, or -1. */
   tooManyAliasesAt: number;
 }
 
@@ -52,7 +52,7 @@ export interface IndexedDocument {
  * Aliases a document may hold. Resolving each one makes the yaml package scan every anchor and
  * alias before it, so a few tens of thousands take minutes; real manifests hold a handful.
  */
-export const MAX_ALIASES = 1000;
+export const MAX_ALIAS_NODES_PER_DOCUMENT = 1000;
 
 /**
  * Builds the index and, in the same walk, finds duplicate keys as the yaml package's
@@ -89,7 +89,7 @@ export function indexDocument(document: Document.Parsed): IndexedDocument {
     nodes.push(kind | flow, node.range?.[0] ?? -1, node.range?.[1] ?? -1, -1, 0);
     if (isAlias(node)) {
       nodes[index * NODE_STRIDE + 3] = anchors.get(node.source) ?? -1;
-      if (++aliasCount === MAX_ALIASES + 1) tooManyAliasesAt = node.range?.[0] ?? -1;
+      if (++aliasCount === MAX_ALIAS_NODES_PER_DOCUMENT + 1) tooManyAliasesAt = node.range?.[0] ?? -1;
       return index;
     }
     if (node.anchor) anchors.set(node.anchor, index);

@@ -1,7 +1,7 @@
 import type { PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import type { FieldPath, Severity } from '../types';
-import type { KubernetesVersion } from './schema/kubernetes-versions';
+import type { KubernetesVersion } from '../kubernetes-schema/kubernetes-versions';
 
 export type RuleCategory =
   | 'syntax'
@@ -76,6 +76,11 @@ export interface RuleContext<Options> {
   report(resource: Resource, path: FieldPath, message: string, severity?: Severity): void;
   /** Counts an object the rule could not check (no schema known); shown as `unvalidated` in the summary. */
   markUnvalidated?(resource: Resource): void;
+  /**
+   * Whether another rule runs in this run: a default rule and its `pss/` counterpart use it so
+   * that a field is reported once. Absent means no other rule is known to run.
+   */
+  isRuleActive?(ruleId: string): boolean;
 }
 
 export interface Rule<Options = Record<string, never>> {

@@ -1,4 +1,4 @@
-import { looksLikeCredential } from '../rules/workload/credential-name';
+import { looksLikeCredential } from './credential-name';
 
 /**
  * What a masked credential is shown as. Nothing of the value is kept (no prefix, no length): a

@@ -1,6 +1,6 @@
 import { lint, type Finding } from '../../src';
-import { imageLatestTag } from '../../src/rules/image-latest-tag';
-import { privilegedContainer } from '../../src/rules/privileged-container';
+import { imageLatestTag } from '../../src/rules/images/image-latest-tag';
+import { privilegedContainer } from '../../src/rules/pod-security/privileged-container';
 import { makeTree } from '../helpers';
 import { extractHelm } from './programs';
 

@@ -1,5 +1,5 @@
 import { lint, type Finding, type RenderOptions } from '../../src';
-import { privilegedContainer } from '../../src/rules/privileged-container';
+import { privilegedContainer } from '../../src/rules/pod-security/privileged-container';
 import { makeTree } from '../helpers';
 
 const PRIVILEGED_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx:1\n      securityContext:\n        privileged: true\n';

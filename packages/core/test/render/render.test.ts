@@ -3,10 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { lint, type Finding } from '../../src';
-import { imageLatestTag } from '../../src/rules/image-latest-tag';
-import { privilegedContainer } from '../../src/rules/privileged-container';
-import { renderError } from '../../src/rules/render-error';
-import { yamlSyntax } from '../../src/rules/yaml-syntax';
+import { imageLatestTag } from '../../src/rules/images/image-latest-tag';
+import { privilegedContainer } from '../../src/rules/pod-security/privileged-container';
+import { renderError } from '../../src/rules/syntax/render-error';
+import { yamlSyntax } from '../../src/rules/syntax/yaml-syntax';
 import { makeTree } from '../helpers';
 import { extractHelm, kubectlPath } from './programs';
 

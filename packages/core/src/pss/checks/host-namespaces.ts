@@ -1,4 +1,5 @@
-import type { PssCheck, PssViolation } from '../check';
+import { sharedHostNamespaces } from '../../model/pod-security-conditions';
+import type { PssCheck } from '../check';
 
 export const hostNamespaces: PssCheck = {
   id: 'hostNamespaces',
@@ -9,10 +10,7 @@ export const hostNamespaces: PssCheck = {
   versions: [
     {
       minVersion: 0,
-      evaluate: (pod) =>
-        ['hostNetwork', 'hostPID', 'hostIPC'].flatMap((field): PssViolation[] =>
-          pod.spec[field] === true ? [{ path: [...pod.specPath, field], detail: `${field}=true` }] : [],
-        ),
+      evaluate: (pod) => sharedHostNamespaces(pod).map(({ field, path }) => ({ path, detail: `${field}=true` })),
     },
   ],
 };

@@ -1,5 +1,5 @@
-import { asArray, asRecord, asString } from '../../values';
-import { isSet, quote, type PssCheck, type PssViolation } from '../check';
+import { hostPathVolumes as hostPathVolumesOf } from '../../model/pod-security-conditions';
+import { quote, type PssCheck } from '../check';
 
 export const hostPathVolumes: PssCheck = {
   id: 'hostPathVolumes',
@@ -10,12 +10,7 @@ export const hostPathVolumes: PssCheck = {
   versions: [
     {
       minVersion: 0,
-      evaluate: (pod) =>
-        asArray(pod.spec.volumes).flatMap((entry, index): PssViolation[] => {
-          const volume = asRecord(entry);
-          if (!volume || !isSet(volume.hostPath)) return [];
-          return [{ path: [...pod.specPath, 'volumes', index, 'hostPath'], detail: `volume ${quote(asString(volume.name) ?? '')}` }];
-        }),
+      evaluate: (pod) => hostPathVolumesOf(pod).map(({ name, path }) => ({ path, detail: `volume ${quote(name ?? '')}` })),
     },
   ],
 };

@@ -1,5 +1,5 @@
-import { asArray, asRecord } from '../../values';
-import { containerLabel, type PssCheck, type PssViolation } from '../check';
+import { hostPorts as hostPortsOf } from '../../model/pod-security-conditions';
+import { containerLabel, type PssCheck } from '../check';
 
 export const hostPorts: PssCheck = {
   id: 'hostPorts',
@@ -10,14 +10,7 @@ export const hostPorts: PssCheck = {
   versions: [
     {
       minVersion: 0,
-      evaluate: (pod) =>
-        pod.containers.flatMap((container) =>
-          asArray(container.spec.ports).flatMap((entry, index): PssViolation[] => {
-            const hostPort = asRecord(entry)?.hostPort;
-            if (typeof hostPort !== 'number' || hostPort === 0) return [];
-            return [{ path: [...container.path, 'ports', index, 'hostPort'], detail: `${containerLabel(container)} uses hostPort ${hostPort}` }];
-          }),
-        ),
+      evaluate: (pod) => hostPortsOf(pod).map(({ container, port, path }) => ({ path, detail: `${containerLabel(container)} uses hostPort ${port}` })),
     },
   ],
 };

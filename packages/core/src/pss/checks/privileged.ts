@@ -1,4 +1,5 @@
-import { containerLabel, securityContextPath, type PssCheck } from '../check';
+import { privilegedContainers } from '../../model/pod-security-conditions';
+import { containerLabel, type PssCheck } from '../check';
 
 export const privileged: PssCheck = {
   id: 'privileged',
@@ -10,12 +11,10 @@ export const privileged: PssCheck = {
     {
       minVersion: 0,
       evaluate: (pod) =>
-        pod.containers
-          .filter((container) => container.securityContext.privileged === true)
-          .map((container) => ({
-            path: securityContextPath(container, 'privileged'),
-            detail: `${containerLabel(container)} must not set securityContext.privileged=true`,
-          })),
+        privilegedContainers(pod).map(({ container, path }) => ({
+          path,
+          detail: `${containerLabel(container)} must not set securityContext.privileged=true`,
+        })),
     },
   ],
 };

@@ -1,7 +1,7 @@
 import { asName, getIn } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { ARGO_REF, argoApps, enabledAutomation, projectOf, usesDefaultProject, type ArgoApp } from './argocd';
+import { ARGO_REF, argoApps, enabledAutomation, projectOf, usesDefaultProject, type ArgoApp } from '../../model/argocd';
 
 /** Why the app is taken to manage cluster-scoped resources; undefined when it is not. */
 function clusterScopedReason(app: ArgoApp): string | undefined {

@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { ARGO_REF, argoApps, projectOf, usesDefaultProject } from './argocd';
+import { ARGO_REF, argoApps, projectOf, usesDefaultProject } from '../../model/argocd';
 
 export const argocdDefaultProject: Rule = {
   meta: {

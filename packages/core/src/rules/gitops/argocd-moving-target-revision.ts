@@ -2,7 +2,7 @@ import { asName, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
 import { maskUrlCredentials } from '../../text/mask-url';
-import { ARGO_REF, argoApps, enabledAutomation, isTemplated, sourcesOf, type ArgoSource } from './argocd';
+import { ARGO_REF, argoApps, enabledAutomation, isTemplated, sourcesOf, type ArgoSource } from '../../model/argocd';
 
 export interface MovingTargetRevisionOptions {
   /** Git revisions that move (branch names, symbolic refs), besides an absent one and version ranges. */

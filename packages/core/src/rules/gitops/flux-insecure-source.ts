@@ -2,8 +2,8 @@ import { asRecord, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
 import { maskUrlCredentials } from '../../text/mask-url';
-import { apiGroup } from './api-group';
-import { FLUX_REF, FLUX_SOURCE_GROUP } from './flux';
+import { apiGroup } from '../../model/api-group';
+import { FLUX_REF, FLUX_SOURCE_GROUP } from '../../model/flux';
 
 const SOURCE_KINDS = new Set(['GitRepository', 'HelmRepository', 'OCIRepository', 'Bucket']);
 const PLAIN_HTTP = /^http:\/\//i;

@@ -1,8 +1,8 @@
 import { asName, asRecord } from '../../values';
 import type { Rule } from '../rule';
 import { REF } from '../references';
-import { apiGroup } from './api-group';
-import { FLUX_HELM_GROUP, FLUX_KUSTOMIZE_GROUP, FLUX_REF } from './flux';
+import { apiGroup } from '../../model/api-group';
+import { FLUX_HELM_GROUP, FLUX_KUSTOMIZE_GROUP, FLUX_REF } from '../../model/flux';
 
 /** Flux objects that apply resources, by kind, with the group they must belong to and their controller. */
 const APPLIERS: ReadonlyMap<string, { group: string; controller: string }> = new Map([

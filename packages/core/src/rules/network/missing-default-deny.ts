@@ -2,7 +2,7 @@ import type { Resource } from '../../model/resource';
 import { asArray, asRecord, type JsonRecord } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { firstInReadingOrder, isEmptySelector, isNetworkPolicy, push, resourcesByNamespace, workloadPodsByNamespace } from './workload-index';
+import { firstInReadingOrder, isEmptySelector, isNetworkPolicy, push, resourcesByNamespace, workloadPodsByNamespace } from '../../model/workload-index';
 
 export type Direction = 'ingress' | 'egress';
 

@@ -3,7 +3,7 @@ import type { FieldPath } from '../../types';
 import { asArray, asRecord, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule, RuleContext } from '../rule';
-import { isAnyAddress, isNetworkPolicy } from './workload-index';
+import { isAnyAddress, isNetworkPolicy } from '../../model/workload-index';
 
 const DIRECTIONS = [
   { key: 'ingress', peers: 'from', noun: 'from every source', any: 'from any IP address' },

@@ -2,7 +2,7 @@ import { selectorMatches } from '../../model/selector';
 import { asRecord } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { isEmptySelector, isNetworkPolicy, workloadPodIndex } from './workload-index';
+import { isEmptySelector, isNetworkPolicy, workloadPodIndex } from '../../model/workload-index';
 
 export const networkPolicySelectsNothing: Rule = {
   meta: {

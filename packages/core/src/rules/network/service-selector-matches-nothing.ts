@@ -1,7 +1,7 @@
 import { asRecord, asString } from '../../values';
 import type { Rule } from '../rule';
-import { LINKS } from './links';
-import { isService, labelMapMatches, workloadPodIndex } from './workload-index';
+import { LINKS } from '../network-links';
+import { isService, labelMapMatches, workloadPodIndex } from '../../model/workload-index';
 
 export const serviceSelectorMatchesNothing: Rule = {
   meta: {

@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeRoleRef, isBinding, roleRefOf, subjectsOf } from './binding';
+import { describeRoleRef, isBinding, roleRefOf, subjectsOf } from '../../model/rbac-binding';
 
 /** Who each subject is, by `kind/name`. */
 const EVERYONE: Readonly<Record<string, string>> = {

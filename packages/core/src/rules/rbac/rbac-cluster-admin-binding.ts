@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeSubject, isBinding, roleRefOf, subjectsOf, type Subject } from './binding';
+import { describeSubject, isBinding, roleRefOf, subjectsOf, type Subject } from '../../model/rbac-binding';
 
 const SHOWN_SUBJECTS = 3;
 

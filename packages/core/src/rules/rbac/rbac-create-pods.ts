@@ -1,7 +1,7 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { Aggregation } from './aggregation';
-import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, verbsGranting } from './policy';
+import { Aggregation } from '../../model/rbac-aggregation';
+import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, verbsGranting } from '../../model/rbac-policy';
 
 /** Resources whose creation runs pods, by API group. */
 const POD_CREATORS: readonly { group: string; resources: readonly string[] }[] = [

@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeRoleRef, isBinding, roleRefOf, subjectsOf } from './binding';
+import { describeRoleRef, isBinding, roleRefOf, subjectsOf } from '../../model/rbac-binding';
 
 export const rbacDefaultServiceAccountBinding: Rule = {
   meta: {

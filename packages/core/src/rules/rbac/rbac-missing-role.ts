@@ -1,8 +1,8 @@
 import type { Resource } from '../../model/resource';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { isBinding, roleRefOf } from './binding';
-import { isRole } from './policy';
+import { isBinding, roleRefOf } from '../../model/rbac-binding';
+import { isRole } from '../../model/rbac-policy';
 
 /** ClusterRoles every cluster has: the user-facing ones and the `system:` bootstrap roles. */
 const BUILT_IN_CLUSTER_ROLES = new Set(['cluster-admin', 'admin', 'edit', 'view']);

@@ -1,7 +1,7 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { Aggregation } from './aggregation';
-import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, quoteAll, verbNames } from './policy';
+import { Aggregation } from '../../model/rbac-aggregation';
+import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, quoteAll, verbNames } from '../../model/rbac-policy';
 
 export const rbacNodesProxy: Rule = {
   meta: {

@@ -1,7 +1,7 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { Aggregation } from './aggregation';
-import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, quoteAll, verbNames, verbsGranting } from './policy';
+import { Aggregation } from '../../model/rbac-aggregation';
+import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, quoteAll, verbNames, verbsGranting } from '../../model/rbac-policy';
 
 /** `create` for the SPDY protocol; `get` since kubectl 1.30 opens these streams over WebSockets. */
 const STREAM_VERBS = ['create', 'get'];

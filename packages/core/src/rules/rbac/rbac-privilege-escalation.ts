@@ -1,7 +1,7 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { Aggregation } from './aggregation';
-import { ALL, CORE_GROUP, describeRule, forEachPolicyRule, inGroups, quoteAll, RBAC_GROUP, resourceNamesNote, type PolicyRule } from './policy';
+import { Aggregation } from '../../model/rbac-aggregation';
+import { ALL, CORE_GROUP, describeRule, forEachPolicyRule, inGroups, quoteAll, RBAC_GROUP, resourceNamesNote, type PolicyRule } from '../../model/rbac-policy';
 
 const AUTHENTICATION_GROUP = 'authentication.k8s.io';
 

@@ -1,7 +1,7 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { Aggregation, aggregationNote } from './aggregation';
-import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, quoteAll, verbNames, verbsGranting } from './policy';
+import { Aggregation, aggregationNote } from '../../model/rbac-aggregation';
+import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, quoteAll, verbNames, verbsGranting } from '../../model/rbac-policy';
 
 const READ_VERBS = ['get', 'list', 'watch'];
 

@@ -1,7 +1,7 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { Aggregation } from './aggregation';
-import { ALL, describeRule, forEachPolicyRule, type Entry } from './policy';
+import { Aggregation } from '../../model/rbac-aggregation';
+import { ALL, describeRule, forEachPolicyRule, type Entry } from '../../model/rbac-policy';
 
 const FIELDS = [
   { field: 'verbs', meaning: 'every verb, including escalate, bind, impersonate and any added later' },

@@ -1,9 +1,9 @@
 import type { Rule } from '../rule';
-import { bundledSchema } from './bundled-schemas';
-import { BuiltinSchema, type SchemaProblem } from './builtin-schema';
-import { CrdSchemas } from './crd-schemas';
-import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from './kubernetes-versions';
-import { unservedMessage } from './unserved-kind';
+import { bundledSchema } from '../../kubernetes-schema/bundled-schemas';
+import { BuiltinSchema, type SchemaProblem } from '../../kubernetes-schema/builtin-schema';
+import { CrdSchemas } from '../../kubernetes-schema/crd-schemas';
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from '../../kubernetes-schema/kubernetes-versions';
+import { unservedMessage } from '../../kubernetes-schema/unserved-kind';
 
 const versionList = KUBERNETES_VERSIONS.map((version) => `\`${version}\``).join(', ');
 

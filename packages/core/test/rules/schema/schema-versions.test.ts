@@ -1,7 +1,7 @@
 import { EMPTY_CONFIG, lint } from '../../../src';
-import type { BundledSchema } from '../../../src/rules/schema/bundled-schemas';
+import type { BundledSchema } from '../../../src/kubernetes-schema/bundled-schemas';
 import { schemaInvalid } from '../../../src/rules/schema/schema-invalid';
-import { unservedMessage } from '../../../src/rules/schema/unserved-kind';
+import { unservedMessage } from '../../../src/kubernetes-schema/unserved-kind';
 import { yaml } from '../../rule-tester';
 
 interface Found {

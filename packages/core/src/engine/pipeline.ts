@@ -1,0 +1,69 @@
+import type { Resource } from '../model/resource';
+import type { Rendering } from '../render';
+import type { CommentSuppressions } from '../suppress/suppressions';
+import type { FieldPath, Finding } from '../types';
+import { FindingCollector, type CollectedFindings } from './finding-collector';
+import type { BaselineUse } from './stages/baseline';
+import { locate, type RuleReport } from './stages/locate';
+import { mapRendered } from './stages/map-rendered';
+import { suppress } from './stages/suppressions';
+
+export interface PipelineOptions {
+  rendering: Rendering | null;
+  /** Stage "overrides" (overrides/overrides.ts): the finding with its severity for its file, or null when off there. */
+  overrides: (finding: Finding) => Finding | null;
+  /** The `k8s-lint-disable-next-line` comments of a file (a display path), if it was read. */
+  commentsOf: (file: string) => CommentSuppressions | undefined;
+  maxFindings: number;
+  baseline?: BaselineUse;
+}
+
+/**
+ * The path every finding takes, one finding at a time, in this order:
+ *
+ *   check → locate → map rendered sources → overrides → suppressions → baseline → summary
+ *
+ * - check: a rule reports a field of an object (`report`), or loading reports a file (`loaded`);
+ * - locate (stages/locate.ts): the finding at that field's line and column;
+ * - map rendered sources (stages/map-rendered.ts): from rendered output to its Kustomize or Helm source;
+ * - overrides (overrides/overrides.ts): per-file severity, or dropped;
+ * - suppressions (stages/suppressions.ts): the object's ignore annotation, else a disable comment;
+ * - baseline (stages/baseline.ts): accepted by the baseline applied, or recorded;
+ * - summary (stages/summary.ts): counted, and kept up to `maxFindings`.
+ *
+ * Each stage returns a new finding instead of changing one (Finding's fields are read-only), and
+ * nothing holds every finding: past `maxFindings` they are counted, not kept.
+ */
+export class FindingPipeline {
+  private readonly collector: FindingCollector;
+
+  constructor(private readonly options: PipelineOptions) {
+    this.collector = new FindingCollector(options.maxFindings, options.baseline);
+  }
+
+  /** A rule's report on a field of an object. */
+  report(report: RuleReport): void {
+    this.fromSource(mapRendered(this.options.rendering, locate(report), report.resource, report.path), report.resource);
+  }
+
+  /** A finding made while loading a file (no object): already located, maybe in rendered output. */
+  loaded(finding: Finding): void {
+    this.fromSource(mapRendered(this.options.rendering, finding, null, NO_FIELD), null);
+  }
+
+  /** A finding made at its source already (render errors): joins after mapping. */
+  atSource(finding: Finding): void {
+    this.fromSource(finding, null);
+  }
+
+  finish(): CollectedFindings {
+    return this.collector.finish();
+  }
+
+  private fromSource(finding: Finding, resource: Resource | null): void {
+    const overridden = this.options.overrides(finding);
+    if (overridden) this.collector.add(suppress(overridden, resource, this.options.commentsOf(overridden.file)));
+  }
+}
+
+const NO_FIELD: FieldPath = [];
