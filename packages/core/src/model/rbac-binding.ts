@@ -49,3 +49,16 @@ export function describeSubject(subject: Subject): string {
 export function describeRoleRef(ref: RoleRef): string {
   return `${ref.kind ?? 'role'} "${ref.name ?? '<unnamed>'}"`;
 }
+
+/** Calls `visit` for every subject of every RoleBinding and ClusterRoleBinding among `resources`. */
+export function forEachBoundSubject(
+  resources: readonly Resource[],
+  defaultNamespace: string,
+  visit: (binding: Resource, ref: RoleRef, subject: Subject) => void,
+): void {
+  for (const binding of resources) {
+    if (!isBinding(binding)) continue;
+    const ref = roleRefOf(binding);
+    for (const subject of subjectsOf(binding, defaultNamespace)) visit(binding, ref, subject);
+  }
+}

@@ -16,3 +16,16 @@ export function describeContainer(container: Container): string {
   const label = container.kind === 'initContainer' ? 'init container' : container.kind === 'ephemeralContainer' ? 'ephemeral container' : 'container';
   return `${label} "${container.name}"`;
 }
+
+/**
+ * `forEachContainer` for the containers of Linux pods only (user IDs, capabilities, seccomp and
+ * AppArmor do not apply to Windows pods), each with its description for messages.
+ */
+export function forEachLinuxContainer<O>(
+  context: RuleContext<O>,
+  visit: (container: Container, pod: PodTemplate, who: string) => void,
+): void {
+  forEachContainer(context, (container, pod) => {
+    if (!pod.isWindows) visit(container, pod, describeContainer(container));
+  });
+}

@@ -3,6 +3,7 @@ import { asArray, asRecord, type JsonRecord } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
 import { firstInReadingOrder, isEmptySelector, isNetworkPolicy, push, resourcesByNamespace, workloadPodsByNamespace } from '../../model/workload-index';
+import { DEFAULT_DENY_POLICY_YAML } from '../../docs/fix-snippets';
 
 export type Direction = 'ingress' | 'egress';
 
@@ -57,16 +58,7 @@ intentionally allow all egress can limit the rule with the \`directions\` option
 
 **Fix:** add a default-deny policy to the namespace, then allow what each workload needs:
 
-\`\`\`yaml
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: shop
-spec:
-  podSelector: {}
-  policyTypes: [Ingress, Egress]
-\`\`\`
+${DEFAULT_DENY_POLICY_YAML}
 
 \`\`\`yaml
 # .k8s-lint.yaml: require default-deny for ingress only

@@ -6,6 +6,7 @@ import { asRecord } from '../../values';
 import { isEmptySelector } from '../../model/workload-index';
 import { REF } from '../references';
 import type { Rule } from '../rule';
+import { DEFAULT_DENY_POLICY_YAML } from '../../docs/fix-snippets';
 
 /** PodTemplate objects are blueprints, not workloads: no pods run from them directly. */
 const NOT_WORKLOADS = new Set(['PodTemplate']);
@@ -37,16 +38,7 @@ repository (or directory) that holds a namespace's policies. Objects without
 
 **Fix:** add a default-deny policy for the namespace and allow the traffic the workload needs:
 
-\`\`\`yaml
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: shop
-spec:
-  podSelector: {}
-  policyTypes: [Ingress, Egress]
-\`\`\``,
+${DEFAULT_DENY_POLICY_YAML}`,
     references: [REF.cis('5.3.2', 'Ensure that all Namespaces have NetworkPolicies defined'), REF.networkPolicies, REF.nsaHardening],
   },
   defaultOptions: {},

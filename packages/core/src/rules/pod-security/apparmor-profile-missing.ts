@@ -3,7 +3,7 @@ import type { FieldPath } from '../../types';
 import { asRecord, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeContainer, forEachContainer } from '../visit';
+import { forEachLinuxContainer } from '../visit';
 import { podProfile } from '../../model/security-profile';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
@@ -82,9 +82,7 @@ spec:
   },
   defaultOptions: {},
   check(context) {
-    forEachContainer(context, (container, pod) => {
-      if (pod.isWindows) return;
-      const who = describeContainer(container);
+    forEachLinuxContainer(context, (container, pod, who) => {
       const setting = appArmorOf(pod, container);
       if (!setting) {
         context.report(

@@ -1,7 +1,7 @@
 import { asArray, asRecord } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeContainer, forEachContainer } from '../visit';
+import { forEachLinuxContainer } from '../visit';
 
 export const capabilitiesNotDropped: Rule = {
   meta: {
@@ -30,14 +30,13 @@ Windows pods (\`spec.os.name: windows\`) are not checked: Linux capabilities do 
   },
   defaultOptions: {},
   check(context) {
-    forEachContainer(context, (container, pod) => {
-      if (pod.isWindows) return;
+    forEachLinuxContainer(context, (container, pod, who) => {
       const drop = asRecord(container.securityContext.capabilities)?.drop;
       if (asArray(drop).includes('ALL')) return;
       context.report(
         pod.resource,
         [...container.path, 'securityContext', 'capabilities', 'drop'],
-        `${describeContainer(container)} does not drop ALL capabilities`,
+        `${who} does not drop ALL capabilities`,
       );
     });
   },

@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeContainer, forEachContainer } from '../visit';
+import { forEachLinuxContainer } from '../visit';
 
 export const privilegeEscalationAllowed: Rule = {
   meta: {
@@ -29,15 +29,14 @@ Windows pods (\`spec.os.name: windows\`) are not checked: the setting does not e
   },
   defaultOptions: {},
   check(context) {
-    forEachContainer(context, (container, pod) => {
-      if (pod.isWindows) return;
+    forEachLinuxContainer(context, (container, pod, who) => {
       const value = container.securityContext.allowPrivilegeEscalation;
       if (value === false) return;
       const path = [...container.path, 'securityContext', 'allowPrivilegeEscalation'];
       const message =
         value === true
-          ? `${describeContainer(container)} sets allowPrivilegeEscalation: true`
-          : `${describeContainer(container)} does not set allowPrivilegeEscalation: false`;
+          ? `${who} sets allowPrivilegeEscalation: true`
+          : `${who} does not set allowPrivilegeEscalation: false`;
       context.report(pod.resource, path, message);
     });
   },

@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeContainer, forEachContainer } from '../visit';
+import { forEachLinuxContainer } from '../visit';
 
 export const runAsRoot: Rule = {
   meta: {
@@ -32,9 +32,7 @@ Windows pods (\`spec.os.name: windows\`) are not checked: they use \`windowsOpti
   },
   defaultOptions: {},
   check(context) {
-    forEachContainer(context, (container, pod) => {
-      if (pod.isWindows) return;
-      const who = describeContainer(container);
+    forEachLinuxContainer(context, (container, pod, who) => {
       const runAsUser = pod.effective(container, 'runAsUser');
       if (runAsUser.value === 0 && runAsUser.path) {
         context.report(pod.resource, runAsUser.path, `${who} runs as root (runAsUser: 0)`);

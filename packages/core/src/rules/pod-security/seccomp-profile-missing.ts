@@ -1,7 +1,7 @@
 import { asRecord, asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeContainer, forEachContainer } from '../visit';
+import { forEachLinuxContainer } from '../visit';
 import { containerProfile } from '../../model/security-profile';
 
 const CONFINED = new Set(['RuntimeDefault', 'Localhost']);
@@ -45,9 +45,7 @@ spec:
   },
   defaultOptions: {},
   check(context) {
-    forEachContainer(context, (container, pod) => {
-      if (pod.isWindows) return;
-      const who = describeContainer(container);
+    forEachLinuxContainer(context, (container, pod, who) => {
       const effective = containerProfile(pod, container, 'seccompProfile');
       if (!effective) {
         context.report(

@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeRoleRef, isBinding, roleRefOf, subjectsOf } from '../../model/rbac-binding';
+import { describeRoleRef, describeSubject, forEachBoundSubject } from '../../model/rbac-binding';
 
 /** Who each subject is, by `kind/name`. */
 const EVERYONE: Readonly<Record<string, string>> = {
@@ -49,16 +49,12 @@ subjects:
   },
   defaultOptions: {},
   check(context) {
-    for (const binding of context.resources) {
-      if (!isBinding(binding)) continue;
-      const ref = roleRefOf(binding);
-      if (ref.kind === 'ClusterRole' && ref.name !== undefined && PUBLIC_ROLES.has(ref.name)) continue;
-      for (const subject of subjectsOf(binding, context.defaultNamespace)) {
-        const key = `${subject.kind ?? ''}/${subject.name ?? ''}`;
-        const who = Object.prototype.hasOwnProperty.call(EVERYONE, key) ? EVERYONE[key] : undefined;
-        if (who === undefined) continue;
-        context.report(binding, ['subjects', subject.index, 'name'], `the ${subject.kind ?? ''} "${subject.name ?? ''}" is bound to ${describeRoleRef(ref)}: its permissions go to ${who}`);
-      }
-    }
+    forEachBoundSubject(context.resources, context.defaultNamespace, (binding, ref, subject) => {
+      if (ref.kind === 'ClusterRole' && ref.name !== undefined && PUBLIC_ROLES.has(ref.name)) return;
+      const key = `${subject.kind ?? ''}/${subject.name ?? ''}`;
+      const who = Object.prototype.hasOwnProperty.call(EVERYONE, key) ? EVERYONE[key] : undefined;
+      if (who === undefined) return;
+      context.report(binding, ['subjects', subject.index, 'name'], `the ${describeSubject(subject)} is bound to ${describeRoleRef(ref)}: its permissions go to ${who}`);
+    });
   },
 };

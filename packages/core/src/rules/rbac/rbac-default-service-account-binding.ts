@@ -1,6 +1,6 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeRoleRef, isBinding, roleRefOf, subjectsOf } from '../../model/rbac-binding';
+import { describeRoleRef, forEachBoundSubject } from '../../model/rbac-binding';
 
 export const rbacDefaultServiceAccountBinding: Rule = {
   meta: {
@@ -49,18 +49,14 @@ subjects:
   },
   defaultOptions: {},
   check(context) {
-    for (const binding of context.resources) {
-      if (!isBinding(binding)) continue;
-      const ref = roleRefOf(binding);
-      for (const subject of subjectsOf(binding, context.defaultNamespace)) {
-        if (subject.kind !== 'ServiceAccount' || subject.name !== 'default') continue;
-        const of = subject.namespace === null ? 'of its namespace' : `of namespace "${subject.namespace}"`;
-        context.report(
-          binding,
-          ['subjects', subject.index, 'name'],
-          `binds ${describeRoleRef(ref)} to the "default" ServiceAccount ${of}: every pod of that namespace that names no service account gets its permissions`,
-        );
-      }
-    }
+    forEachBoundSubject(context.resources, context.defaultNamespace, (binding, ref, subject) => {
+      if (subject.kind !== 'ServiceAccount' || subject.name !== 'default') return;
+      const of = subject.namespace === null ? 'of its namespace' : `of namespace "${subject.namespace}"`;
+      context.report(
+        binding,
+        ['subjects', subject.index, 'name'],
+        `binds ${describeRoleRef(ref)} to the "default" ServiceAccount ${of}: every pod of that namespace that names no service account gets its permissions`,
+      );
+    });
   },
 };
