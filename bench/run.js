@@ -7,7 +7,8 @@
 // (pre-commit, the GitHub Action, npm), built fresh from the sources into a temporary file.
 // Then the CLI in every format on one file of 30,000 minimal Pods (390,002 findings: bounded
 // output). Prints figures and ratios; not a test (no assertions). Sizes: `pnpm bench -- 100 2000`
-// (default 100 2000 20000); `pnpm bench -- findings` runs only the many-findings case.
+// (default 100 2000 20000); `pnpm bench -- findings` runs only the many-findings case, and
+// `pnpm bench -- context` only one changed file of the 20,000-file repository against all of it.
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
@@ -29,11 +30,11 @@ function measure(mode, dir) {
 }
 
 /** Wall time of a command, median of `times` runs. */
-function timeCommand(args, times) {
+function timeCommand(args, times, cwd = undefined) {
   const samples = [];
   for (let i = 0; i < times; i++) {
     const start = process.hrtime.bigint();
-    spawnSync(process.execPath, args, { stdio: 'ignore' });
+    spawnSync(process.execPath, args, { stdio: 'ignore', cwd });
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   samples.sort((a, b) => a - b);
@@ -73,6 +74,27 @@ function benchOneNamespace(files) {
   console.log(`  ratio one namespace / 50 namespaces: ${ratio(crowded.ms, spread.ms)}`);
 }
 
+/**
+ * Pre-commit's case: one changed file named, the rest of the repository read as context for
+ * cross-object rules, against linting all of it. Target: at most 0.3× (issue 14).
+ */
+function benchOneChangedFile(files) {
+  const dir = generate(path.join(cacheDir, `repo-${files}`), files);
+  // svc-1 holds a Deployment, a Service and a NetworkPolicy: its Service makes the workloads of
+  // its namespace part of the context too (service-selector-matches-nothing).
+  const changed = path.join('team-1', 'app-0', 'svc-1.yaml');
+  const output = ['--format', 'json', '--output', path.join(os.tmpdir(), 'k8s-lint-bench-context.json')];
+  const all = timeCommand([cli, '.', ...output], 3, dir);
+  const one = timeCommand([cli, changed, ...output], 3, dir);
+  const alone = timeCommand([cli, changed, '--no-context', ...output], 3, dir);
+  console.log(`
+one changed file in the ${files}-file repository (CLI, bundle, median of 3)`);
+  console.log(`  ${'all of it (k8s-lint .)'.padEnd(34)}${fmt(all)}`);
+  console.log(`  ${'one file, repository as context'.padEnd(34)}${fmt(one)}`);
+  console.log(`  ${'one file, --no-context'.padEnd(34)}${fmt(alone)}`);
+  console.log(`  ratio one file with context / all: ${ratio(one, all)} (target at most 0.30×)`);
+}
+
 function benchStartup() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'k8s-lint-bench-small-'));
   const file = path.join(dir, 'pod.yaml');
@@ -87,10 +109,15 @@ async function run() {
   // The bundle and its data files, side by side as in bin/.
   for (const [file, text] of Object.entries(built)) writeFileSync(path.join(bundleDir, path.basename(file)), text);
   console.log(`k8s-lint benchmark (node ${process.version}, ${os.cpus().length} cores); repositories cached in ${cacheDir}`);
+  if (process.argv.includes('context')) {
+    benchOneChangedFile(20000);
+    return;
+  }
   if (!process.argv.includes('findings')) {
     benchStartup();
     for (const files of sizes.length > 0 ? sizes : [100, 2000, 20000]) benchSize(files);
     benchOneNamespace(2000);
+    benchOneChangedFile(20000);
   }
   benchManyFindings(cli, cacheDir, fmt);
 }

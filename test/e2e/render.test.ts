@@ -53,7 +53,7 @@ describeIfKubectl(hasKubectl ? 'k8s-lint --kustomize with the real kubectl' : 'k
   ].join('\n');
   const PATCH = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          securityContext:\n            privileged: true\n';
 
-  test('base fields are reported in the base file at their line, patched ones at the overlay', () => {
+  test('base fields are reported in the base file at their line, patched ones in the patch file at theirs', () => {
     const cwd = tree({
       'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
       'base/deployment.yaml': DEPLOYMENT,
@@ -64,10 +64,13 @@ describeIfKubectl(hasKubectl ? 'k8s-lint --kustomize with the real kubectl' : 'k
     expect(stderr).toBe('');
     expect(status).toBe(1);
     const wanted = findings.filter((f) => f.ruleId === 'image-latest-tag' || f.ruleId === 'privileged-container');
-    expect(wanted.map(located)).toEqual(['base/deployment.yaml:16:11 image-latest-tag Deployment shop/prod-web', 'overlay/kustomization.yaml:1:1 privileged-container Deployment shop/prod-web']);
-    expect(wanted[1]?.message).toBe('container "web" is privileged (rendered by kustomize)');
+    // Line 11 of the patch is `            privileged: true`; the object as the one overlay renders it.
+    expect(PATCH.split('\n')[10]).toBe('            privileged: true');
+    expect(wanted.map(located)).toEqual(['base/deployment.yaml:16:11 image-latest-tag Deployment shop/prod-web', 'overlay/privileged.yaml:11:13 privileged-container Deployment shop/prod-web']);
+    expect(wanted[1]?.message).toBe('container "web" is privileged');
+    expect(wanted.map((f) => (f as JsonFinding & { renderedBy?: string[] }).renderedBy)).toEqual([['overlay'], ['overlay']]);
     // The rendered output is never reported under a name of its own.
-    expect([...new Set(findings.map((f) => f.file))].sort()).toEqual(['base/deployment.yaml', 'overlay/kustomization.yaml']);
+    expect([...new Set(findings.map((f) => f.file))].sort()).toEqual(['base/deployment.yaml', 'overlay/kustomization.yaml', 'overlay/privileged.yaml']);
   });
 });
 
@@ -121,22 +124,24 @@ describe('k8s-lint --helm/--kustomize when the programs are not on the PATH', ()
     expect(findings.filter((f) => f.ruleId === 'privileged-container').map(located)).toEqual(['plain/pod.yaml:10:9 privileged-container Pod -/p']);
   });
 
-  test('a chart and a kustomization: one notice each, and they are linted as plain files', () => {
+  test('a kustomization: one notice, and it is linted as plain files; a chart without its helm is a usage error', () => {
     const cwd = tree({
       'chart/Chart.yaml': 'apiVersion: v2\nname: chart\nversion: 0.1.0\n',
       'chart/templates/pod.yaml': PRIVILEGED_POD,
       'k/kustomization.yaml': 'resources:\n  - pod.yaml\n',
       'k/pod.yaml': PRIVILEGED_POD,
     });
-    const { findings, stderr } = lintJson(['.', '--helm', '--kustomize'], cwd, noPrograms());
-    expect(stderr).toBe(
-      'k8s-lint: --kustomize: neither kubectl nor kustomize is on the PATH; kustomizations are linted as plain files\n' +
-        'k8s-lint: --helm: helm is not on the PATH; charts are linted as plain files\n',
-    );
-    expect(findings.filter((f) => f.ruleId === 'privileged-container').map(located)).toEqual([
-      'chart/templates/pod.yaml:10:9 privileged-container Pod -/p',
+    const { findings, stderr } = lintJson(['.', '--kustomize'], cwd, noPrograms());
+    expect(stderr).toBe('k8s-lint: --kustomize: neither kubectl nor kustomize is on the PATH; kustomizations are linted as plain files\n');
+    // Without --helm the chart's templates are not read: one note at its Chart.yaml (test/e2e/helm-charts.test.ts).
+    expect(findings.filter((f) => f.ruleId === 'privileged-container' || f.ruleId === 'helm-chart-not-rendered').map(located)).toEqual([
+      'chart/Chart.yaml:1:1 helm-chart-not-rendered -',
       'k/pod.yaml:10:9 privileged-container Pod -/p',
     ]);
+    const withHelm = runCli(['.', '--helm', '--kustomize', '--format', 'json'], { cwd, env: noPrograms() });
+    expect(withHelm.status).toBe(2);
+    expect(withHelm.stdout).toBe('');
+    expect(withHelm.stderr).toContain('k8s-lint: --helm: helm is not on the PATH: install helm 3');
   });
 });
 

@@ -9,7 +9,7 @@
  * `bin` is the committed bundle, which works after npm pack + npm install -g with no build step.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../helpers/cli';
@@ -37,8 +37,10 @@ function commitCopyOfWorkingTree(target: string): void {
   git(target, ['-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'hook repository']);
 }
 
-function git(cwd: string, args: string[]): void {
-  expectSuccess(run('git', args, cwd, { env: GIT_IDENTITY }), `git ${args.join(' ')}`);
+function git(cwd: string, args: string[]): string {
+  const result = run('git', args, cwd, { env: GIT_IDENTITY });
+  expectSuccess(result, `git ${args.join(' ')}`);
+  return result.stdout;
 }
 
 describe('the hook repository', () => {
@@ -90,5 +92,46 @@ describeIfPreCommit(hasPreCommit ? 'pre-commit hook' : 'pre-commit hook (SKIPPED
       expect(good.status).toBe(0);
     },
     PRE_COMMIT_TIMEOUT_MS * 2,
+  );
+
+  it(
+    'a real `git commit` of a change to web.yaml alone passes: the committed default-deny is the context',
+    () => {
+      const hookRepo = path.join(temp, 'hook-for-commit');
+      const project = path.join(temp, 'project-for-commit');
+      mkdirSync(hookRepo);
+      mkdirSync(project);
+      commitCopyOfWorkingTree(hookRepo);
+      const rev = git(hookRepo, ['rev-parse', 'HEAD']).trim();
+      git(project, ['init', '-q']);
+      writeFileSync(path.join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: k8s-lint\n`);
+      const web = readFileSync(path.join(REPO_ROOT, 'examples', 'good', 'api-deployment.yaml'), 'utf8');
+      writeFileSync(path.join(project, 'web.yaml'), web);
+      // The default-deny and the api's policy, committed once, never staged again.
+      copyFileSync(path.join(REPO_ROOT, 'examples', 'good', 'network-policies.yaml'), path.join(project, 'netpol.yaml'));
+      const env = { ...GIT_IDENTITY, PRE_COMMIT_HOME: path.join(temp, 'cache'), PRE_COMMIT_COLOR: 'never' };
+      expectSuccess(run('pre-commit', ['install'], project, { env, timeoutMs: PRE_COMMIT_TIMEOUT_MS }), 'pre-commit install');
+      git(project, ['add', '-A']);
+      const commit = () => run('git', ['-c', 'commit.gpgsign=false', 'commit', '-m', 'change'], project, { env, timeoutMs: PRE_COMMIT_TIMEOUT_MS });
+      const first = commit();
+      expect(`${first.stdout}${first.stderr}`).toMatch(/^k8s-lint\.+Passed$/m);
+      expect(first.status).toBe(0);
+
+      // One memory value changes; only web.yaml is staged. Linted alone it would give
+      // missing-default-deny ×2 and missing-network-policy.
+      const changed = web.replace('limits: { cpu: 500m, memory: 256Mi }', 'limits: { cpu: 500m, memory: 384Mi }');
+      expect(changed).not.toBe(web);
+      writeFileSync(path.join(project, 'web.yaml'), changed);
+      git(project, ['add', 'web.yaml']);
+      expect(git(project, ['diff', '--cached', '--name-only']).trim()).toBe('web.yaml');
+      const alone = run(process.execPath, [path.join(REPO_ROOT, 'bin', 'k8s-lint.cjs'), 'web.yaml', '--no-context'], project);
+      expect(alone.status).toBe(1);
+      expect(alone.stdout).toContain('missing-network-policy');
+      const second = commit();
+      expect(`${second.stdout}${second.stderr}`).toMatch(/^k8s-lint\.+Passed$/m);
+      expect(second.status).toBe(0);
+      expect(git(project, ['log', '--format=%s']).trim().split('\n')).toEqual(['change', 'change']);
+    },
+    PRE_COMMIT_TIMEOUT_MS * 3,
   );
 });

@@ -35,11 +35,14 @@ interface LintFlags extends SettingFlagTexts {
   failOn: Severity | 'none';
   kustomize?: boolean;
   helm?: boolean;
+  helmBinary?: string;
   values: string[];
   baseline?: string;
   writeBaseline?: string;
   jobs: string;
   maxFindings?: string;
+  /** `--context <dir>`, or false from `--no-context`. */
+  context?: string | false;
 }
 
 const FAIL_ON_CHOICES = ['error', 'warning', 'note', 'none'];
@@ -62,13 +65,17 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml here or above, up to the repository root)')
-    .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, []);
+    .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
+    .option('--context <dir>', 'what cross-object rules see besides the named files (default: the repository)')
+    .option('--no-context', 'cross-object rules see only the named files');
   // --profile, --pss-version, ...: declared once with their configuration keys, in core.
   for (const option of settingOptions()) lintCommand.addOption(option);
   lintCommand
     .option('--kustomize', 'lint kustomization directories as rendered by `kubectl kustomize` (or `kustomize build`)')
     .option('--helm', 'lint chart directories as rendered by `helm template`')
     .option('--values <file>', 'values file for `helm template` (repeatable)', collect, [])
+    // A flag only: a configuration key naming a program to run would run a pull request's code.
+    .option('--helm-binary <path>', 'the helm program for --helm (default: helm on the PATH)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(FAIL_ON_CHOICES).default('warning'))
     .option('--baseline <file>', 'report only findings that are not in this baseline file')
     .option('--write-baseline <file>', 'record the current findings in a baseline file (and accept them)')
@@ -134,6 +141,8 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
     ...settingsFromFlags(flags),
     maxFindings,
     baseline: baseline.use,
+    // The repository around the named files unless told otherwise (core/src/load/context.ts).
+    context: flags.context === false ? undefined : flags.context === undefined ? 'repository' : { directory: flags.context },
   }).finally(() => progress?.finish());
   refuseReadFiles(targets, lintedFiles(result.files, io.cwd, targets));
   const formatter = FORMATTERS[flags.format];
@@ -163,8 +172,9 @@ function parseJobs(value: string): Jobs {
 function renderOptions(flags: LintFlags, io: CliIo): RenderOptions | undefined {
   // Values files only reach `helm template`; ignoring them would lint something other than what was asked.
   if (flags.values.length > 0 && !flags.helm) throw new InputError('--values is only used with --helm (values files are passed to `helm template`): add --helm or remove --values');
+  if (flags.helmBinary !== undefined && !flags.helm) throw new InputError('--helm-binary is only used with --helm: add --helm or remove --helm-binary');
   if (!flags.kustomize && !flags.helm) return undefined;
-  return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, onNotice: (message) => writeMessage(io.stderr, message) };
+  return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, helmBinary: flags.helmBinary, onNotice: (message) => writeMessage(io.stderr, message) };
 }
 
 /** From the counts, which cover every finding, listed in the report or not. */

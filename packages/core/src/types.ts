@@ -49,4 +49,15 @@ export interface Finding extends Readonly<SourceRange> {
   /** Helm template the object was rendered from (`# Source:` comment), when known. */
   readonly source: string | null;
   readonly suppression: Readonly<Suppression> | null;
+  /**
+   * `--kustomize`: the directories of the root kustomizations (overlays) whose rendering gave this
+   * finding, sorted; absent for findings on files linted as they are.
+   */
+  readonly renderedBy?: readonly string[];
+  /**
+   * `--kustomize`: the object as written where the finding is (base file, patch or generator
+   * entry). Overlays rename and move objects; when the overlays that give one finding disagree on
+   * its object, the merged finding names this one. Not part of any output.
+   */
+  readonly writtenObject?: Readonly<ObjectRef>;
 }

@@ -408,6 +408,8 @@ function resultProperties(finding: Finding): PropertyBag {
   }
   if (finding.path !== '') properties.fieldPath = finding.path;
   if (finding.source !== null) properties.helmSource = finding.source;
+  // One result for every overlay that renders the finding; its fingerprint does not depend on them.
+  if (finding.renderedBy) properties.renderedBy = [...finding.renderedBy];
   return properties;
 }
 

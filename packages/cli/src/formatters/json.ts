@@ -23,6 +23,8 @@ export function* jsonReportChunks(result: LintResult): Generator<string, void, u
       ...(result.summary.unvalidated ? { unvalidated: result.summary.unvalidated } : {}),
       // Only past --max-findings: how many findings are counted above but not listed, and the cap.
       ...(result.summary.omitted ? { omitted: result.summary.omitted, maxFindings: result.maxFindings } : {}),
+      // Only when files were read as context (files named, not a directory): directory runs are unchanged.
+      ...(result.summary.contextFiles ? { contextFiles: result.summary.contextFiles } : {}),
     },
     findings: new LazyJsonArray(function* () {
       for (const finding of result.findings) yield toJsonFinding(finding);
@@ -51,5 +53,7 @@ function toJsonFinding(finding: Finding): object {
     suppressed: finding.suppression !== null,
     suppression: finding.suppression,
     source: finding.source,
+    // Only on findings from `--kustomize` rendering: other output is unchanged.
+    ...(finding.renderedBy ? { renderedBy: finding.renderedBy } : {}),
   };
 }

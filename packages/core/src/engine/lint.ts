@@ -2,16 +2,18 @@ import path from 'node:path';
 import type { ActiveRule } from '../config/active-rules';
 import { EMPTY_CONFIG, type Config, type FlagSettings } from '../config/config';
 import { workerCount, type Jobs } from '../load/analyze-pool';
+import { contextRoot, readContext, type ContextOption } from '../load/context';
 import { collectInputs, displayPathOf, type InputFile } from '../load/inputs';
 import { compareStrings } from '../text/strings';
-import type { InputProblem } from '../load/walk';
+import { isChartProblem, type InputProblem } from '../load/walk';
 import { podTemplateOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import { createOverrides } from '../overrides/overrides';
 import { planRun } from '../plan/run-plan';
 import type { RenderedInput, RenderOptions } from '../render';
 import { RENDER_ERROR_RULE_ID } from '../render/types';
-import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, SYMLINK_NOT_FOLLOWED_RULE_ID, YAML_SYNTAX_RULE_ID } from '../rules';
+import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, YAML_SYNTAX_RULE_ID } from '../rules';
+import { INPUT_PROBLEM_RULE_IDS } from '../rules/loader-rule-ids';
 import type { AnyRule, RuleContext, RunSettings } from '../rules/rule';
 import { CommentSuppressions } from '../suppress/suppressions';
 import { maskUrlsIn } from '../text/mask-url';
@@ -21,6 +23,7 @@ import { resourcesOf } from './documents';
 import { DEFAULT_MAX_FINDINGS, type BaselineUse } from './finding-collector';
 import { FindingPipeline } from './pipeline';
 import { renderErrors } from './stages/map-rendered';
+import { isInReportSet } from './stages/report-set';
 import { lintSummary } from './stages/summary';
 import type { LintResult } from './result';
 
@@ -59,6 +62,11 @@ export interface LintOptions extends FlagSettings {
    * `result.baseline` holds them all). Given here, so that counts stay exact past `maxFindings`.
    */
   baseline?: BaselineUse;
+  /**
+   * Where cross-object rules look beyond the named files (load/context.ts): `repository`, a
+   * directory, or nowhere (undefined, the default). Findings are reported for named files only.
+   */
+  context?: ContextOption;
 }
 
 const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -100,7 +108,9 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   const maxFileSize = options.maxFileSize ?? config.maxFileSize;
   for (const problem of inputProblems) {
-    reportLoading(problem.kind === 'symlink' ? SYMLINK_NOT_FOLLOWED_RULE_ID : FILE_UNREADABLE_RULE_ID, displayPathOf(options.cwd, problem.absolutePath), problem.message);
+    // A chart that --helm renders is reported by the rendering, not as a chart left unrendered.
+    if (isChartProblem(problem) && rendering?.consumes({ absolutePath: problem.absolutePath, displayPath: '' })) continue;
+    reportLoading(INPUT_PROBLEM_RULE_IDS[problem.kind], displayPathOf(options.cwd, problem.absolutePath), problem.message, problem.range);
   }
   let analyzed = 0;
   for await (const { input, file } of analyzeInputs(inputs, options.stdinText, workerCount(options.jobs, inputs.length), maxFileSize)) {
@@ -119,6 +129,24 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       skipped += found.skipped;
     }
   }
+  // Cross-object rules also see the repository around the named files (load/context.ts); what
+  // they report on those context objects is dropped at the check stage (stages/report-set.ts).
+  const reportObjects = resources.length;
+  const contextObjects = new Set<Resource>();
+  let contextFiles = 0;
+  const root = contextRoot(options.context, options.paths, options.cwd, config.file, rendering !== null);
+  if (root !== null) {
+    const reportFiles = new Set(collected.flatMap((input) => (input.absolutePath === null ? [] : [input.absolutePath])));
+    for (const { input, file } of readContext(root, options.cwd, excludes, reportFiles, resources.slice(), maxFileSize)) {
+      contextFiles++;
+      for (const document of file.parsed.documents) {
+        for (const resource of resourcesOf(document, input.displayPath).resources) {
+          resources.push(resource);
+          contextObjects.add(resource);
+        }
+      }
+    }
+  }
   // Findings mapped to the sources of rendered output obey those sources' comments.
   for (const source of rendering?.sourceFiles ?? []) {
     if (!comments.has(source.displayPath)) comments.set(source.displayPath, CommentSuppressions.fromText(source.text));
@@ -131,10 +159,14 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const finding of renderErrors(rendering, severityOf.get(RENDER_ERROR_RULE_ID))) pipeline.atSource(finding);
   const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
   const activeIds = new Set(active.map((entry) => entry.rule.meta.id));
-  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, pipeline, activeIds);
+  const inReportSet = isInReportSet(contextObjects);
+  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, pipeline, activeIds, inReportSet);
   const kept = pipeline.finish();
   return {
-    summary: lintSummary({ files: inputs.length, objects: resources.length, skipped, unvalidated: unvalidated.size }, kept, options.baseline !== undefined),
+    summary: {
+      ...lintSummary({ files: inputs.length, objects: reportObjects, skipped, unvalidated: unvalidated.size }, kept, options.baseline !== undefined),
+      ...(contextFiles > 0 ? { contextFiles } : {}),
+    },
     files: inputs.map((input) => ('reportPath' in input ? input.reportPath : input.displayPath)).sort(compareStrings),
     findings: kept.findings,
     rules: active.map((entry) => ({ meta: entry.rule.meta, severity: entry.severity })).sort((a, b) => compareStrings(a.meta.id, b.meta.id)),
@@ -153,6 +185,7 @@ function runRule(
   unvalidated: Set<Resource>,
   pipeline: FindingPipeline,
   activeIds: ReadonlySet<string>,
+  inReportSet: (resource: Resource) => boolean,
 ): void {
   const ruleId = entry.rule.meta.id;
   const context: RuleContext<unknown> = {
@@ -162,10 +195,10 @@ function runRule(
     defaultNamespace,
     settings,
     report(resource: Resource, path: FieldPath, message: string, severity?: Severity) {
-      pipeline.report({ ruleId, severity: severity ?? entry.severity, resource, path, message });
+      if (inReportSet(resource)) pipeline.report({ ruleId, severity: severity ?? entry.severity, resource, path, message });
     },
     markUnvalidated(resource: Resource) {
-      unvalidated.add(resource);
+      if (inReportSet(resource)) unvalidated.add(resource);
     },
     // A default rule and its pss/ counterpart report a field once (see pss/admission.ts).
     isRuleActive: (id) => activeIds.has(id),

@@ -6,6 +6,7 @@ import { FindingCollector, type CollectedFindings } from './finding-collector';
 import type { BaselineUse } from './stages/baseline';
 import { locate, type RuleReport } from './stages/locate';
 import { mapRendered } from './stages/map-rendered';
+import { OverlayMerge } from './stages/merge-overlays';
 import { suppress } from './stages/suppressions';
 
 export interface PipelineOptions {
@@ -21,21 +22,24 @@ export interface PipelineOptions {
 /**
  * The path every finding takes, one finding at a time, in this order:
  *
- *   check → locate → map rendered sources → overrides → suppressions → baseline → summary
+ *   check → locate → map rendered sources → overrides → suppressions → merge overlays → baseline → summary
  *
  * - check: a rule reports a field of an object (`report`), or loading reports a file (`loaded`);
  * - locate (stages/locate.ts): the finding at that field's line and column;
  * - map rendered sources (stages/map-rendered.ts): from rendered output to its Kustomize or Helm source;
  * - overrides (overrides/overrides.ts): per-file severity, or dropped;
  * - suppressions (stages/suppressions.ts): the object's ignore annotation, else a disable comment;
+ * - merge overlays (stages/merge-overlays.ts): a base's finding rendered by several overlays, once;
  * - baseline (stages/baseline.ts): accepted by the baseline applied, or recorded;
  * - summary (stages/summary.ts): counted, and kept up to `maxFindings`.
  *
  * Each stage returns a new finding instead of changing one (Finding's fields are read-only), and
- * nothing holds every finding: past `maxFindings` they are counted, not kept.
+ * nothing holds every finding: past `maxFindings` they are counted, not kept (only rendered
+ * findings wait for the overlays merge, one entry per distinct finding).
  */
 export class FindingPipeline {
   private readonly collector: FindingCollector;
+  private readonly overlays = new OverlayMerge();
 
   constructor(private readonly options: PipelineOptions) {
     this.collector = new FindingCollector(options.maxFindings, options.baseline);
@@ -57,12 +61,15 @@ export class FindingPipeline {
   }
 
   finish(): CollectedFindings {
+    for (const merged of this.overlays.drain()) this.collector.add(merged);
     return this.collector.finish();
   }
 
   private fromSource(finding: Finding, resource: Resource | null): void {
     const overridden = this.options.overrides(finding);
-    if (overridden) this.collector.add(suppress(overridden, resource, this.options.commentsOf(overridden.file)));
+    if (!overridden) return;
+    const suppressed = suppress(overridden, resource, this.options.commentsOf(overridden.file));
+    if (!this.overlays.hold(suppressed)) this.collector.add(suppressed);
   }
 }
 

@@ -25,6 +25,11 @@ export interface LintSummary {
    * more than `maxFindings`; present only then.
    */
   omitted?: number;
+  /**
+   * Files read only as context for cross-object rules (the repository around the files named on
+   * the command line; never reported on); present only when some were read.
+   */
+  contextFiles?: number;
 }
 
 /** A rule as it ran: its metadata with the severity configured for this run. */

@@ -55,7 +55,7 @@ export interface ExcludeSet {
   base: string;
 }
 
-function excludeFilter(excludes: readonly ExcludeSet[]): (absolutePath: string) => boolean {
+export function excludeFilter(excludes: readonly ExcludeSet[]): (absolutePath: string) => boolean {
   const matchers = excludes.map(({ patterns, base }) => ({ matches: createExcludeMatcher(patterns), base }));
   return (absolutePath) =>
     matchers.some(({ matches, base }) => {

@@ -1,11 +1,16 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import type { SourceRange } from '../types';
+import { CHART_FILE, CHART_NOT_RENDERED_MESSAGE, chartFileProblem, isChartSourceEntry } from './chart-files';
 
 /** Something under the linted paths that was not linted, reported instead of skipped silently. */
 export interface InputProblem {
-  kind: 'unreadable' | 'symlink';
+  /** `chart`: a Helm chart whose templates were not linted; `chart-invalid`: its Chart.yaml lacks what helm requires. */
+  kind: 'unreadable' | 'symlink' | 'chart' | 'chart-invalid';
   absolutePath: string;
   message: string;
+  /** Where in the file, when known (else 1:1). */
+  range?: SourceRange;
 }
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
@@ -33,9 +38,13 @@ export function walkDirectory(root: string, isExcluded: (absolutePath: string) =
       problems.push({ kind: 'unreadable', absolutePath: directory, message: `directory cannot be read (${codeOf(error)}): its files were not linted` });
       continue;
     }
+    const isChart = entries.some((entry) => entry.isFile() && entry.name === CHART_FILE);
+    if (isChart) problems.push(...chartProblems(path.join(directory, CHART_FILE)));
     for (const entry of entries) {
       const full = path.join(directory, entry.name);
       if ((entry.isDirectory() && ALWAYS_SKIPPED.has(entry.name)) || isExcluded(full)) continue;
+      // Templates are Go templates, not YAML, until helm renders them (--helm does).
+      if (isChart && isChartSourceEntry(entry.name, entry.isDirectory())) continue;
       if (entry.isDirectory()) pending.push(full);
       else if (entry.isFile()) {
         if (isManifestFile(entry.name)) files.push(full);
@@ -48,6 +57,16 @@ export function walkDirectory(root: string, isExcluded: (absolutePath: string) =
     }
   }
   return files;
+}
+
+/**
+ * The note that a chart was not rendered, and what makes its Chart.yaml unusable. A syntax
+ * error is not repeated: Chart.yaml is linted as a plain file, which reports it.
+ */
+function chartProblems(chartFile: string): InputProblem[] {
+  const problem = chartFileProblem(chartFile);
+  if (problem?.kind === 'invalid') return [{ kind: 'chart-invalid', absolutePath: chartFile, message: problem.message, range: problem.range }];
+  return [{ kind: 'chart', absolutePath: chartFile, message: CHART_NOT_RENDERED_MESSAGE }];
 }
 
 /** A link worth reporting: to a directory or a manifest file, or a dangling link with a manifest name. */
@@ -68,4 +87,8 @@ function symlinkProblem(link: string): InputProblem | null {
 
 function codeOf(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? String(error);
+}
+
+export function isChartProblem(problem: InputProblem): boolean {
+  return problem.kind === 'chart' || problem.kind === 'chart-invalid';
 }

@@ -1,4 +1,3 @@
-import { compareStrings } from '../text/strings';
 import { apiGroup } from './api-group';
 import type { Resource } from './resource';
 import { asRecord, asString, type JsonRecord } from '../values';
@@ -31,11 +30,6 @@ export function isNamespaceWide(policy: Resource): boolean {
 /** `spec.mtls.mode` as written; undefined when absent (UNSET, inherited). */
 export function mtlsMode(policy: Resource): string | undefined {
   return asString(asRecord(specOf(policy).mtls)?.mode);
-}
-
-/** Objects in file order, then document order, then order inside a List: a stable "first". */
-export function inSourceOrder(resources: readonly Resource[]): Resource[] {
-  return [...resources].sort((a, b) => compareStrings(a.file, b.file) || a.documentIndex - b.documentIndex);
 }
 
 export const ISTIO_REF = {

@@ -81,15 +81,3 @@ export function isAnyAddress(cidr: string): boolean {
   const slash = cidr.lastIndexOf('/');
   return slash > 0 && /^0+$/.test(cidr.slice(slash + 1).trim());
 }
-
-/**
- * The first of `resources` in reading order: smallest file path, then document order. `resources`
- * must be in the order of `context.resources`, which keeps each file's documents in order.
- */
-export function firstInReadingOrder(resources: readonly Resource[]): Resource | undefined {
-  let first: Resource | undefined;
-  for (const resource of resources) {
-    if (!first || resource.file < first.file) first = resource;
-  }
-  return first;
-}

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { InputError } from '../errors';
+import { chartFileProblem } from '../load/chart-files';
 import path from 'node:path';
 import { displayPathOf, type ExcludeSet } from '../load/inputs';
 import { locate } from '../parse/locate';
@@ -12,6 +14,25 @@ import { RENDER_TIMEOUT_MS, type ProgramLocator, type ProgramRunner } from './ru
 import { FIRST_LINE, renderError, summarizeError } from './types';
 
 export const HELM_RELEASE_NAME = 'release-name';
+
+export const HELM_MISSING_MESSAGE =
+  '--helm: helm is not on the PATH: install helm 3 (https://helm.sh/docs/intro/install/), or name the program with --helm-binary <path>, or drop --helm (each chart is then a helm-chart-not-rendered note)';
+
+/**
+ * Finds helm: `--helm-binary` (relative to the working directory) when given, else the PATH.
+ * A named program that is not an executable file is an InputError: the user asked for it.
+ */
+export function helmLocator(cwd: string, helmBinary: string | undefined, locateProgram: ProgramLocator): ProgramLocator {
+  if (helmBinary === undefined) return locateProgram;
+  const program = path.resolve(cwd, helmBinary);
+  try {
+    accessSync(program, constants.X_OK);
+    if (!statSync(program).isFile()) throw new Error('not a file');
+  } catch {
+    throw new InputError(`--helm-binary ${helmBinary}: not an executable file`);
+  }
+  return (name) => (name === 'helm' ? program : locateProgram(name));
+}
 
 /**
  * Renders every chart directory among the arguments with `helm template`. Vendored subcharts
@@ -35,6 +56,12 @@ export async function renderCharts(
   const valueArgs = values.flatMap((file) => ['--values', path.resolve(cwd, file)]);
   for (const chart of charts) {
     const chartFile = displayPathOf(cwd, path.join(chart, 'Chart.yaml'));
+    // Located here: helm's own message about it has no position.
+    const invalid = chartFileProblem(path.join(chart, 'Chart.yaml'));
+    if (invalid) {
+      batch.findings.push(renderError(chartFile, invalid.range, invalid.message));
+      continue;
+    }
     const missing = missingDependencies(chart, cwd);
     if (missing.length > 0) {
       batch.findings.push(...missing);

@@ -5,7 +5,7 @@ import type { ExcludeSet, InputFile } from '../load/inputs';
 import type { Resource } from '../model/resource';
 import type { FieldPath, Finding } from '../types';
 import { isInside } from './discover';
-import { renderCharts } from './helm';
+import { HELM_MISSING_MESSAGE, helmLocator, renderCharts } from './helm';
 import { renderKustomizations, type RenderBatch } from './kustomize';
 import { execRunner, findOnPath } from './runner';
 import type { SourceFile } from './source-map';
@@ -34,6 +34,7 @@ export async function renderSources(args: readonly string[], cwd: string, exclud
   const batches: RenderBatch[] = [];
   if (options.kustomize) {
     const batch = await renderKustomizations(args, cwd, excludes, runner, locateProgram);
+    for (const note of batch?.notes ?? []) notice(note);
     if (batch) batches.push(batch);
     else notice('--kustomize: neither kubectl nor kustomize is on the PATH; kustomizations are linted as plain files');
   }
@@ -41,9 +42,11 @@ export async function renderSources(args: readonly string[], cwd: string, exclud
     for (const file of options.values ?? []) {
       if (!existsSync(path.resolve(cwd, file))) throw new InputError(`no such values file: ${file}`);
     }
-    const batch = await renderCharts(args, cwd, excludes, options.values ?? [], runner, locateProgram);
-    if (batch) batches.push(batch);
-    else notice('--helm: helm is not on the PATH; charts are linted as plain files');
+    const helm = helmLocator(cwd, options.helmBinary, locateProgram);
+    const batch = await renderCharts(args, cwd, excludes, options.values ?? [], runner, helm);
+    // Linting templates as plain files would report every one as a yaml-syntax error.
+    if (!batch) throw new InputError(HELM_MISSING_MESSAGE);
+    batches.push(batch);
   }
   const explicit = new Set(args.filter((arg) => arg !== '-').map((arg) => path.resolve(cwd, arg)));
   const consumed = batches.flatMap((batch) => batch.consumed);

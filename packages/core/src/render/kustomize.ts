@@ -1,10 +1,10 @@
 import type { Finding } from '../types';
 import { findDirectoriesWith, KUSTOMIZATION_FILES } from './discover';
-import { localBases, readKustomization } from './kustomization';
+import { localBases, readKustomization, type Kustomization } from './kustomization';
 import { boundaryFor, KustomizeSandbox } from './kustomize-sandbox';
 import { RENDER_TIMEOUT_MS, type ProgramLocator, type ProgramRunner } from './runner';
 import { KustomizeSourceMap, type SourceFile } from './source-map';
-import type { ExcludeSet } from '../load/inputs';
+import { displayPathOf, type ExcludeSet } from '../load/inputs';
 import { FIRST_LINE, renderError, summarizeError, type RenderedInput } from './types';
 
 export interface RenderBatch {
@@ -13,6 +13,8 @@ export interface RenderBatch {
   /** Directories whose files are not linted as plain files. */
   consumed: string[];
   sourceFiles: SourceFile[];
+  /** Notes for the user (the library never writes to the terminal). */
+  notes?: string[];
 }
 
 interface Tool {
@@ -40,7 +42,8 @@ export async function renderKustomizations(
   locateProgram: ProgramLocator,
 ): Promise<RenderBatch | null> {
   const directories = await findDirectoriesWith(KUSTOMIZATION_FILES, args, cwd, excludes);
-  const batch: RenderBatch = { inputs: [], findings: [], consumed: directories, sourceFiles: [] };
+  const notes: string[] = [];
+  const batch: RenderBatch = { inputs: [], findings: [], consumed: directories, sourceFiles: [], notes };
   if (directories.length === 0) return batch;
   const tool = kustomizeTool(locateProgram);
   if (!tool) return null;
@@ -49,11 +52,12 @@ export async function renderKustomizations(
     const kustomization = readKustomization(directory, cwd);
     if (kustomization) for (const base of localBases(kustomization)) referenced.add(base);
   }
+  const { roots, loneComponents } = splitRoots(directories, referenced, cwd);
+  if (loneComponents.length > 0) notes.push(loneComponentsNote(loneComponents));
   const sandbox = new KustomizeSandbox(cwd);
   const reported = new Set<string>();
-  for (const root of directories.filter((directory) => !referenced.has(directory))) {
-    const kustomization = readKustomization(root, cwd);
-    if (!kustomization) continue;
+  for (const kustomization of roots) {
+    const root = kustomization.directory;
     // Anything remote, outside the repository or not checkable keeps the root from rendering;
     // each finding once, though several roots may share the base that holds it.
     const refused = sandbox.check(root, boundaryFor(root, args, cwd));
@@ -70,7 +74,7 @@ export async function renderKustomizations(
       batch.findings.push(renderError(kustomization.file, FIRST_LINE, `kustomize could not render ${kustomization.file}: ${summarizeError(result.stderr, result.failure)}`));
       continue;
     }
-    const sources = new KustomizeSourceMap(root, cwd, kustomization.file);
+    const sources = new KustomizeSourceMap(root, cwd, kustomization.file, displayPathOf(cwd, root));
     batch.sourceFiles.push(...sources.files);
     batch.inputs.push({
       absolutePath: null,
@@ -81,4 +85,29 @@ export async function renderKustomizations(
     });
   }
   return batch;
+}
+
+/**
+ * The kustomizations rendered on their own: those no other one of the tree uses. A `kind:
+ * Component` is never one of them: it patches objects it does not define, so alone it can only
+ * fail ("no resource matches strategic merge patch"); it is rendered through the kustomizations
+ * that list it. One that nothing lists is not rendered, and not linted as plain files either
+ * (its patches are fragments of objects, not objects): the caller notes it once.
+ */
+function splitRoots(directories: readonly string[], referenced: ReadonlySet<string>, cwd: string): { roots: Kustomization[]; loneComponents: string[] } {
+  const roots: Kustomization[] = [];
+  const loneComponents: string[] = [];
+  for (const directory of directories) {
+    if (referenced.has(directory)) continue;
+    const kustomization = readKustomization(directory, cwd);
+    if (!kustomization) continue;
+    if (kustomization.value.kind === 'Component') loneComponents.push(displayPathOf(cwd, directory));
+    else roots.push(kustomization);
+  }
+  return { roots, loneComponents };
+}
+
+function loneComponentsNote(components: readonly string[]): string {
+  const noun = components.length === 1 ? 'Component is' : 'Components are';
+  return `--kustomize: ${components.length} ${noun} listed by no kustomization of the linted tree, so not rendered (a Component only renders inside a kustomization that lists it): ${components.join(', ')}`;
 }

@@ -12,6 +12,12 @@ export interface RenderOptions {
   helm?: boolean;
   /** `--values` files for `helm template`, relative to the working directory. */
   values?: readonly string[];
+  /**
+   * The helm program to run instead of the one on the PATH (`--helm-binary`). Command line only:
+   * the configuration may come from a pull request, and a key naming a program to run would run
+   * the pull request's code.
+   */
+  helmBinary?: string;
   /** Called once per missing program, only when there is a chart or kustomization for it; the library never writes to the terminal. */
   onNotice?: (message: string) => void;
   runner?: ProgramRunner;

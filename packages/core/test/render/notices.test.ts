@@ -1,9 +1,9 @@
-import { lint, type Finding, type RenderOptions } from '../../src';
+import { InputError, lint, type Finding, type RenderOptions } from '../../src';
+import { HELM_MISSING_MESSAGE } from '../../src/render/helm';
 import { privilegedContainer } from '../../src/rules/pod-security/privileged-container';
 import { makeTree } from '../helpers';
 
 const PRIVILEGED_POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx:1\n      securityContext:\n        privileged: true\n';
-const HELM_NOTICE = '--helm: helm is not on the PATH; charts are linted as plain files';
 const KUSTOMIZE_NOTICE = '--kustomize: neither kubectl nor kustomize is on the PATH; kustomizations are linted as plain files';
 
 const brief = (f: Finding): string => `${f.file}:${f.line}:${f.column} ${f.ruleId}`;
@@ -22,11 +22,10 @@ describe('the notice about a missing program', () => {
     expect(run).toEqual({ notices: [], findings: ['plain/pod.yaml:10:9 privileged-container'] });
   });
 
-  test('a chart but no kustomization: only the helm notice, once for two charts, charts linted as plain files', async () => {
+  test('a chart and no helm: an InputError saying what to install, not a notice', async () => {
     const chart = { 'Chart.yaml': 'apiVersion: v2\nname: c\nversion: 0.1.0\n', 'templates/pod.yaml': PRIVILEGED_POD };
     const files = Object.fromEntries(['one', 'two'].flatMap((name) => Object.entries(chart).map(([file, text]) => [`${name}/${file}`, text])));
-    const run = await lintWithoutPrograms(files, ['.'], { helm: true, kustomize: true });
-    expect(run).toEqual({ notices: [HELM_NOTICE], findings: ['one/templates/pod.yaml:10:9 privileged-container', 'two/templates/pod.yaml:10:9 privileged-container'] });
+    await expect(lintWithoutPrograms(files, ['.'], { helm: true, kustomize: true })).rejects.toThrow(new InputError(HELM_MISSING_MESSAGE));
   });
 
   test('a kustomization but no chart: only the kustomize notice, its files linted as plain files', async () => {

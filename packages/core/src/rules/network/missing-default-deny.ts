@@ -2,7 +2,8 @@ import type { Resource } from '../../model/resource';
 import { asArray, asRecord, type JsonRecord } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { firstInReadingOrder, isEmptySelector, isNetworkPolicy, push, resourcesByNamespace, workloadPodsByNamespace } from '../../model/workload-index';
+import { isEmptySelector, isNetworkPolicy, resourcesByNamespace, workloadPodsByNamespace } from '../../model/workload-index';
+import { namespaceAnchor, namespaceObjectsByName } from '../../model/namespace-anchor';
 import { DEFAULT_DENY_POLICY_YAML } from '../../docs/fix-snippets';
 
 export type Direction = 'ingress' | 'egress';
@@ -53,8 +54,10 @@ is in effect and it has no rules for it. When \`policyTypes\` is absent the API 
 \`Ingress\`, plus \`Egress\` only when the policy has egress rules, so denying egress needs
 \`policyTypes: [Egress]\` written out. The rule reports each namespace once per missing
 direction, at its \`Namespace\` object when that is in the linted set, else at its first
-workload. It sees only the files being linted: lint the whole repository. Namespaces that
-intentionally allow all egress can limit the rule with the \`directions\` option.
+workload by kind and name: never by file path, so renaming a file does not move it, and never
+at an object of another namespace. It sees only the files being linted: lint the whole
+repository. Namespaces that intentionally allow all egress can limit the rule with the
+\`directions\` option.
 
 **Fix:** add a default-deny policy to the namespace, then allow what each workload needs:
 
@@ -83,24 +86,16 @@ rules:
   check(context) {
     const pods = workloadPodsByNamespace(context);
     const policies = resourcesByNamespace(context, isNetworkPolicy);
-    // Namespace objects by their own name (the namespace they are, not one they would be in).
-    const namespaceObjects = new Map<string, Resource[]>();
-    for (const resource of context.resources) {
-      if (resource.kind !== 'Namespace' || resource.apiVersion !== 'v1' || resource.name === null) continue;
-      push(namespaceObjects, resource.name, resource);
-    }
+    const namespaceObjects = namespaceObjectsByName(context.resources);
     for (const [namespace, templates] of pods) {
       const missing = context.options.directions.filter(
         (direction) => !(policies.get(namespace) ?? []).some((policy) => deniesAll(policy, direction)),
       );
       if (missing.length === 0) continue;
-      const namespaceObject = firstInReadingOrder(namespaceObjects.get(namespace) ?? []);
-      const workload = firstInReadingOrder(templates.map((pod) => pod.resource));
-      const target = namespaceObject ?? workload;
-      if (!target) continue;
-      const path = namespaceObject ? ['metadata', 'name'] : ['metadata', 'namespace'];
+      const anchor = namespaceAnchor(namespaceObjects.get(namespace), templates.map((pod) => pod.resource));
+      if (!anchor) continue;
       for (const direction of missing) {
-        context.report(target, path, `namespace "${namespace}" has no default-deny NetworkPolicy for ${direction}`);
+        context.report(anchor.target, anchor.path, `namespace "${namespace}" has no default-deny NetworkPolicy for ${direction}`);
       }
     }
   },

@@ -12,6 +12,7 @@ export const networkPolicySelectsNothing: Rule = {
     severity: 'note',
     category: 'network',
     tags: ['segmentation', 'typo'],
+    enabledByDefault: false,
     help: `A NetworkPolicy applies only to the pods its \`spec.podSelector\` matches in its own
 namespace. A selector that matches none of the workloads being linted protects nothing here: it
 is often a typo in a label key or value, a label that was renamed on the workload but not in the
@@ -22,6 +23,11 @@ repository, an operator, a Helm chart that is not rendered here), which is why t
 Labels are compared with the pod template (\`spec.template.metadata.labels\`), not with the
 workload's own labels; objects without \`metadata.namespace\` are in \`default\` (or
 \`defaultNamespace\`).
+
+**Off by default:** the rule is for repositories that hold every object of the cluster.
+Elsewhere most of its findings are false: policies often guard pods that operators, Helm charts
+or other repositories create, so they seem to select nothing. Enable it with a severity in
+\`.k8s-lint.yaml\` (\`rules: { network-policy-selects-nothing: note }\`).
 
 **Fix:** make the selector match the labels of the pod template:
 

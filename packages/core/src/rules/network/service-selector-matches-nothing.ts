@@ -11,6 +11,7 @@ export const serviceSelectorMatchesNothing: Rule = {
     severity: 'note',
     category: 'network',
     tags: ['typo', 'service'],
+    enabledByDefault: false,
     help: `A Service sends traffic to the pods whose labels include every key and value of its
 \`spec.selector\`, in the Service's own namespace. When no workload matches, the Service has no
 endpoints: clients get connection errors, and NetworkPolicies written for the labels the Service
@@ -18,6 +19,12 @@ was expected to use may not match either. It is usually a typo or a label rename
 only; it can also be a Service for pods managed elsewhere (another repository, an operator),
 which is why this is a note. Services without a selector (endpoints managed by hand) and
 \`ExternalName\` Services are not checked.
+
+**Off by default:** the rule is for repositories that hold every object of the cluster.
+Elsewhere most of its findings are false: pods created by operators, charts installed from
+elsewhere and static pods (such as kube-apiserver's) are not in the repository, so the Services
+for them seem to select nothing. Enable it with a severity in \`.k8s-lint.yaml\`
+(\`rules: { service-selector-matches-nothing: note }\`).
 
 **Fix:** make the selector a subset of the pod template labels:
 

@@ -26,6 +26,7 @@ export const rbacMissingRole: Rule = {
     severity: 'note',
     category: 'rbac',
     tags: ['correctness', 'gitops'],
+    enabledByDefault: false,
     help: `A binding whose role does not exist grants nothing, so the workload fails with
 \`forbidden\` errors; worse, whoever later creates a role of that name, perhaps with very
 different rules, silently grants it to the binding's subjects. Typos in \`roleRef.name\` and a
@@ -40,8 +41,10 @@ empty \`rules\`, which the controller fills in. The built-in ClusterRoles \`clus
 are never reported. A ClusterRoleBinding that refers to a Role, which the API server rejects,
 is reported at \`roleRef.kind\`.
 
-The severity is \`note\` because roles installed by other repositories or Helm charts are
-legitimately absent: lint the whole repository, or turn the rule off when roles live elsewhere.
+**Off by default:** the rule is for repositories that hold every object of the cluster.
+Elsewhere most of its findings are false: roles installed by operators, Helm charts or other
+repositories are legitimately absent. Enable it with a severity in \`.k8s-lint.yaml\`
+(\`rules: { rbac-missing-role: note }\`).
 
 **Fix:** correct \`roleRef\`, or add the role to the repository:
 

@@ -2,7 +2,9 @@ import type { Resource } from '../../model/resource';
 import { asString } from '../../values';
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { inSourceOrder, ISTIO_REF, isIstioResource, isNamespaceWide, isPeerAuthentication, mtlsMode } from '../../model/istio';
+import { ISTIO_REF, isIstioResource, isNamespaceWide, isPeerAuthentication, mtlsMode } from '../../model/istio';
+import { firstByKindAndName, namespaceAnchor, namespaceObjectsByName } from '../../model/namespace-anchor';
+import { push, workloadPodsByNamespace } from '../../model/workload-index';
 
 export interface MtlsNotStrictOptions {
   /** Istio's root namespace (`meshConfig.rootNamespace`): a selector-less policy there is mesh-wide. */
@@ -24,6 +26,12 @@ function quoted(names: readonly string[]): string {
   return names.map((name) => `"${name}"`).join(', ');
 }
 
+/** `spec.mtls.mode` for messages: absent and UNSET inherit, which is PERMISSIVE at the top. */
+function shownMode(policy: Resource): string {
+  const mode = mtlsMode(policy);
+  return mode === undefined || mode === 'UNSET' ? '"UNSET" (PERMISSIVE)' : `"${mode}"`;
+}
+
 export const istioMtlsNotStrict: Rule<MtlsNotStrictOptions> = {
   meta: {
     id: 'istio-mtls-not-strict',
@@ -41,7 +49,7 @@ empty \`matchLabels\`) in the root namespace applies to the whole mesh; the same
 another namespace applies to that namespace only.
 
 The rule runs when the linted files contain any Istio object (an \`apiVersion\` in a
-\`*.istio.io\` group) and reports once per run. It is satisfied by:
+\`*.istio.io\` group). It is satisfied by:
 
 - a mesh-wide STRICT policy: every selector-less PeerAuthentication in the root namespace
   (\`istio-system\`, or the \`rootNamespace\` option) says \`STRICT\`; or
@@ -51,9 +59,13 @@ The rule runs when the linted files contain any Istio object (an \`apiVersion\` 
   selector-less PeerAuthentication that says \`STRICT\`. Namespaces added later are not covered,
   which is why the mesh-wide policy is the better fix.
 
-The finding points at the mesh-wide PeerAuthentication when one exists but is not STRICT
-(\`UNSET\` counts as \`PERMISSIVE\` there), otherwise at the first Istio object by file path and
-document order. Objects without \`metadata.namespace\` are taken to be in \`default\`, or in
+When the root namespace has a selector-less PeerAuthentication that is not STRICT (\`UNSET\`
+counts as \`PERMISSIVE\` there), the rule reports once, at its \`spec.mtls.mode\`: that is the
+one place to fix. Otherwise it reports each uncovered namespace at a place of its own, never at
+an object of another namespace: its selector-less PeerAuthentication that is not STRICT; else
+its \`Namespace\` object when the linted set holds it; else its first workload, or its first
+Istio object when it runs none, by kind and name (never by file path, so renaming a file does
+not move a finding). Objects without \`metadata.namespace\` are taken to be in \`default\`, or in
 \`defaultNamespace\` from \`.k8s-lint.yaml\`. Lint the repository that holds the mesh's policies
 together with the workloads' configuration, or turn the rule off where the mesh-wide policy is
 managed elsewhere.
@@ -86,42 +98,51 @@ spec:
   },
   defaultOptions: { rootNamespace: 'istio-system' },
   check(context) {
-    const istio = inSourceOrder(context.resources.filter(isIstioResource));
-    const first = istio[0];
-    if (!first) return;
+    const istio = context.resources.filter(isIstioResource);
+    if (istio.length === 0) return;
     const namespaceOf = (resource: Resource): string => resource.namespaceOr(context.defaultNamespace);
     const { rootNamespace } = context.options;
 
     // Selector-less policies per namespace; the root namespace's are the mesh-wide ones.
     const namespaceWide = new Map<string, Resource[]>();
+    const istioByNamespace = new Map<string, Resource[]>();
     for (const resource of istio) {
-      if (!isPeerAuthentication(resource) || !isNamespaceWide(resource)) continue;
-      const list = namespaceWide.get(namespaceOf(resource)) ?? [];
-      list.push(resource);
-      namespaceWide.set(namespaceOf(resource), list);
+      push(istioByNamespace, namespaceOf(resource), resource);
+      if (isPeerAuthentication(resource) && isNamespaceWide(resource)) push(namespaceWide, namespaceOf(resource), resource);
     }
     // Several selector-less policies in one namespace: Istio keeps the oldest, which a linter cannot know.
-    const strictIn = (namespace: string): boolean => {
-      const policies = namespaceWide.get(namespace) ?? [];
-      return policies.length > 0 && policies.every((policy) => mtlsMode(policy) === 'STRICT');
-    };
+    const notStrictIn = (namespace: string): Resource[] => (namespaceWide.get(namespace) ?? []).filter((policy) => mtlsMode(policy) !== 'STRICT');
+    const strictIn = (namespace: string): boolean => (namespaceWide.get(namespace) ?? []).length > 0 && notStrictIn(namespace).length === 0;
     if (strictIn(rootNamespace)) return;
 
-    const meshNamespaces = new Set(istio.map(namespaceOf));
+    const meshNamespaces = new Set(istioByNamespace.keys());
     for (const resource of context.resources) {
       if (enrolledInMesh(resource) && resource.name !== null) meshNamespaces.add(resource.name);
     }
     const uncovered = [...meshNamespaces].filter((namespace) => !strictIn(namespace)).sort();
     if (uncovered.length === 0) return;
 
-    const meshWide = (namespaceWide.get(rootNamespace) ?? []).find((policy) => mtlsMode(policy) !== 'STRICT');
-    const detail = `namespaces without a namespace-wide STRICT PeerAuthentication: ${quoted(uncovered)}`;
+    // A mesh-wide policy that is not STRICT: the one place to fix, reported once.
+    const meshWide = firstByKindAndName(notStrictIn(rootNamespace));
     if (meshWide) {
-      const mode = mtlsMode(meshWide);
-      const shown = mode === undefined || mode === 'UNSET' ? '"UNSET" (PERMISSIVE)' : `"${mode}"`;
-      context.report(meshWide, ['spec', 'mtls', 'mode'], `the mesh-wide mTLS mode is ${shown}, not STRICT; ${detail}`);
+      const detail = `namespaces without a namespace-wide STRICT PeerAuthentication: ${quoted(uncovered)}`;
+      context.report(meshWide, ['spec', 'mtls', 'mode'], `the mesh-wide mTLS mode is ${shownMode(meshWide)}, not STRICT; ${detail}`);
       return;
     }
-    context.report(first, ['apiVersion'], `no mesh-wide STRICT PeerAuthentication in root namespace "${rootNamespace}"; ${detail}`);
+    // No mesh-wide policy: each uncovered namespace at its own place, never at another namespace's.
+    const noMeshWide = `and there is no mesh-wide STRICT PeerAuthentication in root namespace "${rootNamespace}"`;
+    const workloads = workloadPodsByNamespace(context);
+    const namespaceObjects = namespaceObjectsByName(context.resources);
+    for (const namespace of uncovered) {
+      const ownPolicy = firstByKindAndName(notStrictIn(namespace));
+      if (ownPolicy) {
+        context.report(ownPolicy, ['spec', 'mtls', 'mode'], `the namespace-wide mTLS mode of namespace "${namespace}" is ${shownMode(ownPolicy)}, not STRICT, ${noMeshWide}`);
+        continue;
+      }
+      const pods = (workloads.get(namespace) ?? []).map((pod) => pod.resource);
+      const anchor = namespaceAnchor(namespaceObjects.get(namespace), pods.length > 0 ? pods : (istioByNamespace.get(namespace) ?? []));
+      if (!anchor) continue;
+      context.report(anchor.target, anchor.path, `namespace "${namespace}" has no namespace-wide STRICT PeerAuthentication, ${noMeshWide}`);
+    }
   },
 };

@@ -5,7 +5,7 @@ export const renderError: Rule = {
   meta: {
     id: 'render-error',
     title: 'Kustomization or chart could not be rendered',
-    description: 'With `--kustomize` or `--helm`, a kustomization or chart could not be rendered (remote base, missing chart dependency, render failure), so its objects were not linted.',
+    description: 'With `--kustomize` or `--helm`, a kustomization or chart could not be rendered (remote base, missing chart dependency, render failure), so its objects were not linted; an invalid `Chart.yaml` is reported with or without `--helm`.',
     severity: 'error',
     category: 'syntax',
     tags: ['correctness', 'kustomize', 'helm'],
@@ -14,7 +14,8 @@ only when asked, and never fetches anything: remote bases (URLs, \`github.com/..
 and chart dependencies that are not vendored under \`charts/\` are reported here instead of
 being downloaded (a remote URL is quoted with any credentials in it shown as \`***\`). A
 render that fails (invalid kustomization, template error, timeout) is reported with the
-program's message. Everything else is still linted.
+program's message. A \`Chart.yaml\` that does not parse or lacks \`name\` or \`version\` is
+reported at its position, with \`--helm\` or without. Everything else is still linted.
 
 **Fix:** vendor the remote base or the chart dependency into the repository, or fix the
 kustomization or template at the reported position:

@@ -313,7 +313,7 @@ testRule(missingDefaultDeny, {
       ],
     },
     {
-      name: 'several namespaces in one stream: each at its first workload in document order',
+      name: 'several namespaces in one stream: each at its own first workload by kind and name',
       code: yaml`
         apiVersion: apps/v1
         kind: StatefulSet
@@ -355,6 +355,41 @@ testRule(missingDefaultDeny, {
       options: { directions: ['ingress'] },
       errors: [
         { line: 24, column: 3, object: 'Job shop/migrate', path: 'metadata.namespace', message: 'namespace "shop" has no default-deny NetworkPolicy for ingress' },
+      ],
+    },
+    {
+      name: 'the first workload by kind and name, not by document order; never an object of another namespace',
+      options: { directions: ['ingress'] },
+      code: yaml`
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: other
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: a, namespace: shop }
+        spec:
+          containers: [{ name: app, image: "app:1" }]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: z, namespace: shop }
+        spec:
+          template:
+            spec:
+              containers: [{ name: app, image: "app:1" }]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: b, namespace: shop }
+        spec:
+          template:
+            spec:
+              containers: [{ name: app, image: "app:1" }]
+      `,
+      errors: [
+        { line: 22, column: 22, object: 'Deployment shop/b', path: 'metadata.namespace', message: 'namespace "shop" has no default-deny NetworkPolicy for ingress' },
       ],
     },
     {
@@ -527,8 +562,55 @@ describe('missing-default-deny across files', () => {
     expect(result.findings.map(brief)).toEqual([
       'apps/data/db.yaml:5:3 metadata.namespace namespace "data" has no default-deny NetworkPolicy for egress',
       'apps/data/db.yaml:5:3 metadata.namespace namespace "data" has no default-deny NetworkPolicy for ingress',
-      'apps/ops/a-pod.yaml:5:3 metadata.namespace namespace "ops" has no default-deny NetworkPolicy for egress',
+      // Job before Pod by kind, although a-pod.yaml comes first by path.
+      'apps/ops/z-job.yaml:5:3 metadata.namespace namespace "ops" has no default-deny NetworkPolicy for egress',
       'base/namespaces.yaml:4:3 metadata.name namespace "shop" has no default-deny NetworkPolicy for egress',
     ]);
+  });
+});
+
+describe('missing-default-deny does not move when files are renamed', () => {
+  const brief = (f: Finding) => `${f.file}:${f.line}:${f.column} ${f.object?.kind ?? ''}/${f.object?.name ?? ''} ${f.path}`;
+  const api = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: api
+      namespace: shop
+    spec:
+      template:
+        spec:
+          containers: [{ name: api, image: "api:1" }]
+  `;
+  const worker = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata:
+      name: worker
+      namespace: shop
+    spec:
+      template:
+        spec:
+          containers: [{ name: worker, image: "worker:1" }]
+  `;
+  const namespace = yaml`
+    apiVersion: v1
+    kind: Namespace
+    metadata:
+      name: shop
+  `;
+  const run = (files: Record<string, string>) =>
+    lint({ paths: ['.'], cwd: makeTree(files), config: { ...EMPTY_CONFIG, rules: { 'missing-default-deny': { severity: 'warning', options: { directions: ['ingress'] } } } }, rules: [missingDefaultDeny] });
+
+  test('two files whose path order is swapped give the same object', async () => {
+    const forward = await run({ 'a.yaml': api, 'b.yaml': worker });
+    const swapped = await run({ 'a.yaml': worker, 'b.yaml': api });
+    expect(forward.findings.map(brief)).toEqual(['a.yaml:5:3 Deployment/api metadata.namespace']);
+    expect(swapped.findings.map(brief)).toEqual(['b.yaml:5:3 Deployment/api metadata.namespace']);
+  });
+
+  test('with the Namespace object in the set, the finding is there, wherever the file sorts', async () => {
+    const result = await run({ 'a.yaml': api, 'b.yaml': worker, 'zz/namespace.yaml': namespace });
+    expect(result.findings.map(brief)).toEqual(['zz/namespace.yaml:4:3 Namespace/shop metadata.name']);
   });
 });

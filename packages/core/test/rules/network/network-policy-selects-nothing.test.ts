@@ -274,7 +274,11 @@ describe('network-policy-selects-nothing across files', () => {
           podSelector: { matchLabels: { app: cache } }
       `,
     });
-    const result = await lint({ paths: ['.'], cwd, config: EMPTY_CONFIG, rules: [networkPolicySelectsNothing] });
+    // Off by default: a default run reports nothing; a severity in the configuration turns it on.
+    const byDefault = await lint({ paths: ['.'], cwd, config: EMPTY_CONFIG, rules: [networkPolicySelectsNothing] });
+    expect(byDefault.findings).toEqual([]);
+    const config = { ...EMPTY_CONFIG, rules: { 'network-policy-selects-nothing': { severity: 'note' as const } } };
+    const result = await lint({ paths: ['.'], cwd, config, rules: [networkPolicySelectsNothing] });
     expect(result.findings.map((f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.path} ${f.object?.name ?? ''}`)).toEqual([
       'policies/shop.yaml:17:3 note spec.podSelector cache',
     ]);

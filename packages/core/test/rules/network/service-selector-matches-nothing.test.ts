@@ -238,7 +238,11 @@ describe('service-selector-matches-nothing across files', () => {
           selector: { app: cache }
       `,
     });
-    const result = await lint({ paths: ['.'], cwd, config: EMPTY_CONFIG, rules: [serviceSelectorMatchesNothing] });
+    // Off by default: a default run reports nothing; a severity in the configuration turns it on.
+    const byDefault = await lint({ paths: ['.'], cwd, config: EMPTY_CONFIG, rules: [serviceSelectorMatchesNothing] });
+    expect(byDefault.findings).toEqual([]);
+    const config = { ...EMPTY_CONFIG, rules: { 'service-selector-matches-nothing': { severity: 'note' as const } } };
+    const result = await lint({ paths: ['.'], cwd, config, rules: [serviceSelectorMatchesNothing] });
     expect(result.findings.map((f: Finding) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.path} ${f.object?.name ?? ''}`)).toEqual([
       'cache/service.yaml:5:3 note spec.selector cache',
     ]);

@@ -253,6 +253,9 @@ describe('rbac-missing-role across files', () => {
         roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: deployer }
       `,
     });
+    // Off by default: a default run reports nothing; a severity in the configuration turns it on.
+    const byDefault = await lint({ paths: ['overlays', 'base'], cwd, config: EMPTY_CONFIG, rules: [rbacMissingRole] });
+    expect(byDefault.findings).toEqual([]);
     const config = { ...EMPTY_CONFIG, rules: { 'rbac-missing-role': { severity: 'note' as const } } };
     const result = await lint({ paths: ['overlays', 'base'], cwd, config, rules: [rbacMissingRole] });
     expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.path} ${f.message}`)).toEqual([

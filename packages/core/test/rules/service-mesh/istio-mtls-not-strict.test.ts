@@ -177,7 +177,7 @@ testRule(istioMtlsNotStrict, {
   ],
   invalid: [
     {
-      name: 'Istio objects and no PeerAuthentication: reported once, at the first Istio object',
+      name: 'Istio objects and no PeerAuthentication: at the namespace\'s first Istio object by kind and name (no workload there)',
       code: yaml`
         apiVersion: networking.istio.io/v1
         kind: VirtualService
@@ -200,7 +200,7 @@ testRule(istioMtlsNotStrict, {
           host: web
       `,
       errors: [
-        { line: 1, column: 1, object: 'VirtualService shop/web', path: 'apiVersion', message: 'no mesh-wide STRICT PeerAuthentication in root namespace "istio-system"; namespaces without a namespace-wide STRICT PeerAuthentication: "shop"' },
+        { line: 17, column: 3, object: 'DestinationRule shop/web', path: 'metadata.namespace', message: 'namespace "shop" has no namespace-wide STRICT PeerAuthentication, and there is no mesh-wide STRICT PeerAuthentication in root namespace "istio-system"' },
       ],
     },
     {
@@ -274,7 +274,7 @@ testRule(istioMtlsNotStrict, {
       errors: [{ line: 17, column: 5, object: 'PeerAuthentication istio-system/migration', path: 'spec.mtls.mode' }],
     },
     {
-      name: 'namespace-wide STRICT covers only its namespace: an injection-labelled namespace without one is listed',
+      name: 'namespace-wide STRICT covers only its namespace: an injection-labelled namespace without one is reported at its Namespace object',
       code: yaml`
         apiVersion: v1
         kind: Namespace
@@ -301,7 +301,7 @@ testRule(istioMtlsNotStrict, {
           hosts: [web]
       `,
       errors: [
-        { line: 8, column: 1, object: 'PeerAuthentication shop/default', path: 'apiVersion', message: 'namespaces without a namespace-wide STRICT PeerAuthentication: "legacy"' },
+        { line: 4, column: 3, object: 'Namespace legacy', path: 'metadata.name', message: 'namespace "legacy" has no namespace-wide STRICT PeerAuthentication' },
       ],
     },
     {
@@ -329,7 +329,95 @@ testRule(istioMtlsNotStrict, {
           mtls:
             mode: STRICT
       `,
-      errors: [{ line: 1, column: 1, object: 'Telemetry istio-system/mesh-default', path: 'apiVersion', message: '"istio-system"' }],
+      errors: [{ line: 15, column: 3, object: 'PeerAuthentication istio-system/only-web', path: 'metadata.namespace', message: 'namespace "istio-system" has no namespace-wide STRICT PeerAuthentication' }],
+    },
+    {
+      name: 'issue 14: namespace "web" is reported in "web" (its workload, first by kind and name), never at the STRICT policy of "payments"',
+      code: yaml`
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata:
+          name: default
+          namespace: payments
+        spec:
+          mtls:
+            mode: STRICT
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: frontend
+          namespace: web
+        spec:
+          hosts: [frontend]
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: cache
+          namespace: web
+        spec:
+          template:
+            spec:
+              containers: [{ name: cache, image: "cache:1" }]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: frontend
+          namespace: web
+        spec:
+          template:
+            spec:
+              containers: [{ name: web, image: "web:1" }]
+      `,
+      errors: [
+        { line: 32, column: 3, object: 'Deployment web/frontend', path: 'metadata.namespace', message: 'namespace "web" has no namespace-wide STRICT PeerAuthentication, and there is no mesh-wide STRICT PeerAuthentication in root namespace "istio-system"' },
+      ],
+    },
+    {
+      name: 'no mesh-wide policy: each non-STRICT namespace at its own PERMISSIVE policy, not at its workload',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+          namespace: legacy
+        spec:
+          template:
+            spec:
+              containers: [{ name: api, image: "api:1" }]
+        ---
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata:
+          name: default
+          namespace: legacy
+        spec:
+          mtls:
+            mode: PERMISSIVE
+        ---
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata:
+          name: default
+          namespace: payments
+        spec:
+          mtls:
+            mode: STRICT
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: db
+          namespace: data
+        spec:
+          host: db
+      `,
+      errors: [
+        { line: 18, column: 5, object: 'PeerAuthentication legacy/default', path: 'spec.mtls.mode', message: 'the namespace-wide mTLS mode of namespace "legacy" is "PERMISSIVE", not STRICT, and there is no mesh-wide STRICT PeerAuthentication in root namespace "istio-system"' },
+        { line: 33, column: 3, object: 'DestinationRule data/db', path: 'metadata.namespace', message: 'namespace "data" has no namespace-wide STRICT PeerAuthentication' },
+      ],
     },
     {
       name: 'hostile shapes: a mesh-wide policy whose mtls is a string is not STRICT',
@@ -411,13 +499,26 @@ describe('istio-mtls-not-strict over a tree of files', () => {
     `,
   };
 
-  test('reports once, at the first Istio object by file path, whatever the order of the paths', async () => {
+  test('one finding per uncovered namespace at its own objects, whatever the order of the paths and the names of the files', async () => {
     const cwd = makeTree(files);
     const first = await lint({ paths: ['.'], cwd, config, rules: [istioMtlsNotStrict] });
     const second = await lint({ paths: ['platform', 'apps/shop', 'apps/cart/rules.yaml'], cwd, config, rules: [istioMtlsNotStrict] });
-    expect(first.findings.map(brief)).toEqual(['apps/cart/rules.yaml:2:1 DestinationRule apiVersion']);
-    expect(first.findings[0]?.message).toContain('"cart", "istio-system", "shop"');
+    expect(first.findings.map(brief)).toEqual([
+      'apps/cart/rules.yaml:6:3 DestinationRule metadata.namespace',
+      'apps/shop/routes.yaml:5:3 Deployment metadata.namespace',
+      'platform/istio/workload-policy.yaml:5:3 PeerAuthentication metadata.namespace',
+    ]);
+    expect(first.findings.map((f) => f.message)).toEqual(
+      ['cart', 'shop', 'istio-system'].map((namespace) => `namespace "${namespace}" has no namespace-wide STRICT PeerAuthentication, and there is no mesh-wide STRICT PeerAuthentication in root namespace "istio-system"`),
+    );
     expect(second.findings.map(brief)).toEqual(first.findings.map(brief));
+    // The shop namespace split over two files whose path order is swapped: same object.
+    const [deployment, virtualService] = files['apps/shop/routes.yaml'].split('---\n');
+    const split = (a: string, b: string) => makeTree({ [a]: deployment ?? '', [b]: virtualService ?? '' });
+    const forward = await lint({ paths: ['.'], cwd: split('a.yaml', 'b.yaml'), config, rules: [istioMtlsNotStrict] });
+    const backward = await lint({ paths: ['.'], cwd: split('b.yaml', 'a.yaml'), config, rules: [istioMtlsNotStrict] });
+    expect(forward.findings.map(brief)).toEqual(['a.yaml:5:3 Deployment metadata.namespace']);
+    expect(backward.findings.map(brief)).toEqual(['b.yaml:5:3 Deployment metadata.namespace']);
   });
 
   test('a mesh-wide STRICT policy in another file satisfies it; a PERMISSIVE one is reported where it is', async () => {

@@ -1,0 +1,81 @@
+import { WORKLOAD_KINDS } from '../model/pod';
+import type { Resource } from '../model/resource';
+
+/**
+ * Which context files are worth parsing, decided on their bytes before any YAML is parsed: a
+ * one-file run in a 20,000-file repository must not parse the repository.
+ *
+ * Context objects only matter to the cross-object rules (their own findings are dropped), and
+ * those read, besides the object they report on, only these kinds:
+ * - NetworkPolicy (missing-network-policy, missing-default-deny), Namespace (mesh injection,
+ *   namespace labels), ServiceAccount (service-account rules), Role/ClusterRole and bindings
+ *   (rbac-*: bound roles, aggregated ClusterRoles), PeerAuthentication/DestinationRule (Istio),
+ *   CustomResourceDefinition (schema-invalid), AppProject (Argo CD);
+ * - workloads, only when the report set holds an object whose rule looks for pods: a Service
+ *   (service-selector-matches-nothing), a NetworkPolicy (network-policy-selects-nothing) or a
+ *   PeerAuthentication (istio-mtls-not-strict counts the namespaces that run workloads).
+ * Rules that read one object at a time need nothing from the context.
+ *
+ * Cross-object rules match objects of the same namespace, or cluster-scoped ones; so a file is
+ * parsed when it names one of those kinds and either names a namespace of the report set, names
+ * a cluster-scoped kind, or may hold an object without `namespace` (its namespace then comes
+ * from elsewhere: the default, or a kustomization). The scan errs on the side of parsing: a
+ * false match costs a parse, never a finding.
+ */
+const CONTEXT_KINDS = [
+  'NetworkPolicy',
+  'Namespace',
+  'ServiceAccount',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'PeerAuthentication',
+  'DestinationRule',
+  'CustomResourceDefinition',
+  'AppProject',
+];
+const CLUSTER_SCOPED = ['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition'];
+/** Report-set kinds whose cross-object rules look for the workloads of their namespace. */
+const KINDS_THAT_READ_WORKLOADS = new Set(['Service', 'NetworkPolicy', 'PeerAuthentication']);
+
+export interface ContextScan {
+  /** Whether a context file's text may hold an object the report set's cross-object rules read. */
+  mayMatter(text: string): boolean;
+}
+
+/** The scan for a report set (its objects) whose objects without a namespace land in `defaultNamespace`. */
+export function contextScanFor(reportObjects: readonly Resource[]): ContextScan {
+  const kinds = [...CONTEXT_KINDS];
+  if (reportObjects.some((resource) => KINDS_THAT_READ_WORKLOADS.has(resource.kind))) kinds.push(...WORKLOAD_KINDS);
+  const kindPattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${kinds.join('|')})["']?\\s*(?:$|[,}#])`, 'm');
+  const clusterScopedPattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${CLUSTER_SCOPED.join('|')})["']?\\s*(?:$|[,}#])`, 'm');
+  // A report object without a namespace may land anywhere (default, a kustomization's): then
+  // every namespace is the report set's, and only the kinds filter.
+  const anyNamespace = reportObjects.some((resource) => resource.namespace === null);
+  const namespaces = [...new Set(reportObjects.map((resource) => resource.namespace).filter((name): name is string => name !== null))];
+  const namespacePattern = namespaces.length > 0 ? new RegExp(`(?<![\\w.-])(?:${namespaces.map(escapeRegExp).join('|')})(?![\\w.-])`) : null;
+  return {
+    mayMatter(text) {
+      if (!kindPattern.test(text)) return false;
+      if (anyNamespace || clusterScopedPattern.test(text)) return true;
+      return (namespacePattern?.test(text) ?? false) || mayHoldObjectWithoutNamespace(text);
+    },
+  };
+}
+
+/**
+ * More `kind` keys than `namespace` keys: some object may have no namespace. (A RoleBinding's
+ * subjects and roleRef add kinds too, which only makes the file parsed.)
+ */
+function mayHoldObjectWithoutNamespace(text: string): boolean {
+  return count(text, /["']?\bkind["']?\s*:/g) > count(text, /["']?\bnamespace["']?\s*:/g);
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
