@@ -84,11 +84,17 @@ describe('a chart without --helm', () => {
     expect(stylish.stdout).toContain(`web/Chart.yaml\n  1:1  note     ${NOT_RENDERED}  helm-chart-not-rendered\n`);
   });
 
-  test('a template named explicitly is still linted as it is (it is not YAML: yaml-syntax)', () => {
-    const cwd = writeTree(tempDir('charts-explicit'), chart('web'));
-    const { status, findings } = lintJson(['web/templates/pod.yaml'], cwd);
-    expect(status).toBe(1);
-    expect(findings.map(brief)).toContain('web/templates/pod.yaml:4:28 yaml-syntax error');
+  test('templates, subchart files and values files named one by one (as pre-commit does) are chart source: one note, no yaml-syntax', () => {
+    const cwd = writeTree(tempDir('charts-explicit'), { ...chart('web'), 'plain.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n' });
+    const named = ['web/templates/pod.yaml', 'web/values.yaml', 'web/charts/sub/templates/pod.yaml', 'web/Chart.yaml', 'plain.yaml'];
+    const { status, findings, files } = lintJson(named, cwd);
+    expect(status).toBe(0);
+    expect(findings.map((f) => `${brief(f)} ${f.message}`)).toEqual([
+      `web/Chart.yaml:1:1 helm-chart-not-rendered note ${NOT_RENDERED}`,
+      `web/charts/sub/Chart.yaml:1:1 helm-chart-not-rendered note ${NOT_RENDERED}`,
+    ]);
+    // Chart.yaml itself and the plain manifest are still read.
+    expect(files).toBe(2);
   });
 
   test('an invalid Chart.yaml is a located finding: a missing version is a render-error, a syntax error a yaml-syntax', () => {

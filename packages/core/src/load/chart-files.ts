@@ -1,9 +1,10 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { locate } from '../parse/locate';
 import { parseFile } from '../parse/parse-file';
 import type { SourceRange } from '../types';
 import { asRecord } from '../values';
+import { readBounded } from './read-bounded';
 
 /** The file that makes a directory a Helm chart. */
 export const CHART_FILE = 'Chart.yaml';
@@ -54,15 +55,38 @@ export function chartFileProblem(file: string): ChartFileProblem | null {
 }
 
 function readSmallFile(file: string): string | null {
-  let descriptor: number | undefined;
+  // Bounded and non-blocking like every read of the linted tree: a FIFO put in place of Chart.yaml must not hang.
+  const bytes = readBounded(file, MAX_CHART_FILE_BYTES);
+  return Buffer.isBuffer(bytes) ? bytes.toString('utf8') : null;
+}
+
+/**
+ * The chart directory whose source `file` is (its `templates/`, vendored `charts/` or a values
+ * file), for a file named on the command line; null when it is not chart source. Pre-commit
+ * names staged templates one by one: they are Go templates, not YAML, until helm renders them.
+ */
+export function chartOwningSource(file: string, isChartDirectory: (directory: string) => boolean = hasChartFile): string | null {
+  let directory = path.dirname(file);
+  for (let depth = 0; depth < MAX_CHART_DEPTH; depth++) {
+    if (isChartDirectory(directory)) {
+      const [first, ...rest] = path.relative(directory, file).split(path.sep);
+      if (first === undefined) return null;
+      return isChartSourceEntry(first, rest.length > 0) ? directory : null;
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) return null;
+    directory = parent;
+  }
+  return null;
+}
+
+/** How far above a named file its chart's Chart.yaml is looked for (templates/ nest a few levels at most). */
+const MAX_CHART_DEPTH = 8;
+
+function hasChartFile(directory: string): boolean {
   try {
-    descriptor = openSync(file, 'r');
-    const buffer = Buffer.alloc(MAX_CHART_FILE_BYTES + 1);
-    const length = readSync(descriptor, buffer, 0, buffer.length, 0);
-    return length > MAX_CHART_FILE_BYTES ? null : buffer.subarray(0, length).toString('utf8');
+    return statSync(path.join(directory, CHART_FILE)).isFile();
   } catch {
-    return null;
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
+    return false;
   }
 }

@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors';
 import { compileGlob, type GlobMatcher } from './glob';
-import { isManifestFile, walkDirectory, type InputProblem } from './walk';
+import { CHART_FILE, chartOwningSource } from './chart-files';
+import { chartProblems, isChartProblem, isManifestFile, walkDirectory, type InputProblem } from './walk';
 import { compareStrings } from '../text/strings';
 
 export interface InputFile {
@@ -76,6 +77,13 @@ export async function collectInputs(args: readonly string[], cwd: string, exclud
   const add = (absolutePath: string): void => {
     if (!isExcluded(absolutePath)) found.set(absolutePath, { absolutePath, displayPath: displayPathOf(cwd, absolutePath) });
   };
+  // A chart's templates, subcharts and values files named one by one (pre-commit names staged
+  // files) are chart source, not YAML: the chart gets its note instead, as in a directory walk.
+  const addNamed = (absolutePath: string): void => {
+    const chart = isExcluded(absolutePath) ? null : chartOwningSource(absolutePath);
+    if (chart === null) add(absolutePath);
+    else problems.push(...chartProblems(path.join(chart, CHART_FILE)));
+  };
   let stdin = false;
   for (const arg of args) {
     if (arg === '-') {
@@ -87,17 +95,31 @@ export async function collectInputs(args: readonly string[], cwd: string, exclud
     if (stat?.isDirectory()) {
       for (const file of walkDirectory(absolute, isExcluded, problems)) add(file);
     } else if (stat?.isFile()) {
-      add(absolute);
+      addNamed(absolute);
     } else if (fg.isDynamicPattern(arg)) {
       const matches = (await glob(arg, cwd)).filter(isManifestFile);
       if (matches.length === 0) throw new InputError(`no files match ${arg}`);
-      for (const file of matches) add(file);
+      for (const file of matches) addNamed(file);
     } else {
       throw new InputError(stat ? `not a regular file or directory: ${arg}` : `no such file or directory: ${arg}`);
     }
   }
+  dropRepeatedChartProblems(problems);
   const files = [...found.values()].sort((a, b) => compareStrings(a.displayPath, b.displayPath));
   return stdin ? [{ absolutePath: null, displayPath: STDIN_PATH }, ...files] : files;
+}
+
+/** One note per chart, however many of its files or directories were named. */
+function dropRepeatedChartProblems(problems: InputProblem[]): void {
+  const seen = new Set<string>();
+  const kept = problems.filter((problem) => {
+    if (!isChartProblem(problem)) return true;
+    const key = `${problem.kind} ${problem.absolutePath}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  problems.splice(0, problems.length, ...kept);
 }
 
 async function glob(pattern: string, cwd: string): Promise<string[]> {

@@ -63,7 +63,7 @@ export function walkDirectory(root: string, isExcluded: (absolutePath: string) =
  * The note that a chart was not rendered, and what makes its Chart.yaml unusable. A syntax
  * error is not repeated: Chart.yaml is linted as a plain file, which reports it.
  */
-function chartProblems(chartFile: string): InputProblem[] {
+export function chartProblems(chartFile: string): InputProblem[] {
   const problem = chartFileProblem(chartFile);
   if (problem?.kind === 'invalid') return [{ kind: 'chart-invalid', absolutePath: chartFile, message: problem.message, range: problem.range }];
   return [{ kind: 'chart', absolutePath: chartFile, message: CHART_NOT_RENDERED_MESSAGE }];
