@@ -91,7 +91,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   // Loaded only then: rendering needs child processes, which plain runs never start.
   const rendering = options.render ? await (await import('../render')).renderSources(options.paths, options.cwd, excludes, options.render) : null;
   const inputProblems: InputProblem[] = [];
-  const collected = (await collectInputs(options.paths, options.cwd, excludes, inputProblems)).filter((input) => !rendering?.consumes(input));
+  const collected = (await collectInputs(options.paths, options.cwd, excludes, inputProblems, options.render?.helm === true)).filter((input) => !rendering?.consumes(input));
   const inputs: Array<InputFile | RenderedInput> = [...collected, ...(rendering?.inputs ?? [])];
   const severityOf = new Map(active.map((entry) => [entry.rule.meta.id, entry.severity]));
   // Problems found while loading (when their rule is on): no object; at 1:1 unless located. They

@@ -71,7 +71,14 @@ export function excludeFilter(excludes: readonly ExcludeSet[]): (absolutePath: s
  * globs contribute only `.yaml`, `.yml` and `.json` files. What a directory holds but cannot be
  * linted (unreadable directories, links not followed) is added to `problems`.
  */
-export async function collectInputs(args: readonly string[], cwd: string, excludes: readonly ExcludeSet[], problems: InputProblem[] = []): Promise<InputFile[]> {
+export async function collectInputs(
+  args: readonly string[],
+  cwd: string,
+  excludes: readonly ExcludeSet[],
+  problems: InputProblem[] = [],
+  /** With --helm a chart file named alone is linted as it is (the user chose it); else it is chart source. */
+  lintNamedChartSource = false,
+): Promise<InputFile[]> {
   const isExcluded = excludeFilter(excludes);
   const found = new Map<string, InputFile>();
   const add = (absolutePath: string): void => {
@@ -80,7 +87,7 @@ export async function collectInputs(args: readonly string[], cwd: string, exclud
   // A chart's templates, subcharts and values files named one by one (pre-commit names staged
   // files) are chart source, not YAML: the chart gets its note instead, as in a directory walk.
   const addNamed = (absolutePath: string): void => {
-    const chart = isExcluded(absolutePath) ? null : chartOwningSource(absolutePath);
+    const chart = lintNamedChartSource || isExcluded(absolutePath) ? null : chartOwningSource(absolutePath);
     if (chart === null) add(absolutePath);
     else problems.push(...chartProblems(path.join(chart, CHART_FILE)));
   };
