@@ -16,7 +16,6 @@ import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, YAML_SYNTAX_RULE_ID } from '../
 import { INPUT_PROBLEM_RULE_IDS } from '../rules/loader-rule-ids';
 import type { AnyRule, RuleContext, RunSettings } from '../rules/rule';
 import { CommentSuppressions } from '../suppress/suppressions';
-import { maskUrlsIn } from '../text/mask-url';
 import type { FieldPath, Finding, Severity, SourceRange } from '../types';
 import { analyzeInputs } from './analyze-inputs';
 import { resourcesOf } from './documents';
@@ -99,7 +98,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const loadingFindings: Finding[] = [];
   const reportLoading = (ruleId: string, file: string, message: string, range: SourceRange = FILE_START): void => {
     const severity = severityOf.get(ruleId);
-    if (severity) loadingFindings.push({ ruleId, severity, message: maskUrlsIn(message), file, ...range, object: null, path: '', source: null, suppression: null });
+    if (severity) loadingFindings.push({ ruleId, severity, message, file, ...range, object: null, path: '', source: null, suppression: null });
   };
   const comments = new Map<string, CommentSuppressions>();
   const resources: Resource[] = [];
@@ -158,9 +157,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const finding of loadingFindings) pipeline.loaded(finding);
   for (const finding of renderErrors(rendering, severityOf.get(RENDER_ERROR_RULE_ID))) pipeline.atSource(finding);
   const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
-  const activeIds = new Set(active.map((entry) => entry.rule.meta.id));
   const inReportSet = isInReportSet(contextObjects);
-  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, pipeline, activeIds, inReportSet);
+  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, pipeline, severityOf, inReportSet);
   const kept = pipeline.finish();
   return {
     summary: {
@@ -184,7 +182,7 @@ function runRule(
   settings: RunSettings,
   unvalidated: Set<Resource>,
   pipeline: FindingPipeline,
-  activeIds: ReadonlySet<string>,
+  activeRules: ReadonlyMap<string, Severity>,
   inReportSet: (resource: Resource) => boolean,
 ): void {
   const ruleId = entry.rule.meta.id;
@@ -201,7 +199,7 @@ function runRule(
       if (inReportSet(resource)) unvalidated.add(resource);
     },
     // A default rule and its pss/ counterpart report a field once (see pss/admission.ts).
-    isRuleActive: (id) => activeIds.has(id),
+    isRuleActive: (id) => activeRules.has(id),
   };
   entry.rule.check(context);
 }

@@ -8,6 +8,7 @@ import { locate, type RuleReport } from './stages/locate';
 import { mapRendered } from './stages/map-rendered';
 import { OverlayMerge } from './stages/merge-overlays';
 import { suppress } from './stages/suppressions';
+import { maskUrlsIn } from '../text/mask-url';
 
 export interface PipelineOptions {
   rendering: Rendering | null;
@@ -66,7 +67,7 @@ export class FindingPipeline {
   }
 
   private fromSource(finding: Finding, resource: Resource | null): void {
-    const overridden = this.options.overrides(finding);
+    const overridden = this.options.overrides(withMaskedUrls(finding));
     if (!overridden) return;
     const suppressed = suppress(overridden, resource, this.options.commentsOf(overridden.file));
     if (!this.overlays.hold(suppressed)) this.collector.add(suppressed);
@@ -74,3 +75,9 @@ export class FindingPipeline {
 }
 
 const NO_FIELD: FieldPath = [];
+
+/** Whatever a rule, the loader or a renderer quotes, a URL in it shows no credentials: masked once, where every finding enters. */
+function withMaskedUrls(finding: Finding): Finding {
+  const message = maskUrlsIn(finding.message);
+  return message === finding.message ? finding : { ...finding, message };
+}

@@ -1,6 +1,5 @@
 import type { Resource } from '../../model/resource';
 import { formatPath } from '../../path';
-import { maskUrlsIn } from '../../text/mask-url';
 import type { FieldPath, Finding, Severity } from '../../types';
 
 /** What a rule reports (stage "check"): a field of an object, and what is wrong with it. */
@@ -19,8 +18,7 @@ export function locate(report: RuleReport): Finding {
   return {
     ruleId: report.ruleId,
     severity: report.severity,
-    // Whatever a rule quotes, a URL in it shows no credentials.
-    message: maskUrlsIn(report.message),
+    message: report.message,
     file: resource.file,
     ...range,
     object: resource.ref,

@@ -1,6 +1,5 @@
 import type { Resource } from '../../model/resource';
 import type { Rendering } from '../../render';
-import { maskUrlsIn } from '../../text/mask-url';
 import type { FieldPath, Finding, Severity } from '../../types';
 
 /**
@@ -14,5 +13,5 @@ export function mapRendered(rendering: Rendering | null, finding: Finding, resou
 /** Render errors join the findings here, already at their source; render-error is configurable like any rule: its severity, or off. */
 export function renderErrors(rendering: Rendering | null, severity: Severity | undefined): Finding[] {
   if (!rendering || !severity) return [];
-  return rendering.findings.map((finding) => ({ ...finding, severity, message: maskUrlsIn(finding.message) }));
+  return rendering.findings.map((finding) => ({ ...finding, severity }));
 }
