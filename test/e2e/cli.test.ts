@@ -44,7 +44,7 @@ describe('k8s-lint on examples/', () => {
       column: 13,
       endLine: 30,
       endColumn: 29,
-      object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web' },
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'shop', name: 'web', namespaceSource: 'manifest' },
       path: 'spec.template.spec.containers[0].securityContext.privileged',
       suppressed: false,
       suppression: null,

@@ -4,6 +4,8 @@ export interface JsonObjectRef {
   kind: string;
   namespace: string | null;
   name: string | null;
+  /** `manifest`, `kustomization:<path>`, `config` or `unknown`; absent for objects of rendered output. */
+  namespaceSource?: string;
 }
 
 export interface JsonFinding {

@@ -9,6 +9,7 @@ import {
   loadConfig,
   severityRank,
   type Jobs,
+  type Config,
   type LintSummary,
   type RenderOptions,
   type Severity,
@@ -125,7 +126,8 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
   const baseline = prepareBaseline(flags, io);
   const targets = [output, baseline.target].filter((target): target is WriteTarget => target !== undefined);
   refuseSameTarget(targets);
-  refuseReadFiles(targets, filesNamedForRun({ paths, cwd: io.cwd, configFile: config.file, values: flags.values, baseline: baseline.read }));
+  const values = [...flags.values, ...config.charts.flatMap((chart) => chart.values ?? [])];
+  refuseReadFiles(targets, filesNamedForRun({ paths, cwd: io.cwd, configFile: config.file, values, baseline: baseline.read }));
   const maxFindings = flags.maxFindings === undefined ? undefined : parseMaxFindings(flags.maxFindings);
   const progress = wantsProgress(io, flags.output !== undefined) ? createProgress(io.stderr) : undefined;
   const onProgress = progress && ((done: number, total: number): void => progress.update(done, total));
@@ -136,7 +138,7 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
     exclude: flags.exclude,
     stdinText,
     onProgress,
-    render: renderOptions(flags, io),
+    render: renderOptions(flags, io, config),
     jobs: parseJobs(flags.jobs),
     ...settingsFromFlags(flags),
     maxFindings,
@@ -169,12 +171,13 @@ function parseJobs(value: string): Jobs {
   return Number(value);
 }
 
-function renderOptions(flags: LintFlags, io: CliIo): RenderOptions | undefined {
+function renderOptions(flags: LintFlags, io: CliIo, config: Config): RenderOptions | undefined {
   // Values files only reach `helm template`; ignoring them would lint something other than what was asked.
   if (flags.values.length > 0 && !flags.helm) throw new InputError('--values is only used with --helm (values files are passed to `helm template`): add --helm or remove --values');
   if (flags.helmBinary !== undefined && !flags.helm) throw new InputError('--helm-binary is only used with --helm: add --helm or remove --helm-binary');
   if (!flags.kustomize && !flags.helm) return undefined;
-  return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, helmBinary: flags.helmBinary, onNotice: (message) => writeMessage(io.stderr, message) };
+  // The configuration's `charts` (values files, release name, namespace per chart) only matter with --helm; a configuration serves runs without it too.
+  return { kustomize: flags.kustomize, helm: flags.helm, values: flags.values, charts: config.charts, helmBinary: flags.helmBinary, onNotice: (message) => writeMessage(io.stderr, message) };
 }
 
 /** From the counts, which cover every finding, listed in the report or not. */

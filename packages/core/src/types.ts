@@ -1,3 +1,4 @@
+import type { NamespaceSource } from './model/placement';
 /** Severity of a finding, highest first. */
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -23,8 +24,11 @@ export interface SourceRange {
 export interface ObjectRef {
   apiVersion: string;
   kind: string;
+  /** The namespace the object was given (see `namespaceSource`); null when none is known. */
   namespace: string | null;
   name: string | null;
+  /** Why it is in `namespace`: absent for rendered output, whose namespaces the renderer set. */
+  namespaceSource?: NamespaceSource;
 }
 
 export interface Suppression {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_RULES, CONFIG_SCHEMA_PATH, ConfigError, EMPTY_CONFIG, FLAG_SETTING_KEYS, findConfigFile, flagOf, InputError, loadConfig, parseConfig, resolveRules, SETTINGS, settingsFromFlags } from '../src';
 import { makeTree } from './helpers';
@@ -25,7 +25,7 @@ describe('configuration', () => {
     const root = makeTree({ '.k8s-lint.yaml': 'defaultNamespace: above\n', 'repo/.git/HEAD': '', 'repo/a/keep': '', 'plain/a/keep': '' });
     expect(findConfigFile(path.join(root, 'repo', 'a'))).toBeNull();
     expect(findConfigFile(path.join(root, 'plain', 'a'))).toBeNull();
-    expect(loadConfig(path.join(root, 'repo', 'a')).defaultNamespace).toBe('default');
+    expect(loadConfig(path.join(root, 'repo', 'a')).defaultNamespace).toBeUndefined();
     expect(findConfigFile(root)).toBe(path.join(root, '.k8s-lint.yaml'));
   });
 
@@ -82,7 +82,7 @@ describe('configuration', () => {
 
   test.each([
     // An unknown key is shown by its parent and position, not by its text...
-    ['ghp_SECRETTOKEN123: x\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 1, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize)'],
+    ['ghp_SECRETTOKEN123: x\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 1, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts)'],
     ['profile: default\noverrides:\n  - files: [a]\n    rules: {}\n    token-ghp_SECRET: 1\n', '/repo/.k8s-lint.yaml: overrides[0]: unknown key at line 5, column 5 (allowed: files, rules)'],
     ['rules:\n  missing-resource-limits: { options: { ghp_SECRET: 1 } }\n', '/repo/.k8s-lint.yaml: rules.missing-resource-limits.options: unknown key (allowed: resources)'],
     // ...unless it is a typo of a known key.
@@ -96,7 +96,7 @@ describe('configuration', () => {
     ['a: !ghp_SECRET [x\n', expect.stringMatching(/^\/repo\/\.k8s-lint\.yaml: invalid YAML: /)],
     ['a: *ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: unresolved alias (the anchor must be set before the alias)'],
     ['a: "ghp_\\qSECRET"\n', '/repo/.k8s-lint.yaml: invalid YAML: invalid escape sequence in a double-quoted string at line 1, column 9:'],
-    ['%ghp_SECRET x\n---\na: 1\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 3, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize)'],
+    ['%ghp_SECRET x\n---\na: 1\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 3, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts)'],
     ['a: [x]ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: Unexpected scalar at node end at line 1, column 7:'],
   ])('%j: the message names the key, never other keys or values', (text, message) => {
     const shown = configError(text);
@@ -139,11 +139,90 @@ describe('configuration', () => {
   });
 
   test('defaults come from the declarations; flag texts are parsed by them', () => {
-    expect(EMPTY_CONFIG).toEqual({ file: null, rules: {}, exclude: [], defaultNamespace: 'default', profile: 'default', pssVersion: 'latest', maxFileSize: 10_000_000 });
+    expect(EMPTY_CONFIG).toEqual({ file: null, rules: {}, exclude: [], profile: 'default', pssVersion: 'latest', maxFileSize: 10_000_000, charts: [] });
     expect(parseConfig('profile: pss-baseline\nkubernetesVersion: "1.33"\n', '/repo/.k8s-lint.yaml')).toEqual({
       ...EMPTY_CONFIG, file: '/repo/.k8s-lint.yaml', shownAs: '/repo/.k8s-lint.yaml', overrides: [], profile: 'pss-baseline', kubernetesVersion: '1.33',
     });
     expect(settingsFromFlags({ profile: 'pss-restricted', maxFileSize: '2048' })).toEqual({ profile: 'pss-restricted', maxFileSize: 2048 });
     expect(() => settingsFromFlags({ maxFileSize: '2k' })).toThrow(new InputError('invalid --max-file-size "2k": must be a whole number of bytes'));
+  });
+});
+
+describe('charts: per-chart values, release name and namespace', () => {
+  /** A repository with two charts, values files, a file outside it, and links in and out. */
+  function repository(): { root: string; repo: string } {
+    const root = realpathSync(makeTree({
+      'repo/.git/HEAD': '',
+      'repo/charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'repo/charts/web/values-prod.yaml': 'replicas: 2\n',
+      'repo/charts/api/Chart.yaml': 'apiVersion: v2\nname: api\nversion: 0.1.0\n',
+      'repo/env/prod.yaml': 'replicas: 3\n',
+      'repo/plain/pod.yaml': 'kind: Pod\n',
+      'outside/secret-values.yaml': 'token: x\n',
+      'outside/chart/Chart.yaml': 'apiVersion: v2\nname: o\nversion: 0.1.0\n',
+    }));
+    symlinkSync(path.join(root, 'outside', 'secret-values.yaml'), path.join(root, 'repo', 'env', 'linked.yaml'));
+    symlinkSync(path.join(root, 'charts-renamed-nowhere'), path.join(root, 'repo', 'env', 'dangling.yaml'));
+    symlinkSync(path.join(root, 'repo', 'charts', 'web'), path.join(root, 'repo', 'web-link'));
+    return { root, repo: path.join(root, 'repo') };
+  }
+
+  function chartsError(text: string, file: string): string {
+    try {
+      parseConfig(text, file, '.k8s-lint.yaml');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('expected a ConfigError');
+  }
+
+  test('paths are resolved against the directory of the configuration, links followed, and kept as absolute real paths; values keep their order', () => {
+    const { repo } = repository();
+    const text = [
+      'charts:',
+      '  - path: web-link',
+      '    values: [env/prod.yaml, charts/web/values-prod.yaml]',
+      '    releaseName: web',
+      '    namespace: shop',
+      '  - path: ./charts/api/',
+      '',
+    ].join('\n');
+    expect(parseConfig(text, path.join(repo, '.k8s-lint.yaml')).charts).toEqual([
+      { path: path.join(repo, 'charts', 'web'), values: [path.join(repo, 'env', 'prod.yaml'), path.join(repo, 'charts', 'web', 'values-prod.yaml')], releaseName: 'web', namespace: 'shop' },
+      { path: path.join(repo, 'charts', 'api'), values: [] },
+    ]);
+  });
+
+  test.each([
+    ['charts:\n  - path: charts/SECRET\n', 'charts[0].path: the path at line 2, column 11 does not exist'],
+    ['charts:\n  - path: plain\n', 'charts[0].path: the path at line 2, column 11 is not a chart directory (it has no Chart.yaml)'],
+    ['charts:\n  - path: plain/pod.yaml\n', 'charts[0].path: the path at line 2, column 11 is a file, not a chart directory'],
+    ['charts:\n  - path: ../outside/chart\n', 'charts[0].path: the path at line 2, column 11 is outside the repository: charts and values files must be inside it'],
+    ['charts:\n  - path: /etc/SECRET\n', 'charts[0].path: the path at line 2, column 11 is an absolute path: write it relative to the configuration file'],
+    ['charts:\n  - path: charts/web\n  - path: web-link\n', 'charts[1].path: the path at line 3, column 11 names the same chart as charts[0]'],
+    ['charts:\n  - path: charts/web\n    values: [env/prod.yaml, env/linked.yaml]\n', 'charts[0].values[1]: the path at line 3, column 29 leads outside the repository through a symbolic link: charts and values files must be inside it'],
+    ['charts:\n  - path: charts/web\n    values: [env/dangling.yaml]\n', 'charts[0].values[0]: the path at line 3, column 14 is a symbolic link that leads nowhere or loops'],
+    ['charts:\n  - path: charts/web\n    values:\n      - env/SECRET.yaml\n', 'charts[0].values[0]: the path at line 4, column 9 does not exist'],
+    ['charts:\n  - path: charts/web\n    values: [env]\n', 'charts[0].values[0]: the path at line 3, column 14 is a directory, not a values file'],
+    // A name starting with "-" would be an option to helm: refused here, with a position.
+    ['charts:\n  - path: charts/web\n    releaseName: -SECRET\n', 'charts[0].releaseName: the value at line 3, column 18 is not a valid release name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 53 characters'],
+    [`charts:\n  - path: charts/web\n    releaseName: ${'a'.repeat(54)}\n`, 'charts[0].releaseName: the value at line 3, column 18 is not a valid release name: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 53 characters'],
+    ['charts:\n  - { path: charts/web, namespace: "--SECRET" }\n', 'charts[0].namespace: the value at line 2, column 36 is not a valid namespace: lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters'],
+    // Shapes are the schema's.
+    ['charts:\n  - values: [env/prod.yaml]\n', "charts[0]: must have required property 'path'"],
+    ['charts:\n  - path: charts/web\n    SECRET: 1\n', 'charts[0]: unknown key at line 3, column 5 (allowed: path, values, releaseName, namespace)'],
+  ])('%j: a located ConfigError that never quotes the value', (text, message) => {
+    const { repo } = repository();
+    const shown = chartsError(text, path.join(repo, '.k8s-lint.yaml'));
+    expect(shown).toBe(`.k8s-lint.yaml: ${message}`);
+    expect(shown).not.toMatch(/SECRET/);
+  });
+
+  test('a configuration outside any repository is bounded by its own directory', () => {
+    const { root } = repository();
+    const file = path.join(root, 'outside', 'k.yaml');
+    expect(chartsError('charts:\n  - path: ../repo/charts/web\n', file)).toBe('.k8s-lint.yaml: charts[0].path: the path at line 2, column 11 is outside the repository: charts and values files must be inside it');
+    expect(parseConfig('charts:\n  - path: chart\n', file).charts).toEqual([{ path: path.join(root, 'outside', 'chart'), values: [] }]);
   });
 });

@@ -195,7 +195,7 @@ describe('values of the wrong type', () => {
     });
     expect(result.summary.objects).toBe(2);
     const privileged = result.findings.filter((finding) => finding.ruleId === 'privileged-container');
-    expect(privileged.map((finding) => finding.object)).toEqual([{ apiVersion: 'v1', kind: 'Pod', namespace: 'true', name: '123' }]);
+    expect(privileged.map((finding) => finding.object)).toEqual([{ apiVersion: 'v1', kind: 'Pod', namespace: 'true', name: '123', namespaceSource: 'manifest' }]);
     expect(result.summary.unvalidated).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import { identityNamespace } from '../model/placement';
 import path from 'node:path';
 import { InputError } from '../errors';
 import { findingKey } from '../finding-key';
@@ -40,7 +41,9 @@ function baselineFile(finding: Finding, location: BaselineLocation): string {
 
 /** What the baseline records of a finding: its identity, with the file relative to the baseline file. */
 export function entryOf(finding: Finding, location: BaselineLocation): Omit<BaselineEntry, 'count'> {
-  return { ruleId: finding.ruleId, file: baselineFile(finding, location), object: finding.object, path: finding.path };
+  // The namespace as written (identityNamespace), as baselines have always recorded it.
+  const object = finding.object && { apiVersion: finding.object.apiVersion, kind: finding.object.kind, namespace: identityNamespace(finding.object), name: finding.object.name };
+  return { ruleId: finding.ruleId, file: baselineFile(finding, location), object, path: finding.path };
 }
 
 /**

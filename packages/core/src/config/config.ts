@@ -8,6 +8,7 @@ import type { RuleOverride } from '../overrides/overrides';
 import { bundledKubernetesVersion, unsupportedKubernetesVersion } from '../kubernetes-schema/kubernetes-versions';
 import type { Severity } from '../types';
 import { asRecord } from '../values';
+import { checkChartNames, resolveChartEntries } from './chart-entries';
 import { readConfigSource } from './config-file';
 import { ConfigYamlError, readConfigYaml, type Locate } from './config-yaml';
 import { describeSchemaError } from './schema-messages';
@@ -15,7 +16,7 @@ import { defaultSettings, settingsFrom, type Settings } from './settings';
 
 export { CONFIG_FILE_NAME, findConfigFile } from './config-file';
 export { describeSchemaError, keyOf } from './schema-messages';
-export { DEFAULT_NAMESPACE, SETTINGS, type FlagSettings, type Settings } from './settings';
+export { SETTINGS, type FlagSettings, type Settings } from './settings';
 
 export type RuleLevel = Severity | 'off';
 
@@ -86,6 +87,7 @@ export function parseConfig(text: string, file: string, shown: string = file): C
   }
   value ??= {};
   checkKubernetesVersionIsText(value, shown);
+  checkChartNames(value, shown, locate);
   const errors = validateRaw(value);
   if (errors.length > 0) throw new ConfigError(`${shown}: ${describeSchemaError(errors, locate)}`);
   const raw = value as RawConfig;
@@ -99,7 +101,9 @@ export function parseConfig(text: string, file: string, shown: string = file): C
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     rules[id] = typeof setting === 'string' ? { severity: setting } : setting;
   }
-  return { file, shownAs: shown, rules, exclude: raw.exclude ?? [], overrides: raw.overrides ?? [], ...settingsFrom(raw) };
+  // Paths of `charts:` are checked against the file system, relative to this file, and kept absolute.
+  const charts = resolveChartEntries(raw.charts ?? [], file, shown, locate);
+  return { file, shownAs: shown, rules, exclude: raw.exclude ?? [], overrides: raw.overrides ?? [], ...settingsFrom({ ...raw, charts }) };
 }
 
 /** YAML reads an unquoted `1.30` as the number 1.3: say so, rather than "must be string". */

@@ -1,6 +1,7 @@
 import { InputError } from '../errors';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
 import { PROFILES, type Profile } from '../rules/rule';
+import type { ChartSetting } from './chart-entries';
 
 /** A command-line flag that wins over the setting. Its long name, in camelCase, is the setting's key. */
 export interface SettingFlag<T> {
@@ -22,8 +23,6 @@ function withFlag<T>(defaultValue: T, flag: SettingFlag<T>): { default: T; flag:
   return { default: defaultValue, flag };
 }
 
-export const DEFAULT_NAMESPACE = 'default';
-
 /**
  * Every scalar setting of a run: a key of `.k8s-lint.yaml` (validated by its entry in
  * schema/config.schema.json, which editors read) with its default and, when the command line can
@@ -31,7 +30,7 @@ export const DEFAULT_NAMESPACE = 'default';
  * so adding a setting is its schema entry plus an entry here (a test checks that they match).
  */
 export const SETTINGS = {
-  defaultNamespace: fileOnly<string>(DEFAULT_NAMESPACE),
+  defaultNamespace: fileOnly<string | undefined>(undefined),
   profile: withFlag<Profile>('default', {
     name: '--profile <profile>',
     help: 'rule set: every rule, or exactly the Pod Security Standards checks of a level',
@@ -50,6 +49,8 @@ export const SETTINGS = {
     help: 'report files larger than this instead of reading them (default: maxFileSize in the config, else 10000000)',
     parse: parseByteCount,
   }),
+  // Not a flag: a chart's values, release name and namespace belong with the chart (config/chart-entries.ts checks them).
+  charts: fileOnly<readonly ChartSetting[]>([]),
 };
 
 type Declared = typeof SETTINGS;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { ActiveRule } from '../config/active-rules';
 import { EMPTY_CONFIG, type Config, type FlagSettings } from '../config/config';
 import { workerCount, type Jobs } from '../load/analyze-pool';
-import { contextRoot, readContext, type ContextOption } from '../load/context';
+import { contextRoot, isKustomizationFile, readContext, type ContextOption } from '../load/context';
+import { KustomizationTree } from '../load/kustomization-tree';
 import { collectInputs, displayPathOf, type InputFile } from '../load/inputs';
 import { compareStrings } from '../text/strings';
 import { isChartProblem, type InputProblem } from '../load/walk';
@@ -22,6 +23,7 @@ import { resourcesOf } from './documents';
 import { DEFAULT_MAX_FINDINGS, type BaselineUse } from './finding-collector';
 import { FindingPipeline } from './pipeline';
 import { renderErrors } from './stages/map-rendered';
+import { placeNamespaces } from './stages/place-namespaces';
 import { isInReportSet } from './stages/report-set';
 import { lintSummary } from './stages/summary';
 import type { LintResult } from './result';
@@ -88,9 +90,11 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   ];
   // Kustomizations and charts (--kustomize/--helm) are linted as rendered output instead of their files.
   // Loaded only then: rendering needs child processes, which plain runs never start.
-  const rendering = options.render ? await (await import('../render')).renderSources(options.paths, options.cwd, excludes, options.render) : null;
+  const rendering = options.render ? await (await import('../render')).renderSources(options.paths, options.cwd, excludes, { ...options.render, charts: options.render.charts ?? config.charts }) : null;
   const inputProblems: InputProblem[] = [];
-  const collected = (await collectInputs(options.paths, options.cwd, excludes, inputProblems, options.render?.helm === true)).filter((input) => !rendering?.consumes(input));
+  const named = await collectInputs(options.paths, options.cwd, excludes, inputProblems, options.render?.helm === true);
+  const kustomizationFiles = named.flatMap((input) => (input.absolutePath !== null && isKustomizationFile(input.absolutePath) ? [input.absolutePath] : []));
+  const collected = named.filter((input) => !rendering?.consumes(input));
   const inputs: Array<InputFile | RenderedInput> = [...collected, ...(rendering?.inputs ?? [])];
   const severityOf = new Map(active.map((entry) => [entry.rule.meta.id, entry.severity]));
   // Problems found while loading (when their rule is on): no object; at 1:1 unless located. They
@@ -136,7 +140,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const root = contextRoot(options.context, options.paths, options.cwd, config.file, rendering !== null);
   if (root !== null) {
     const reportFiles = new Set(collected.flatMap((input) => (input.absolutePath === null ? [] : [input.absolutePath])));
-    for (const { input, file } of readContext(root, options.cwd, excludes, reportFiles, resources.slice(), maxFileSize)) {
+    for (const { input, file } of readContext(root, options.cwd, excludes, reportFiles, resources.slice(), maxFileSize, kustomizationFiles)) {
       contextFiles++;
       for (const document of file.parsed.documents) {
         for (const resource of resourcesOf(document, input.displayPath).resources) {
@@ -146,6 +150,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
       }
     }
   }
+  placeNamespaces(resources, {
+    tree: new KustomizationTree(kustomizationFiles, options.cwd),
+    defaultNamespace: config.defaultNamespace ?? null,
+    cwd: options.cwd,
+    renderedFiles: new Set((rendering?.inputs ?? []).map((input) => input.displayPath)),
+  });
   // Findings mapped to the sources of rendered output obey those sources' comments.
   for (const source of rendering?.sourceFiles ?? []) {
     if (!comments.has(source.displayPath)) comments.set(source.displayPath, CommentSuppressions.fromText(source.text));
@@ -158,7 +168,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   for (const finding of renderErrors(rendering, severityOf.get(RENDER_ERROR_RULE_ID))) pipeline.atSource(finding);
   const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
   const inReportSet = isInReportSet(contextObjects);
-  for (const entry of active) runRule(entry, resources, podTemplates, config.defaultNamespace, settings, unvalidated, pipeline, severityOf, inReportSet);
+  for (const entry of active) runRule(entry, resources, podTemplates, settings, unvalidated, pipeline, severityOf, inReportSet);
   const kept = pipeline.finish();
   return {
     summary: {
@@ -178,7 +188,6 @@ function runRule(
   entry: ActiveRule,
   resources: readonly Resource[],
   podTemplates: readonly PodTemplate[],
-  defaultNamespace: string,
   settings: RunSettings,
   unvalidated: Set<Resource>,
   pipeline: FindingPipeline,
@@ -190,7 +199,6 @@ function runRule(
     resources,
     podTemplates,
     options: entry.options,
-    defaultNamespace,
     settings,
     report(resource: Resource, path: FieldPath, message: string, severity?: Severity) {
       if (inReportSet(resource)) pipeline.report({ ruleId, severity: severity ?? entry.severity, resource, path, message });

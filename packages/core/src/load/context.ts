@@ -58,10 +58,13 @@ export function* readContext(
   reportFiles: ReadonlySet<string>,
   reportObjects: readonly Resource[],
   maxFileSize: number,
+  /** Filled with the kustomization files found under `root`, which place objects in namespaces. */
+  kustomizationFiles: string[],
 ): Generator<ContextFile> {
   const ignoredProblems: InputProblem[] = [];
   const scan = contextScanFor(reportObjects);
   for (const absolutePath of walkDirectory(root, excludeFilter(excludes), ignoredProblems).sort()) {
+    if (isKustomizationFile(absolutePath)) kustomizationFiles.push(absolutePath);
     if (reportFiles.has(absolutePath)) continue;
     const bytes = readBounded(absolutePath, maxFileSize);
     if (!Buffer.isBuffer(bytes)) continue;
@@ -71,6 +74,12 @@ export function* readContext(
     if ('unreadable' in file) continue;
     yield { input: { absolutePath, displayPath: displayPathOf(cwd, absolutePath) }, file };
   }
+}
+
+/** A kustomization file by its name (walks find manifest extensions only, so not `Kustomization`). */
+export function isKustomizationFile(absolutePath: string): boolean {
+  const name = path.basename(absolutePath);
+  return name === 'kustomization.yaml' || name === 'kustomization.yml';
 }
 
 function isDirectory(absolutePath: string): boolean {

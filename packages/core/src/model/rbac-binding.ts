@@ -12,8 +12,10 @@ export interface Subject {
   index: number;
   kind: string | undefined;
   name: string | undefined;
-  /** The namespace the subject lives in: as written, or the RoleBinding's for a ServiceAccount. */
+  /** The namespace the subject lives in, for messages: as written, or the RoleBinding's for a ServiceAccount (null when unknown). */
   namespace: string | null;
+  /** The same for matching (Resource.namespaceKey): the RoleBinding's key when inherited. */
+  namespaceKey: string | null;
 }
 
 export function isBinding(resource: Resource): boolean {
@@ -25,7 +27,7 @@ export function roleRefOf(binding: Resource): RoleRef {
   return { kind: asString(ref?.kind), name: asName(ref?.name) };
 }
 
-export function subjectsOf(binding: Resource, defaultNamespace: string): Subject[] {
+export function subjectsOf(binding: Resource): Subject[] {
   const subjects: Subject[] = [];
   asArray(binding.object.subjects).forEach((raw, index) => {
     const subject = asRecord(raw);
@@ -33,8 +35,9 @@ export function subjectsOf(binding: Resource, defaultNamespace: string): Subject
     const kind = asString(subject.kind);
     const written = asName(subject.namespace) ?? null;
     // The authorizer takes a RoleBinding's own namespace for a ServiceAccount subject without one.
-    const inherited = kind === 'ServiceAccount' && binding.kind === 'RoleBinding' ? binding.namespaceOr(defaultNamespace) : null;
-    subjects.push({ index, kind, name: asName(subject.name), namespace: written ?? inherited });
+    const inherits = written === null && kind === 'ServiceAccount' && binding.kind === 'RoleBinding';
+    const namespace = inherits ? binding.placement.namespace : written;
+    subjects.push({ index, kind, name: asName(subject.name), namespace, namespaceKey: inherits ? binding.namespaceKey : written });
   });
   return subjects;
 }
@@ -53,12 +56,11 @@ export function describeRoleRef(ref: RoleRef): string {
 /** Calls `visit` for every subject of every RoleBinding and ClusterRoleBinding among `resources`. */
 export function forEachBoundSubject(
   resources: readonly Resource[],
-  defaultNamespace: string,
   visit: (binding: Resource, ref: RoleRef, subject: Subject) => void,
 ): void {
   for (const binding of resources) {
     if (!isBinding(binding)) continue;
     const ref = roleRefOf(binding);
-    for (const subject of subjectsOf(binding, defaultNamespace)) visit(binding, ref, subject);
+    for (const subject of subjectsOf(binding)) visit(binding, ref, subject);
   }
 }

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from '../parse/parse-file';
 import { describeObject } from './describe-object';
+import { knownPlacement, unknownPlacement, type Placement } from './placement';
 import { locate, type Located } from '../parse/locate';
 import type { FieldPath, ObjectRef } from '../types';
 import { asName, asRecord, asString, type JsonRecord } from '../values';
@@ -9,8 +10,13 @@ export class Resource {
   readonly apiVersion: string;
   readonly kind: string;
   readonly name: string | null;
-  /** `metadata.namespace` as written; null when absent (see `namespaceOr`). */
+  /** `metadata.namespace` as written; null when absent (see `placement`). */
   readonly namespace: string | null;
+  /**
+   * The namespace the object lands in and why (engine/stages/place-namespaces.ts). Until placed:
+   * its own `metadata.namespace`, else unknown and shared with the objects of its file only.
+   */
+  placement: Placement;
 
   constructor(
     readonly object: JsonRecord,
@@ -26,6 +32,7 @@ export class Resource {
     this.name = asName(metadata?.name) ?? null;
     // An empty namespace decodes like a missing one: the object lands in the default namespace.
     this.namespace = asName(metadata?.namespace) || null;
+    this.placement = this.namespace === null ? unknownPlacement(`the unset namespace of file "${file}"`) : knownPlacement(this.namespace, 'manifest');
   }
 
   get documentIndex(): number {
@@ -36,7 +43,14 @@ export class Resource {
     return this.parsed.helmSource;
   }
 
+  /** The object as findings name it: with the namespace it was given, and why. */
   get ref(): ObjectRef {
+    const { namespace, source } = this.placement;
+    return { apiVersion: this.apiVersion, kind: this.kind, namespace, name: this.name, ...(source === null ? {} : { namespaceSource: source }) };
+  }
+
+  /** As written in the file, for objects read from rendered sources (no placement applies). */
+  get writtenRef(): ObjectRef {
     return { apiVersion: this.apiVersion, kind: this.kind, namespace: this.namespace, name: this.name };
   }
 
@@ -48,9 +62,17 @@ export class Resource {
     return asRecord(asRecord(this.object.metadata)?.annotations) ?? {};
   }
 
-  /** The namespace the object lands in when applied without `-n`. */
-  namespaceOr(defaultNamespace: string): string {
-    return this.namespace ?? defaultNamespace;
+  /**
+   * What cross-object rules group objects by: the namespace's name when known, else a key that
+   * only the objects of the same tree share (model/placement.ts). Never shown.
+   */
+  get namespaceKey(): string {
+    return this.placement.key;
+  }
+
+  /** `namespace "shop"`, or `the unset namespace of ...`: for messages. */
+  get namespaceDescription(): string {
+    return this.placement.description;
   }
 
   /** Source range of a field path relative to this object (nearest existing node when absent). */

@@ -27,7 +27,7 @@ export function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 export function workloadPodsByNamespace(context: RuleContext<unknown>): Map<string, PodTemplate[]> {
   const index = new Map<string, PodTemplate[]>();
   for (const pod of context.podTemplates) {
-    if (WORKLOAD_KINDS.has(pod.resource.kind)) push(index, pod.resource.namespaceOr(context.defaultNamespace), pod);
+    if (WORKLOAD_KINDS.has(pod.resource.kind)) push(index, pod.resource.namespaceKey, pod);
   }
   return index;
 }
@@ -47,7 +47,7 @@ export function workloadPodIndex(context: RuleContext<unknown>): Map<string, Lab
 export function resourcesByNamespace(context: RuleContext<unknown>, filter: (resource: Resource) => boolean): Map<string, Resource[]> {
   const index = new Map<string, Resource[]>();
   for (const resource of context.resources) {
-    if (filter(resource)) push(index, resource.namespaceOr(context.defaultNamespace), resource);
+    if (filter(resource)) push(index, resource.namespaceKey, resource);
   }
   return index;
 }

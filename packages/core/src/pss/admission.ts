@@ -18,8 +18,7 @@ export function admissionPolicies(context: RuleContext<unknown>, pod: PodTemplat
     const level = profile === 'pss-baseline' ? 'baseline' : 'restricted';
     policies.push({ mode: 'profile', level, version: parseVersion(pssVersion) ?? LATEST, namespace: null });
   }
-  const namespace = pod.resource.namespaceOr(context.defaultNamespace);
-  policies.push(...(policiesByNamespace(context.resources).get(namespace) ?? []));
+  policies.push(...(policiesByNamespace(context.resources).get(pod.resource.namespaceKey) ?? []));
   return policies;
 }
 

@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chartNameProblem, type ChartSetting } from '../config/chart-entries';
 import { InputError } from '../errors';
 import { chartFileProblem } from '../load/chart-files';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { parseFile } from '../parse/parse-file';
 import type { Finding } from '../types';
 import { asArray, asRecord, asString } from '../values';
 import { findDirectoriesWith, isInside } from './discover';
+import { realPathOf } from './local-path';
 import type { RenderBatch } from './kustomize';
 import { HelmTemplateMap } from './helm-map';
 import { RENDER_TIMEOUT_MS, type ProgramLocator, type ProgramRunner } from './runner';
@@ -34,6 +36,14 @@ export function helmLocator(cwd: string, helmBinary: string | undefined, locateP
   return (name) => (name === 'helm' ? program : locateProgram(name));
 }
 
+/** What `helm template` is given besides the chart: values files for every chart, and per-chart settings. */
+export interface HelmInputs {
+  /** `--values` of the command line, relative to the working directory. */
+  values: readonly string[];
+  /** The configuration's `charts`, absolute real paths. */
+  charts: readonly ChartSetting[];
+}
+
 /**
  * Renders every chart directory among the arguments with `helm template`. Vendored subcharts
  * (a chart inside another chart) are rendered through their parent. Returns null when there
@@ -43,7 +53,7 @@ export async function renderCharts(
   args: readonly string[],
   cwd: string,
   excludes: readonly ExcludeSet[],
-  values: readonly string[],
+  inputs: HelmInputs,
   runner: ProgramRunner,
   locateProgram: ProgramLocator,
 ): Promise<RenderBatch | null> {
@@ -53,7 +63,8 @@ export async function renderCharts(
   if (charts.length === 0) return batch;
   const helm = locateProgram('helm');
   if (!helm) return null;
-  const valueArgs = values.flatMap((file) => ['--values', path.resolve(cwd, file)]);
+  const valueArgs = inputs.values.flatMap((file) => ['--values', path.resolve(cwd, file)]);
+  const settingOf = chartSettings(inputs.charts);
   for (const chart of charts) {
     const chartFile = displayPathOf(cwd, path.join(chart, 'Chart.yaml'));
     // Located here: helm's own message about it has no position.
@@ -67,7 +78,8 @@ export async function renderCharts(
       batch.findings.push(...missing);
       continue;
     }
-    const result = await runner(helm, ['template', HELM_RELEASE_NAME, chart, ...valueArgs], { cwd: chart, timeoutMs: RENDER_TIMEOUT_MS });
+    const setting = settingOf(chart);
+    const result = await runner(helm, [...templateArgs(chart, setting), ...valueArgs], { cwd: chart, timeoutMs: RENDER_TIMEOUT_MS });
     if (result.exitCode !== 0) {
       batch.findings.push(renderError(chartFile, FIRST_LINE, `helm could not render ${chartFile}: ${summarizeError(result.stderr, result.failure)}`));
       continue;
@@ -82,6 +94,34 @@ export async function renderCharts(
     });
   }
   return batch;
+}
+
+/**
+ * The chart's entry of the configuration, by real path. Names are checked again here, not only
+ * in the configuration: an embedder may pass `charts` directly, and a name starting with `-`
+ * would reach helm as an option.
+ */
+function chartSettings(charts: readonly ChartSetting[]): (chart: string) => ChartSetting | undefined {
+  for (const setting of charts) {
+    for (const field of ['releaseName', 'namespace'] as const) {
+      const name = setting[field];
+      const problem = name === undefined ? null : chartNameProblem(field, name);
+      if (problem) throw new InputError(`charts: the ${field} of the entry for ${setting.path} ${problem}`);
+    }
+  }
+  const byPath = new Map(charts.map((setting) => [setting.path, setting]));
+  return (chart) => byPath.get(realPathOf(chart) ?? chart);
+}
+
+/** `template <release> <chart> [--namespace=<ns>] [--values <chart's file>]...`; the command line's values follow. */
+function templateArgs(chart: string, setting: ChartSetting | undefined): string[] {
+  return [
+    'template',
+    setting?.releaseName ?? HELM_RELEASE_NAME,
+    chart,
+    ...(setting?.namespace === undefined ? [] : [`--namespace=${setting.namespace}`]),
+    ...(setting?.values ?? []).flatMap((file) => ['--values', file]),
+  ];
 }
 
 /** Dependencies that are not vendored under `charts/`: `helm dependency update` is never run. */

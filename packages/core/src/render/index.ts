@@ -43,7 +43,7 @@ export async function renderSources(args: readonly string[], cwd: string, exclud
       if (!existsSync(path.resolve(cwd, file))) throw new InputError(`no such values file: ${file}`);
     }
     const helm = helmLocator(cwd, options.helmBinary, locateProgram);
-    const batch = await renderCharts(args, cwd, excludes, options.values ?? [], runner, helm);
+    const batch = await renderCharts(args, cwd, excludes, { values: options.values ?? [], charts: options.charts ?? [] }, runner, helm);
     // Linting templates as plain files would report every one as a yaml-syntax error.
     if (!batch) throw new InputError(HELM_MISSING_MESSAGE);
     batches.push(batch);

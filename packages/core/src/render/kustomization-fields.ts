@@ -25,6 +25,11 @@ export interface Reference {
   /** Where it is written, for `locate`. */
   at: FieldPath;
   use: ReferenceUse;
+  /**
+   * A plain scalar that YAML 1.1 reads as a number (`.` is NaN, `1.10` is 1.1) where kustomize
+   * reads the text: `value` is only a guess, the caller takes the text from the file.
+   */
+  numeric?: true;
 }
 
 /** A field that is refused whatever it holds, at its key. */
@@ -84,7 +89,13 @@ export function scanKustomization(kustomization: JsonRecord): FieldScan {
   for (const [key, value] of Object.entries(kustomization)) {
     const name = foldKey(key);
     const list = LIST_FIELDS[name];
-    if (list) eachString(value, [key], (text, at) => scan.references.push({ noun: list.noun, value: text, at, use: list.use }));
+    if (list) {
+      eachString(value, [key], (text, at) => scan.references.push({ noun: list.noun, value: text, at, use: list.use }));
+      // `resources: [.]` lists the kustomization itself: a cycle that must not go unseen.
+      asArray(value).forEach((item, index) => {
+        if (typeof item === 'number') scan.references.push({ noun: list.noun, value: String(item), at: [key, index], use: list.use, numeric: true });
+      });
+    }
     const itemNoun = ITEM_PATH_FIELDS[name];
     if (itemNoun) asArray(value).forEach((item, index) => addPathFields(scan, item, [key, index], ['path'], itemNoun));
     const generator = GENERATOR_FIELDS[name];

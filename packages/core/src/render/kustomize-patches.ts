@@ -1,35 +1,7 @@
-import path from 'node:path';
-import type { Resource } from '../model/resource';
 import type { FieldPath } from '../types';
 import { asArray, asRecord, asString } from '../values';
 import type { Kustomization } from './kustomization';
-
-/** A strategic-merge patch file of a kustomization: the object fragment it merges. */
-export interface PatchObject {
-  patch: Resource;
-  /** The `target` name of its entry, when it has one (the patch's own name may then be anything). */
-  targetName: string | null;
-}
-
-/**
- * Patch files a kustomization lists (`patches[].path`, `patchesStrategicMerge[]`), as absolute
- * paths with their entry's target name. Inline patches and remote ones are left out: a finding a
- * patch of those sets stays at the overlay's kustomization.
- */
-export function patchFilesOf(kustomization: Kustomization): Array<{ file: string; targetName: string | null }> {
-  const files: Array<{ file: string; targetName: string | null }> = [];
-  for (const item of asArray(kustomization.value.patches)) {
-    const entry = asRecord(item);
-    const file = asString(entry?.path);
-    if (file) files.push({ file: path.resolve(kustomization.directory, file), targetName: asString(asRecord(entry?.target)?.name) ?? null });
-  }
-  for (const item of asArray(kustomization.value.patchesStrategicMerge)) {
-    const file = asString(item);
-    // An inline patch holds a newline; a file name does not.
-    if (file && !file.includes('\n')) files.push({ file: path.resolve(kustomization.directory, file), targetName: null });
-  }
-  return files;
-}
+import { sameValue } from './same-value';
 
 /**
  * The field path in the patch that sets `fieldPath` of the rendered object, or null when the
@@ -59,7 +31,7 @@ export function pathInPatch(rendered: unknown, patch: unknown, fieldPath: FieldP
       inPatch = patchRecord[segment];
     }
   }
-  return JSON.stringify(inRendered) === JSON.stringify(inPatch) ? translated : null;
+  return sameValue(inRendered, inPatch) ? translated : null;
 }
 
 const GENERATOR_KINDS: Record<string, string> = { configMapGenerator: 'ConfigMap', secretGenerator: 'Secret' };

@@ -1,13 +1,16 @@
 import path from 'node:path';
+import { decodeFile } from '../load/decode';
 import { displayPathOf } from '../load/inputs';
+import { readBounded } from '../load/read-bounded';
 import { isInsideDirectory, repositoryBoundary } from '../load/repository';
 import { locate } from '../parse/locate';
 import { parseFile, type ParsedDocument } from '../parse/parse-file';
+import { formatPath } from '../path';
 import { maskUrlCredentials } from '../text/mask-url';
 import type { FieldPath, Finding, SourceRange } from '../types';
 import { asArray, asRecord, asString, type JsonRecord } from '../values';
-import { kustomizationFileIn } from './discover';
-import { isRemoteEntry, parseBoundedFile } from './kustomization';
+import { KUSTOMIZATION_FILES, kustomizationFileIn } from './discover';
+import { isRemoteEntry, MAX_KUSTOMIZATION_BYTES, parseBoundedFile } from './kustomization';
 import { foldKey, pluginSourceRefusals, scanKustomization, scanPluginConfig, type FieldScan, type Reference } from './kustomization-fields';
 import { realPathOf, resolveLocalPath, type LocalPath } from './local-path';
 import { FIRST_LINE, renderError } from './types';
@@ -34,6 +37,16 @@ interface Visit {
    * plugin configurations against it, wherever the configuration comes from. Null for `resources`.
    */
   owner: string | null;
+  /** The entry that leads here (null for the root): a cycle is reported at it. */
+  via: Entry | null;
+}
+
+/** An entry of a kustomization or plugin configuration, where findings about what it names go. */
+interface Entry {
+  file: string;
+  range: SourceRange;
+  /** `resources entry "../base"`, for messages. */
+  label: string;
 }
 
 interface Analysis {
@@ -47,16 +60,29 @@ interface Budget {
   remaining: number;
 }
 
+/** One root's traversal. */
+interface Walk {
+  boundary: string;
+  budget: Budget;
+  /** Visits whose kustomization was already checked for this root. */
+  done: Set<string>;
+  findings: Finding[];
+}
+
 /**
  * The static check that runs before kubectl or kustomize: every kustomization reachable from a
  * root (through resources, bases, components and plugin entries that are local directories) is
  * read with bounds, and every field that names a file or a URL must be a local path inside the
  * repository. Anything else is a render-error where it is written, and the root is not
- * rendered. Results are shared between the roots of a run.
+ * rendered; so are the failures kubectl would otherwise report only at the root's line 1 (a
+ * missing file or directory, a kustomization that is empty or does not parse, a cycle).
+ * Results are shared between the roots of a run.
  */
 export class KustomizeSandbox {
   private readonly analyses = new Map<string, Analysis>();
   private readonly configScans = new Map<string, Finding[]>();
+  /** Each cycle's finding by its directories: roots that enter it at different places report it once, where it was first found. */
+  private readonly cycles = new Map<string, Finding>();
 
   constructor(
     private readonly cwd: string,
@@ -70,22 +96,43 @@ export class KustomizeSandbox {
     if (realRoot === null || !isInsideDirectory(boundary, realRoot)) {
       return [renderError(rootFile, FIRST_LINE, `kustomization is outside the repository (${this.display(boundary)}): not rendered`)];
     }
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
-    const stack: Visit[] = [{ directory: realRoot, role: 'resources', owner: null }];
-    const budget: Budget = { remaining: this.maxFiles };
-    for (let visit = stack.pop(); visit; visit = stack.pop()) {
-      const key = visitKey(visit);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const analysis = this.analyze(visit, boundary, budget);
-      if (budget.remaining < 0) {
-        return [renderError(rootFile, FIRST_LINE, `more than ${this.maxFiles} kustomization and plugin configuration files are reachable from ${rootFile}: not rendered (each is checked before rendering)`)];
-      }
-      findings.push(...analysis.findings);
-      stack.push(...[...analysis.next].reverse());
+    const walk: Walk = { boundary, budget: { remaining: this.maxFiles }, done: new Set(), findings: [] };
+    if (!this.walk({ directory: realRoot, role: 'resources', owner: null, via: null }, [], walk)) {
+      return [renderError(rootFile, FIRST_LINE, `more than ${this.maxFiles} kustomization and plugin configuration files are reachable from ${rootFile}: not rendered (each is checked before rendering)`)];
     }
-    return findings;
+    return walk.findings;
+  }
+
+  /**
+   * Depth first, so that the chain of kustomizations being built is known: kustomize refuses a
+   * directory that is, or contains, one of its chain ("cycle detected"), and a cycle must be a
+   * finding at the entry that closes it, never a loop. The depth is bounded by the file budget.
+   * False when the budget is exhausted.
+   */
+  private walk(visit: Visit, chain: readonly string[], walk: Walk): boolean {
+    const closed = visit.via ? closedCycle(chain, visit.directory) : null;
+    if (visit.via && closed) {
+      const cycleKey = `${walk.boundary}\0${[...new Set([...closed, visit.directory])].sort().join('\0')}`;
+      const finding = this.cycles.get(cycleKey) ?? this.cycleError(visit.via, closed, visit.directory);
+      this.cycles.set(cycleKey, finding);
+      walk.findings.push(finding);
+      return true;
+    }
+    const key = visitKey(visit);
+    if (walk.done.has(key)) return true;
+    walk.done.add(key);
+    const analysis = this.analyze(visit, walk.boundary, walk.budget);
+    if (walk.budget.remaining < 0) return false;
+    walk.findings.push(...analysis.findings);
+    const inner = [...chain, visit.directory];
+    return analysis.next.every((next) => this.walk(next, inner, walk));
+  }
+
+  private cycleError(via: Entry, chain: readonly string[], directory: string): Finding {
+    const names = [...chain, directory].map((each) => this.display(each));
+    const first = chain[0] ?? directory;
+    const contains = first === directory ? '' : ` (${this.display(directory)} contains ${this.display(first)})`;
+    return renderError(via.file, via.range, `${via.label}: kustomization cycle ${names.join(' → ')}${contains}: not rendered`);
   }
 
   private analyze(visit: Visit, boundary: string, budget: Budget): Analysis {
@@ -106,7 +153,7 @@ export class KustomizeSandbox {
   private analyzeOnce(visit: Visit, boundary: string, budget: Budget): Analysis {
     const analysis: Analysis = { findings: [], next: [], reads: 0 };
     const file = kustomizationFileIn(visit.directory);
-    // kustomize reports a directory without a kustomization itself.
+    // Only a root can be without one (it was found by its file, since removed): follow() reports the others at their entry.
     if (!file) return analysis;
     budget.remaining--;
     const display = this.display(file);
@@ -121,13 +168,19 @@ export class KustomizeSandbox {
       return analysis;
     }
     const document = parsed.documents[0] ?? null;
+    const shape = shapeProblem(document?.value);
+    if (shape) {
+      analysis.findings.push(renderError(display, document ? locate(document, []).range : FIRST_LINE, `kustomization ${shape}: not rendered`));
+      return analysis;
+    }
     const value = asRecord(document?.value) ?? {};
     const where: Place = { file: display, document, base: visit.directory, inline: null };
+    const scan = withNumericText(scanKustomization(value), realFile, document);
     if (visit.role === 'resources') {
-      this.addScan(analysis, scanKustomization(value), visit, boundary, budget, where);
+      this.addScan(analysis, scan, visit, boundary, budget, where);
     } else {
       // Only `resources` and `bases` are allowed here; each other field is refused at its key.
-      const allowed = scanKustomization(value).references.filter((reference) => reference.use === 'resource');
+      const allowed = scan.references.filter((reference) => reference.use === 'resource');
       this.addScan(analysis, { references: allowed, refusals: pluginSourceRefusals(value, visit.role) }, visit, boundary, budget, where);
     }
     return analysis;
@@ -145,7 +198,8 @@ export class KustomizeSandbox {
     const report = (message: string): void => {
       analysis.findings.push(renderError(where.file, this.rangeOf(where, reference.at), message));
     };
-    const quoted = `kustomize ${reference.noun} "${quote(reference.value)}"${where.inline ? ` in an inline ${where.inline.noun} configuration` : ''}`;
+    const inlineSuffix = where.inline ? ` in an inline ${where.inline.noun} configuration` : '';
+    const quoted = `kustomize ${reference.noun} "${quote(reference.value)}"${inlineSuffix}`;
     const inline = reference.use === 'plugin' || reference.use === 'patch' ? inlineObjects(reference.value) : null;
     if (inline && 'problem' in inline) {
       // kustomize's own parser might read it as configuration this one cannot see.
@@ -172,19 +226,30 @@ export class KustomizeSandbox {
       report(`${quoted} ${refusalReason(local.reason)}`);
       return;
     }
-    this.follow(analysis, reference, local, visit, budget, boundary);
+    const entry: Entry = { file: where.file, range: this.rangeOf(where, reference.at), label: `${entryName(reference.at)} "${quote(reference.value)}"${inlineSuffix}` };
+    // kustomize would fail on it after reading everything else; here it is found at its entry.
+    if (local.kind === 'missing') {
+      report(`${entry.label}: no such file or directory in ${this.display(where.base)}: not rendered`);
+      return;
+    }
+    this.follow(analysis, reference, local, visit, budget, boundary, entry);
   }
 
   /** What kustomize does next with a local path: build a directory, or read a file as plugin configuration. */
-  private follow(analysis: Analysis, reference: Reference, local: Extract<LocalPath, { ok: true }>, visit: Visit, budget: Budget, boundary: string): void {
+  private follow(analysis: Analysis, reference: Reference, local: Extract<LocalPath, { ok: true }>, visit: Visit, budget: Budget, boundary: string, entry: Entry): void {
+    const builds = reference.use === 'resource' || reference.use === 'component' || reference.use === 'plugin';
+    if (builds && local.kind === 'directory' && !kustomizationFileIn(local.target)) {
+      analysis.findings.push(renderError(entry.file, entry.range, `${entry.label}: no ${KUSTOMIZATION_NAMES} in ${this.display(local.target)}: not rendered`));
+      return;
+    }
     if (reference.use === 'resource' || reference.use === 'component') {
-      if (local.kind === 'directory') analysis.next.push({ ...visit, directory: local.target });
+      if (local.kind === 'directory') analysis.next.push({ ...visit, directory: local.target, via: entry });
       else if (local.kind === 'file' && visit.role !== 'resources') analysis.findings.push(...this.scanConfigFile(local.target, visit, boundary, budget));
       return;
     }
     if (reference.use !== 'plugin') return;
     const role = reference.noun as Role;
-    if (local.kind === 'directory') analysis.next.push({ directory: local.target, role, owner: visit.owner ?? visit.directory });
+    if (local.kind === 'directory') analysis.next.push({ directory: local.target, role, owner: visit.owner ?? visit.directory, via: entry });
     else if (local.kind === 'file') analysis.findings.push(...this.scanConfigFile(local.target, { ...visit, role, owner: visit.owner ?? visit.directory }, boundary, budget));
   }
 
@@ -235,6 +300,48 @@ interface Place {
   base: string;
   /** For inline configuration text: what the entry is ("transformer", ...) and where it is written; findings go there. */
   inline: { noun: string; at: FieldPath } | null;
+}
+
+const KUSTOMIZATION_NAMES = `${KUSTOMIZATION_FILES.slice(0, -1).join(', ')} or ${KUSTOMIZATION_FILES.at(-1) ?? ''}`;
+
+/**
+ * The part of `chain` that `directory` closes into a cycle: from where it is on the chain, else
+ * from the nearest directory of the chain that it contains (kustomize refuses both), or null.
+ */
+function closedCycle(chain: readonly string[], directory: string): string[] | null {
+  const same = chain.indexOf(directory);
+  if (same >= 0) return chain.slice(same);
+  for (let index = chain.length - 1; index >= 0; index--) {
+    if (isInsideDirectory(directory, chain[index] ?? '')) return chain.slice(index);
+  }
+  return null;
+}
+
+/** How an entry is named in messages: `resources entry`, `configMapGenerator[0].files entry`, `patches[0].path`. */
+function entryName(at: FieldPath): string {
+  return typeof at.at(-1) === 'number' ? `${formatPath(at.slice(0, -1))} entry` : formatPath(at);
+}
+
+/** Why kustomize refuses a kustomization's first document before reading any field, or null. */
+function shapeProblem(value: unknown): string | null {
+  if (value === null || value === undefined) return 'is empty (kustomize refuses an empty one)';
+  const record = asRecord(value);
+  if (!record) return `is not a mapping of fields (it is ${Array.isArray(value) ? 'a list' : 'a single value'})`;
+  return Object.keys(record).length === 0 ? 'is empty (kustomize refuses an empty one)' : null;
+}
+
+/** The references of `scan` with the text of numeric plain scalars read from `file` (where kustomize reads `.` as a path, YAML 1.1 reads NaN). */
+function withNumericText(scan: FieldScan, file: string, document: ParsedDocument | null): FieldScan {
+  if (!document || !scan.references.some((reference) => reference.numeric)) return scan;
+  const bytes = readBounded(file, MAX_KUSTOMIZATION_BYTES);
+  const lines = Buffer.isBuffer(bytes) ? decodeFile(bytes).text.split(/\r?\n|\r/) : [];
+  const references = scan.references.flatMap((reference) => {
+    if (!reference.numeric) return [reference];
+    const { line, column, endLine, endColumn } = locate(document, reference.at).range;
+    const text = line === endLine ? lines[line - 1]?.slice(column - 1, endColumn - 1) : undefined;
+    return text ? [{ ...reference, value: text }] : [];
+  });
+  return { ...scan, references };
 }
 
 function visitKey(visit: Visit): string {

@@ -3,6 +3,7 @@ import { findDirectoriesWith, KUSTOMIZATION_FILES } from './discover';
 import { localBases, readKustomization, type Kustomization } from './kustomization';
 import { boundaryFor, KustomizeSandbox } from './kustomize-sandbox';
 import { RENDER_TIMEOUT_MS, type ProgramLocator, type ProgramRunner } from './runner';
+import { withOrigins } from './origin-annotations';
 import { KustomizeSourceMap, type SourceFile } from './source-map';
 import { displayPathOf, type ExcludeSet } from '../load/inputs';
 import { FIRST_LINE, renderError, summarizeError, type RenderedInput } from './types';
@@ -48,9 +49,11 @@ export async function renderKustomizations(
   const tool = kustomizeTool(locateProgram);
   if (!tool) return null;
   const referenced = new Set<string>();
+  const uses = new Map<string, string[]>();
   for (const directory of directories) {
     const kustomization = readKustomization(directory, cwd);
-    if (kustomization) for (const base of localBases(kustomization)) referenced.add(base);
+    uses.set(directory, kustomization ? localBases(kustomization) : []);
+    for (const base of uses.get(directory) ?? []) referenced.add(base);
   }
   const { roots, loneComponents } = splitRoots(directories, referenced, cwd);
   if (loneComponents.length > 0) notes.push(loneComponentsNote(loneComponents));
@@ -63,7 +66,7 @@ export async function renderKustomizations(
     const refused = sandbox.check(root, boundaryFor(root, args, cwd));
     if (refused.length > 0) {
       for (const finding of refused) {
-        const key = `${finding.file}\0${finding.line}\0${finding.column}\0${finding.message}`;
+        const key = placeKey(finding);
         if (!reported.has(key)) batch.findings.push(finding);
         reported.add(key);
       }
@@ -75,16 +78,54 @@ export async function renderKustomizations(
       continue;
     }
     const sources = new KustomizeSourceMap(root, cwd, kustomization.file, displayPathOf(cwd, root));
+    // Origins only where names do not trace every object: a second render, of a wrapper kustomization.
+    const text = await withOrigins(sources, root, result.stdout, (wrapper) => runner(tool.program, tool.args(wrapper), { cwd: wrapper, timeoutMs: RENDER_TIMEOUT_MS }));
     batch.sourceFiles.push(...sources.files);
     batch.inputs.push({
       absolutePath: null,
       displayPath: `${kustomization.file} (kustomize build)`,
       reportPath: kustomization.file,
-      text: result.stdout,
+      text,
       map: (finding, resource, fieldPath) => sources.map(finding, resource, fieldPath),
     });
   }
+  // Kustomizations that only a cycle uses are no root, yet must not vanish: checking them reports the cycle. None is rendered.
+  for (const directory of onlyInCycles(directories, referenced, uses)) {
+    for (const finding of sandbox.check(directory, boundaryFor(directory, args, cwd))) {
+      if (!reported.has(placeKey(finding))) batch.findings.push(finding);
+      reported.add(placeKey(finding));
+    }
+  }
   return batch;
+}
+
+function placeKey(finding: Finding): string {
+  return `${finding.file}\0${finding.line}\0${finding.column}\0${finding.message}`;
+}
+
+/**
+ * Kustomizations that nothing unused (no root, no lone Component) reaches: each is used by
+ * another, so a cycle among them or above them keeps them from being roots. One per group is
+ * returned, in order, for the sandbox check to walk from and report the cycle it finds.
+ */
+function onlyInCycles(directories: readonly string[], referenced: ReadonlySet<string>, uses: ReadonlyMap<string, readonly string[]>): string[] {
+  const reached = new Set<string>();
+  const reach = (start: string): void => {
+    const stack = [start];
+    for (let directory = stack.pop(); directory !== undefined; directory = stack.pop()) {
+      if (reached.has(directory)) continue;
+      reached.add(directory);
+      stack.push(...(uses.get(directory) ?? []));
+    }
+  };
+  directories.filter((directory) => !referenced.has(directory)).forEach(reach);
+  const unreached: string[] = [];
+  for (const directory of directories) {
+    if (reached.has(directory)) continue;
+    unreached.push(directory);
+    reach(directory);
+  }
+  return unreached;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ChartSetting } from '../config/chart-entries';
 import type { Resource } from '../model/resource';
 import type { FieldPath, Finding, SourceRange } from '../types';
 import { maskUrlsIn } from '../text/mask-url';
@@ -12,6 +13,12 @@ export interface RenderOptions {
   helm?: boolean;
   /** `--values` files for `helm template`, relative to the working directory. */
   values?: readonly string[];
+  /**
+   * Per-chart values files, release name and namespace: the configuration's `charts`, with
+   * absolute real paths as parseConfig resolves them. A chart's own values files come before
+   * `values`, so that the command line wins; charts without an entry render as before.
+   */
+  charts?: readonly ChartSetting[];
   /**
    * The helm program to run instead of the one on the PATH (`--helm-binary`). Command line only:
    * the configuration may come from a pull request, and a key naming a program to run would run

@@ -66,8 +66,6 @@ export interface RuleContext<Options> {
   /** Pod templates of every workload in the linted set (Pod, Deployment, CronJob, ...). */
   readonly podTemplates: readonly PodTemplate[];
   readonly options: Options;
-  /** Namespace of objects that do not name one. */
-  readonly defaultNamespace: string;
   readonly settings: RunSettings;
   /**
    * Reports a finding at `path` (relative to the resource root; need not exist), with the rule's

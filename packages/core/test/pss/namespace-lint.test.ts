@@ -419,8 +419,9 @@ describe('which namespace a workload is in', () => {
           securityContext: { privileged: true }
   `;
 
-  test('no metadata.namespace: the pod is in "default"', async () => {
-    const findings = await pssFindings(SCOPE);
+  test('no metadata.namespace: the namespace is unknown, not "default", so the default Namespace\'s labels do not judge the pod', async () => {
+    expect(await pssFindings(SCOPE)).toEqual([]);
+    const findings = await pssFindings(SCOPE, { config: { defaultNamespace: 'default' } });
     expect(findings.map(brief)).toEqual(['23:26 pss/privileged error Pod/nowhere spec.containers[0].securityContext.privileged']);
     expect(findings[0]?.message).toContain('namespace "default" would reject this pod');
   });
@@ -434,10 +435,11 @@ describe('which namespace a workload is in', () => {
     expect(await pssFindings(SCOPE, { config: { defaultNamespace: 'elsewhere' } })).toEqual([]);
   });
 
-  test('an empty metadata.namespace is unset: the pod is in "default"', async () => {
-    // Go decodes `namespace: ""` like an absent field, and kubectl puts such an object in the default namespace.
+  test('an empty metadata.namespace is unset, like an absent one', async () => {
+    // Go decodes `namespace: ""` like an absent field: the namespace is whatever applies the object.
     const text = SCOPE.replace('  name: nowhere\n', '  name: nowhere\n  namespace: ""\n');
-    const findings = await pssFindings(text);
+    expect(await pssFindings(text)).toEqual([]);
+    const findings = await pssFindings(text, { config: { defaultNamespace: 'default' } });
     expect(findings.map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.severity}`)).toEqual(['24:26 pss/privileged error']);
     expect(findings[0]?.message).toContain('namespace "default" would reject this pod');
   });

@@ -120,15 +120,18 @@ describe('KustomizeSandbox', () => {
   const tree = (files: Record<string, string>): string => realpathSync(makeTree(files));
   const check = (cwd: string, root: string, maxFiles?: number): string[] => new KustomizeSandbox(cwd, maxFiles).check(path.join(cwd, root), cwd).map(brief);
 
-  test('a clean tree (bases, components, local plugin files and directories, missing files) gives nothing', () => {
+  test('a clean tree (bases, components, local plugin files and directories) gives nothing', () => {
     const cwd = tree({
-      'app/kustomization.yaml': 'resources:\n  - ../base\n  - missing.yaml\ncomponents:\n  - ../component\ntransformers:\n  - labels.yaml\ngenerators:\n  - gen\nconfigMapGenerator:\n  - name: x\n    files: [key=app.txt]\n',
+      'app/kustomization.yaml': 'resources:\n  - ../base\n  - app.yaml\ncomponents:\n  - ../component\ntransformers:\n  - labels.yaml\ngenerators:\n  - gen\nconfigMapGenerator:\n  - name: x\n    files: [key=app.txt]\n',
       'app/labels.yaml': 'apiVersion: builtin\nkind: LabelTransformer\nmetadata:\n  name: l\nlabels: {a: b}\nfieldSpecs: [{path: metadata/labels, create: true}]\n',
       'app/app.txt': 'x\n',
+      'app/app.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
       'app/gen/kustomization.yaml': 'resources:\n  - cm.yaml\n',
       'app/gen/cm.yaml': 'apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata:\n  name: g\nfiles: [app.txt]\n',
       'base/kustomization.yaml': 'resources: [pod.yaml]\n',
+      'base/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n',
       'component/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: patch.yaml\n',
+      'component/patch.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n',
     });
     expect(check(cwd, 'app')).toEqual([]);
   });
@@ -153,6 +156,7 @@ describe('KustomizeSandbox', () => {
       // Relative to a/b, not a/b/gen: ../../x leaves the repository, ../x does not.
       'a/b/gen/kustomization.yaml': 'resources:\n  - cm.yaml\n',
       'a/b/gen/cm.yaml': 'apiVersion: builtin\nkind: ConfigMapGenerator\nmetadata:\n  name: g\nfiles:\n  - ../x\n  - ../../../x\n',
+      'a/x': 'x\n',
     });
     expect(check(cwd, 'a/b')).toEqual([
       'a/b/gen/cm.yaml:7:5 kustomize ConfigMapGenerator file "../../../x" is outside the repository: only paths inside it are followed, so this kustomization is not rendered',
@@ -163,6 +167,7 @@ describe('KustomizeSandbox', () => {
     const cwd = tree({
       'app/kustomization.yaml': 'validators:\n  - check\n',
       'app/check/kustomization.yaml': 'resources: [v.yaml]\nnamePrefix: x-\nlabels:\n  - pairs: {a: b}\n',
+      'app/check/v.yaml': 'apiVersion: builtin\nkind: LabelTransformer\nmetadata:\n  name: v\n',
     });
     const message = (field: string): string =>
       `${field} is not allowed in a kustomization used as validator configuration: it could change the configuration after k8s-lint checked it, so it is not rendered (only resources may be listed there)`;

@@ -73,10 +73,18 @@ describeKubectl('--kustomize with the real kubectl', () => {
   });
 
   test('a kustomization kubectl cannot build is a render-error at its file', async () => {
-    const cwd = makeTree({ 'broken/kustomization.yaml': 'resources:\n  - missing.yaml\n' });
+    // The static check passes (the file exists); kubectl fails on its YAML.
+    const cwd = makeTree({ 'broken/kustomization.yaml': 'resources:\n  - pod.yaml\n', 'broken/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: [\n' });
     const result = await lint({ paths: ['broken'], cwd, rules, render: { kustomize: true } });
     expect(result.findings.map(brief)).toEqual(['broken/kustomization.yaml:1:1 render-error - ']);
-    expect(result.findings[0]?.message).toMatch(/^kustomize could not render broken\/kustomization.yaml: .*missing.yaml/);
+    expect(result.findings[0]?.message).toMatch(/^kustomize could not render broken\/kustomization.yaml: .*pod.yaml/);
+  });
+
+  test('a missing file is a render-error at its entry, found before kubectl runs', async () => {
+    const cwd = makeTree({ 'broken/kustomization.yaml': 'resources:\n  - missing.yaml\n' });
+    const result = await lint({ paths: ['broken'], cwd, rules, render: { kustomize: true } });
+    expect(result.findings.map(brief)).toEqual(['broken/kustomization.yaml:2:5 render-error - ']);
+    expect(result.findings[0]?.message).toBe('resources entry "missing.yaml": no such file or directory in broken: not rendered');
   });
 });
 

@@ -95,7 +95,7 @@ rules:
       const anchor = namespaceAnchor(namespaceObjects.get(namespace), templates.map((pod) => pod.resource));
       if (!anchor) continue;
       for (const direction of missing) {
-        context.report(anchor.target, anchor.path, `namespace "${namespace}" has no default-deny NetworkPolicy for ${direction}`);
+        context.report(anchor.target, anchor.path, `${templates[0]?.resource.namespaceDescription ?? `namespace "${namespace}"`} has no default-deny NetworkPolicy for ${direction}`);
       }
     }
   },

@@ -32,9 +32,11 @@ own namespace selects it through \`spec.podSelector\` (\`matchLabels\` and \`mat
 an empty selector selects every pod of the namespace).
 
 The rule looks only at the NetworkPolicies in the files being linted, so lint the whole
-repository (or directory) that holds a namespace's policies. Objects without
-\`metadata.namespace\` are taken to be in \`default\`, or in \`defaultNamespace\` from
-\`.k8s-lint.yaml\`.
+repository (or directory) that holds a namespace's policies. Namespaces are read as Kustomize
+sets them: an object without \`metadata.namespace\` takes the \`namespace:\` of the kustomizations that
+apply it, else \`defaultNamespace\` from \`.k8s-lint.yaml\`; with neither its namespace is unknown
+(not \`default\`) and it meets only objects of the same root kustomization or top directory
+(README, "Namespaces").
 
 **Fix:** add a default-deny policy for the namespace and allow the traffic the workload needs:
 
@@ -48,7 +50,7 @@ ${DEFAULT_DENY_POLICY_YAML}`,
     const workloads = context.podTemplates.filter((pod) => !NOT_WORKLOADS.has(pod.resource.kind));
     const podsByNamespace = new Map<string, LabelIndex<PodTemplate>>();
     for (const pod of workloads) {
-      const namespace = pod.resource.namespaceOr(context.defaultNamespace);
+      const namespace = pod.resource.namespaceKey;
       let index = podsByNamespace.get(namespace);
       if (!index) podsByNamespace.set(namespace, (index = new LabelIndex<PodTemplate>()));
       index.add(pod, pod.labels);
@@ -57,7 +59,7 @@ ${DEFAULT_DENY_POLICY_YAML}`,
     const everyPodSelected = new Set<string>();
     for (const policy of context.resources) {
       if (!isNetworkPolicy(policy)) continue;
-      const namespace = policy.namespaceOr(context.defaultNamespace);
+      const namespace = policy.namespaceKey;
       const selector = asRecord(policy.object.spec)?.podSelector;
       if (everyPodSelected.has(namespace)) continue;
       if (isEmptySelector(selector)) everyPodSelected.add(namespace);
@@ -66,9 +68,8 @@ ${DEFAULT_DENY_POLICY_YAML}`,
       }
     }
     for (const pod of workloads) {
-      const namespace = pod.resource.namespaceOr(context.defaultNamespace);
-      if (everyPodSelected.has(namespace) || selected.has(pod)) continue;
-      context.report(pod.resource, [...pod.metadataPath, 'labels'], `no NetworkPolicy in namespace "${namespace}" selects the pods of ${pod.resource.kind} "${pod.resource.name ?? '<unnamed>'}"`);
+      if (everyPodSelected.has(pod.resource.namespaceKey) || selected.has(pod)) continue;
+      context.report(pod.resource, [...pod.metadataPath, 'labels'], `no NetworkPolicy in ${pod.resource.namespaceDescription} selects the pods of ${pod.resource.kind} "${pod.resource.name ?? '<unnamed>'}"`);
     }
   },
 };

@@ -21,8 +21,10 @@ policy, or a policy placed in the wrong namespace, and the pods it was meant to 
 It can also be correct: the policy may be meant for workloads that are managed elsewhere (another
 repository, an operator, a Helm chart that is not rendered here), which is why this is a note.
 Labels are compared with the pod template (\`spec.template.metadata.labels\`), not with the
-workload's own labels; objects without \`metadata.namespace\` are in \`default\` (or
-\`defaultNamespace\`).
+workload's own labels. Namespaces are read as Kustomize sets them: an object without \`metadata.namespace\` takes the \`namespace:\` of the kustomizations that
+apply it, else \`defaultNamespace\` from \`.k8s-lint.yaml\`; with neither its namespace is unknown
+(not \`default\`) and it meets only objects of the same root kustomization or top directory
+(README, "Namespaces").
 
 **Off by default:** the rule is for repositories that hold every object of the cluster.
 Elsewhere most of its findings are false: policies often guard pods that operators, Helm charts
@@ -47,10 +49,9 @@ spec:
       const selector = asRecord(policy.object.spec)?.podSelector;
       // Empty selectors select every pod; malformed ones are refused by the API server.
       if (isEmptySelector(selector) || !asRecord(selector)) continue;
-      const namespace = policy.namespaceOr(context.defaultNamespace);
-      const candidates = pods.get(namespace)?.candidates(selector) ?? [];
+      const candidates = pods.get(policy.namespaceKey)?.candidates(selector) ?? [];
       if (candidates.some((pod) => selectorMatches(selector, pod.labels))) continue;
-      context.report(policy, ['spec', 'podSelector'], `the podSelector of NetworkPolicy "${policy.name ?? '<unnamed>'}" matches no workload of namespace "${namespace}" in the linted files`);
+      context.report(policy, ['spec', 'podSelector'], `the podSelector of NetworkPolicy "${policy.name ?? '<unnamed>'}" matches no workload of ${policy.namespaceDescription} in the linted files`);
     }
   },
 };

@@ -43,9 +43,8 @@ spec:
       const spec = asRecord(service.object.spec);
       const selector = asRecord(spec?.selector);
       if (!spec || !selector || Object.keys(selector).length === 0 || asString(spec.type) === 'ExternalName') continue;
-      const namespace = service.namespaceOr(context.defaultNamespace);
-      if ((pods.get(namespace)?.candidatesForMap(selector) ?? []).some((pod) => labelMapMatches(selector, pod.labels))) continue;
-      context.report(service, ['spec', 'selector'], `the selector of Service "${service.name ?? '<unnamed>'}" matches no workload of namespace "${namespace}" in the linted files`);
+      if ((pods.get(service.namespaceKey)?.candidatesForMap(selector) ?? []).some((pod) => labelMapMatches(selector, pod.labels))) continue;
+      context.report(service, ['spec', 'selector'], `the selector of Service "${service.name ?? '<unnamed>'}" matches no workload of ${service.namespaceDescription} in the linted files`);
     }
   },
 };

@@ -49,7 +49,7 @@ subjects:
   },
   defaultOptions: {},
   check(context) {
-    forEachBoundSubject(context.resources, context.defaultNamespace, (binding, ref, subject) => {
+    forEachBoundSubject(context.resources, (binding, ref, subject) => {
       if (ref.kind === 'ClusterRole' && ref.name !== undefined && PUBLIC_ROLES.has(ref.name)) return;
       const key = `${subject.kind ?? ''}/${subject.name ?? ''}`;
       const who = Object.prototype.hasOwnProperty.call(EVERYONE, key) ? EVERYONE[key] : undefined;

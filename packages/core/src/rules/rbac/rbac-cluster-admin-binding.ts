@@ -58,8 +58,8 @@ subjects:
       if (ref.kind !== 'ClusterRole' || ref.name !== 'cluster-admin') continue;
       const scope = binding.kind === 'ClusterRoleBinding'
         ? 'full control of the whole cluster'
-        : `full control of namespace "${binding.namespaceOr(context.defaultNamespace)}", its Roles, RoleBindings and Secrets included`;
-      context.report(binding, ['roleRef', 'name'], `binds ClusterRole "cluster-admin" to ${listSubjects(subjectsOf(binding, context.defaultNamespace))}: ${scope}`);
+        : `full control of ${binding.namespaceDescription}, its Roles, RoleBindings and Secrets included`;
+      context.report(binding, ['roleRef', 'name'], `binds ClusterRole "cluster-admin" to ${listSubjects(subjectsOf(binding))}: ${scope}`);
     }
   },
 };

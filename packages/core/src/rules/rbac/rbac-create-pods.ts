@@ -53,7 +53,7 @@ rules:
     forEachPolicyRule(context, (rule) => {
       const verb = verbsGranting(rule, ['create'])[0];
       if (!verb) return;
-      const scope = rule.role.kind === 'Role' ? `namespace "${rule.role.namespaceOr(context.defaultNamespace)}"` : 'every namespace it is bound in';
+      const scope = rule.role.kind === 'Role' ? rule.role.namespaceDescription : 'every namespace it is bound in';
       for (const { group, resources } of POD_CREATORS) {
         if (!inGroups(rule, [group])) continue;
         for (const resource of resources) {

@@ -49,9 +49,9 @@ subjects:
   },
   defaultOptions: {},
   check(context) {
-    forEachBoundSubject(context.resources, context.defaultNamespace, (binding, ref, subject) => {
+    forEachBoundSubject(context.resources, (binding, ref, subject) => {
       if (subject.kind !== 'ServiceAccount' || subject.name !== 'default') return;
-      const of = subject.namespace === null ? 'of its namespace' : `of namespace "${subject.namespace}"`;
+      const of = subject.namespace !== null ? `of namespace "${subject.namespace}"` : subject.namespaceKey === null ? 'of its namespace' : `of ${binding.namespaceDescription}`;
       context.report(
         binding,
         ['subjects', subject.index, 'name'],

@@ -32,8 +32,8 @@ export const rbacMissingRole: Rule = {
 different rules, silently grants it to the binding's subjects. Typos in \`roleRef.name\` and a
 Role looked up in the wrong namespace are the usual causes.
 
-A RoleBinding's Role is looked up in the binding's namespace (\`default\`, or
-\`defaultNamespace\` from \`.k8s-lint.yaml\`, when it names none); a ClusterRole anywhere in the
+A RoleBinding's Role is looked up in the binding's namespace (as Kustomize sets it: README,
+"Namespaces"; a binding and a Role that both lack one meet within the same tree); a ClusterRole anywhere in the
 linted files. Aggregated ClusterRoles (with an \`aggregationRule\`) count as present even with
 empty \`rules\`, which the controller fills in. The built-in ClusterRoles \`cluster-admin\`,
 \`admin\`, \`edit\`, \`view\` and every \`system:\` role, and the Role
@@ -67,7 +67,7 @@ roleRef:
     for (const resource of context.resources) {
       if (isBinding(resource)) bindings.push(resource);
       if (!isRole(resource) || resource.name === null) continue;
-      const namespace = resource.kind === 'Role' ? resource.namespaceOr(context.defaultNamespace) : '';
+      const namespace = resource.kind === 'Role' ? resource.namespaceKey : '';
       present.add(key(resource.kind, namespace, resource.name));
     }
     for (const binding of bindings) {
@@ -77,9 +77,9 @@ roleRef:
         context.report(binding, ['roleRef', 'kind'], `a ClusterRoleBinding can only refer to a ClusterRole, not to Role "${ref.name}": the API server rejects it`);
         continue;
       }
-      const namespace = ref.kind === 'Role' ? binding.namespaceOr(context.defaultNamespace) : '';
+      const namespace = ref.kind === 'Role' ? binding.namespaceKey : '';
       if (isBuiltIn(ref.kind, namespace, ref.name) || present.has(key(ref.kind, namespace, ref.name))) continue;
-      const where = ref.kind === 'Role' ? ` in namespace "${namespace}"` : '';
+      const where = ref.kind === 'Role' ? ` in ${binding.namespaceDescription}` : '';
       context.report(binding, ['roleRef', 'name'], `no ${ref.kind} "${ref.name}"${where} among the linted files: the binding grants nothing until one is created, and then whatever that role grants`);
     }
   },

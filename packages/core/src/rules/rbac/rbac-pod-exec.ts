@@ -48,7 +48,7 @@ rules:
       if (!inGroups(rule, [CORE_GROUP])) return;
       const verbs = verbNames(verbsGranting(rule, STREAM_VERBS));
       if (verbs.length === 0) return;
-      const scope = rule.role.kind === 'Role' ? `namespace "${rule.role.namespaceOr(context.defaultNamespace)}"` : 'every namespace it is bound in';
+      const scope = rule.role.kind === 'Role' ? rule.role.namespaceDescription : 'every namespace it is bound in';
       for (const { resource, consequence } of SUBRESOURCES) {
         for (const entry of entriesNaming(rule, resource)) {
           context.report(

@@ -52,7 +52,7 @@ rules:
       if (verbs.length === 0) return;
       const targets = aggregation.targetsOf(rule.role);
       const intoView = targets.builtIn === 'view';
-      const scope = rule.role.kind === 'Role' ? `namespace "${rule.role.namespaceOr(context.defaultNamespace)}"` : 'every namespace it is bound in';
+      const scope = rule.role.kind === 'Role' ? rule.role.namespaceDescription : 'every namespace it is bound in';
       const reads = verbs.some((verb) => verb !== 'get') ? `the value of every Secret in ${scope}` : `any Secret whose name is known in ${scope}`;
       const message = `${describeRule(rule)} grants ${quoteAll(verbs)} on "secrets", reading ${reads}${aggregationNote(targets)}${intoView ? '; "view" must never read Secrets' : ''}`;
       for (const entry of entriesNaming(rule, 'secrets')) {

@@ -6,11 +6,11 @@ import { describeWorkload, serviceAccountOf } from '../../model/service-account'
 const FIELD = 'automountServiceAccountToken';
 
 /** `namespace/name` of every ServiceAccount of the linted set that turns automounting off. */
-function accountsWithoutAutomount(resources: readonly Resource[], defaultNamespace: string): Set<string> {
+function accountsWithoutAutomount(resources: readonly Resource[]): Set<string> {
   const keys = new Set<string>();
   for (const resource of resources) {
     if (resource.kind !== 'ServiceAccount' || resource.apiVersion !== 'v1' || resource.name === null) continue;
-    if (resource.object[FIELD] === false) keys.add(`${resource.namespaceOr(defaultNamespace)}/${resource.name}`);
+    if (resource.object[FIELD] === false) keys.add(`${resource.namespaceKey}/${resource.name}`);
   }
   return keys;
 }
@@ -55,7 +55,7 @@ spec:
   },
   defaultOptions: {},
   check(context) {
-    const disabled = accountsWithoutAutomount(context.resources, context.defaultNamespace);
+    const disabled = accountsWithoutAutomount(context.resources);
     for (const pod of context.podTemplates) {
       const podSetting = pod.spec[FIELD];
       if (podSetting === false) continue;
@@ -65,13 +65,12 @@ spec:
         context.report(pod.resource, path, `pods of ${workload} mount a service account token: automountServiceAccountToken is true`);
         continue;
       }
-      const namespace = pod.resource.namespaceOr(context.defaultNamespace);
       const account = serviceAccountOf(pod).name;
-      if (disabled.has(`${namespace}/${account}`)) continue;
+      if (disabled.has(`${pod.resource.namespaceKey}/${account}`)) continue;
       context.report(
         pod.resource,
         path,
-        `pods of ${workload} mount a token of ServiceAccount "${account}": neither the pod spec nor that ServiceAccount in namespace "${namespace}" sets automountServiceAccountToken: false`,
+        `pods of ${workload} mount a token of ServiceAccount "${account}": neither the pod spec nor that ServiceAccount in ${pod.resource.namespaceDescription} sets automountServiceAccountToken: false`,
       );
     }
   },

@@ -40,12 +40,11 @@ spec:
     for (const pod of context.podTemplates) {
       const account = serviceAccountOf(pod);
       if (account.name !== 'default') continue;
-      const namespace = pod.resource.namespaceOr(context.defaultNamespace);
       const how = account.path ? 'names' : 'names no ServiceAccount, so it uses';
       context.report(
         pod.resource,
         account.path ?? [...pod.specPath, 'serviceAccountName'],
-        `pod spec of ${describeWorkload(pod)} ${how} the default ServiceAccount of namespace "${namespace}"`,
+        `pod spec of ${describeWorkload(pod)} ${how} the default ServiceAccount of ${pod.resource.namespaceDescription}`,
       );
     }
   },

@@ -1,3 +1,4 @@
+import { isUnknownKey } from '../../model/placement';
 import type { Resource } from '../../model/resource';
 import { asString } from '../../values';
 import { REF } from '../references';
@@ -22,8 +23,9 @@ function enrolledInMesh(resource: Resource): boolean {
   );
 }
 
-function quoted(names: readonly string[]): string {
-  return names.map((name) => `"${name}"`).join(', ');
+/** `"shop", "web"`: known namespaces by name, unknown ones by their description. */
+function listed(keys: readonly string[], describe: (key: string) => string): string {
+  return keys.map((key) => (isUnknownKey(key) ? describe(key) : `"${key}"`)).join(', ');
 }
 
 /** `spec.mtls.mode` for messages: absent and UNSET inherit, which is PERMISSIVE at the top. */
@@ -65,8 +67,10 @@ one place to fix. Otherwise it reports each uncovered namespace at a place of it
 an object of another namespace: its selector-less PeerAuthentication that is not STRICT; else
 its \`Namespace\` object when the linted set holds it; else its first workload, or its first
 Istio object when it runs none, by kind and name (never by file path, so renaming a file does
-not move a finding). Objects without \`metadata.namespace\` are taken to be in \`default\`, or in
-\`defaultNamespace\` from \`.k8s-lint.yaml\`. Lint the repository that holds the mesh's policies
+not move a finding). Namespaces are read as Kustomize sets them: an object without \`metadata.namespace\` takes the \`namespace:\` of the kustomizations that
+apply it, else \`defaultNamespace\` from \`.k8s-lint.yaml\`; with neither its namespace is unknown
+(not \`default\`) and it meets only objects of the same root kustomization or top directory
+(README, "Namespaces"). Lint the repository that holds the mesh's policies
 together with the workloads' configuration, or turn the rule off where the mesh-wide policy is
 managed elsewhere.
 
@@ -100,13 +104,17 @@ spec:
   check(context) {
     const istio = context.resources.filter(isIstioResource);
     if (istio.length === 0) return;
-    const namespaceOf = (resource: Resource): string => resource.namespaceOr(context.defaultNamespace);
+    const namespaceOf = (resource: Resource): string => resource.namespaceKey;
+    // Keys are for grouping; messages name a namespace by its description (model/placement.ts).
+    const descriptions = new Map<string, string>();
+    const describe = (key: string): string => descriptions.get(key) ?? `namespace "${key}"`;
     const { rootNamespace } = context.options;
 
     // Selector-less policies per namespace; the root namespace's are the mesh-wide ones.
     const namespaceWide = new Map<string, Resource[]>();
     const istioByNamespace = new Map<string, Resource[]>();
     for (const resource of istio) {
+      descriptions.set(resource.namespaceKey, resource.namespaceDescription);
       push(istioByNamespace, namespaceOf(resource), resource);
       if (isPeerAuthentication(resource) && isNamespaceWide(resource)) push(namespaceWide, namespaceOf(resource), resource);
     }
@@ -125,7 +133,7 @@ spec:
     // A mesh-wide policy that is not STRICT: the one place to fix, reported once.
     const meshWide = firstByKindAndName(notStrictIn(rootNamespace));
     if (meshWide) {
-      const detail = `namespaces without a namespace-wide STRICT PeerAuthentication: ${quoted(uncovered)}`;
+      const detail = `namespaces without a namespace-wide STRICT PeerAuthentication: ${listed(uncovered, describe)}`;
       context.report(meshWide, ['spec', 'mtls', 'mode'], `the mesh-wide mTLS mode is ${shownMode(meshWide)}, not STRICT; ${detail}`);
       return;
     }
@@ -136,13 +144,13 @@ spec:
     for (const namespace of uncovered) {
       const ownPolicy = firstByKindAndName(notStrictIn(namespace));
       if (ownPolicy) {
-        context.report(ownPolicy, ['spec', 'mtls', 'mode'], `the namespace-wide mTLS mode of namespace "${namespace}" is ${shownMode(ownPolicy)}, not STRICT, ${noMeshWide}`);
+        context.report(ownPolicy, ['spec', 'mtls', 'mode'], `the namespace-wide mTLS mode of ${describe(namespace)} is ${shownMode(ownPolicy)}, not STRICT, ${noMeshWide}`);
         continue;
       }
       const pods = (workloads.get(namespace) ?? []).map((pod) => pod.resource);
       const anchor = namespaceAnchor(namespaceObjects.get(namespace), pods.length > 0 ? pods : (istioByNamespace.get(namespace) ?? []));
       if (!anchor) continue;
-      context.report(anchor.target, anchor.path, `namespace "${namespace}" has no namespace-wide STRICT PeerAuthentication, ${noMeshWide}`);
+      context.report(anchor.target, anchor.path, `${describe(namespace)} has no namespace-wide STRICT PeerAuthentication, ${noMeshWide}`);
     }
   },
 };

@@ -7,12 +7,11 @@ import { ISTIO_REF, isNamespaceWide, isPeerAuthentication, specOf } from '../../
 /** Modes that let a workload accept plaintext. UNSET (or absent) inherits from the parent policy. */
 const WEAK_MODES = new Set(['PERMISSIVE', 'DISABLE']);
 
-function scopeOf(policy: Resource, defaultNamespace: string): string {
+function scopeOf(policy: Resource): string {
   if (!isNamespaceWide(policy)) return 'the selected workloads';
-  const namespace = policy.namespaceOr(defaultNamespace);
   // Istio's default root namespace: a policy without selector there is the mesh-wide default.
-  if (namespace === 'istio-system') return 'every workload of the mesh without a more specific policy';
-  return `every workload in namespace "${namespace}"`;
+  if (policy.placement.namespace === 'istio-system') return 'every workload of the mesh without a more specific policy';
+  return `every workload in ${policy.namespaceDescription}`;
 }
 
 function consequence(mode: string): string {
@@ -69,7 +68,7 @@ the exception to that port of a selected workload and suppress the finding with 
     for (const policy of context.resources) {
       if (!isPeerAuthentication(policy)) continue;
       const spec = specOf(policy);
-      const scope = scopeOf(policy, context.defaultNamespace);
+      const scope = scopeOf(policy);
       const mode = asString(asRecord(spec.mtls)?.mode);
       if (mode !== undefined && WEAK_MODES.has(mode)) {
         context.report(policy, ['spec', 'mtls', 'mode'], `mTLS mode "${mode}" lets ${scope} ${consequence(mode)}`);

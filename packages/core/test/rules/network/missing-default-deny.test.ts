@@ -45,7 +45,6 @@ testRule(missingDefaultDeny, {
         kind: NetworkPolicy
         metadata:
           name: deny-egress
-          namespace: default
         spec:
           policyTypes: [Egress]
           egress: []
@@ -440,11 +439,11 @@ testRule(missingDefaultDeny, {
           containers: [{ name: app, image: "app:1" }]
       `,
       errors: [
-        { line: 10, column: 1, object: 'Pod p', path: 'metadata.namespace', message: 'namespace "shop" has no default-deny NetworkPolicy for egress' },
+        { line: 10, column: 1, object: 'Pod shop/p', path: 'metadata.namespace', message: 'namespace "shop" has no default-deny NetworkPolicy for egress' },
       ],
     },
     {
-      name: 'hostile shapes: malformed policies do not count, a workload with metadata: null is in default',
+      name: 'hostile shapes: malformed policies do not count, a workload with metadata: null has an unset namespace',
       options: { directions: ['ingress'] },
       code: yaml`
         apiVersion: networking.k8s.io/v1
@@ -479,7 +478,7 @@ testRule(missingDefaultDeny, {
           containers: "x"
       `,
       errors: [
-        { line: 28, column: 1, object: 'Pod ', path: 'metadata.namespace', message: 'namespace "default"' },
+        { line: 28, column: 1, object: 'Pod ', path: 'metadata.namespace', message: 'the unset namespace of standard input has no default-deny' },
       ],
     },
   ],

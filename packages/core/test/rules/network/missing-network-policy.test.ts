@@ -138,7 +138,7 @@ testRule(missingNetworkPolicy, {
       `,
     },
     {
-      name: 'a policy and a workload without namespace are both in default',
+      name: 'a policy and workloads without namespace meet: they share the unset namespace of their tree',
       code: yaml`
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
@@ -160,7 +160,6 @@ testRule(missingNetworkPolicy, {
         kind: Job
         metadata:
           name: j
-          namespace: default
         spec:
           template:
             spec:
@@ -617,7 +616,7 @@ testRule(missingNetworkPolicy, {
           containers: [{ name: app, image: "app:1" }]
       `,
       errors: [
-        { line: 13, column: 3, object: 'Pod p', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "p"' },
+        { line: 13, column: 3, object: 'Pod shop/p', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "p"' },
       ],
     },
     {

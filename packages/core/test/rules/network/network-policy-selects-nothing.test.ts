@@ -219,7 +219,7 @@ testRule(networkPolicySelectsNothing, {
       `,
       errors: [
         { line: 8, column: 7, object: 'NetworkPolicy data/db', path: 'spec.podSelector', message: 'NetworkPolicy "db" matches no workload of namespace "data"' },
-        { line: 22, column: 7, object: 'NetworkPolicy web', path: 'spec.podSelector', message: 'namespace "default"' },
+        { line: 22, column: 7, object: 'NetworkPolicy web', path: 'spec.podSelector', message: 'matches no workload of the unset namespace of standard input' },
       ],
     },
   ],

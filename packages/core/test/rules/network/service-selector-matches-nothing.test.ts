@@ -203,7 +203,7 @@ testRule(serviceSelectorMatchesNothing, {
             spec: { selector: { app: web }, type: ClusterIP }
       `,
       errors: [
-        { line: 12, column: 13, object: 'Service web', path: 'spec.selector', message: 'namespace "shop"' },
+        { line: 12, column: 13, object: 'Service shop/web', path: 'spec.selector', message: 'namespace "shop"' },
       ],
     },
   ],

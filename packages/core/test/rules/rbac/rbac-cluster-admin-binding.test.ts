@@ -108,7 +108,7 @@ testRule(rbacClusterAdminBinding, {
       `,
       errors: [
         { line: 4, column: 68, object: 'RoleBinding shop/ns-admin', path: 'roleRef.name', message: 'binds ClusterRole "cluster-admin" to ServiceAccount "shop/deployer": full control of namespace "shop", its Roles, RoleBindings and Secrets included' },
-        { line: 12, column: 3, object: 'RoleBinding empty', path: 'roleRef.name', message: 'binds ClusterRole "cluster-admin" to no subject yet: full control of namespace "payments"' },
+        { line: 12, column: 3, object: 'RoleBinding payments/empty', path: 'roleRef.name', message: 'binds ClusterRole "cluster-admin" to no subject yet: full control of namespace "payments"' },
       ],
     },
   ],

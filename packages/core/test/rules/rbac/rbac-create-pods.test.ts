@@ -125,7 +125,7 @@ testRule(rbacCreatePods, {
         metadata: { name: job-starter }
         rules: [{ apiGroups: [batch], resources: [cronjobs], verbs: [create] }]
       `,
-      errors: [{ line: 4, column: 43, object: 'Role job-starter', path: 'rules[0].resources[0]', message: 'grants "create" on "cronjobs": the holder can run any pod in namespace "build"' }],
+      errors: [{ line: 4, column: 43, object: 'Role build/job-starter', path: 'rules[0].resources[0]', message: 'grants "create" on "cronjobs": the holder can run any pod in namespace "build"' }],
     },
   ],
 });

@@ -80,7 +80,7 @@ testRule(rbacDefaultServiceAccountBinding, {
       errors: [
         { line: 6, column: 29, object: 'ClusterRoleBinding monitoring', path: 'subjects[0].name', message: 'binds ClusterRole "view" to the "default" ServiceAccount of namespace "kube-system"' },
         { line: 7, column: 29, object: 'ClusterRoleBinding monitoring', path: 'subjects[1].name', message: 'binds ClusterRole "view" to the "default" ServiceAccount of its namespace' },
-        { line: 13, column: 36, object: 'RoleBinding ci', path: 'subjects[0].name', message: 'binds ClusterRole "edit" to the "default" ServiceAccount of namespace "build"' },
+        { line: 13, column: 36, object: 'RoleBinding build/ci', path: 'subjects[0].name', message: 'binds ClusterRole "edit" to the "default" ServiceAccount of namespace "build"' },
       ],
     },
   ],

@@ -215,8 +215,8 @@ testRule(rbacMissingRole, {
         roleRef: { kind: ClusterRole, name: legacy }
       `,
       errors: [
-        { line: 12, column: 24, object: 'RoleBinding api', path: 'roleRef.name', message: 'no Role "api" in namespace "shop"' },
-        { line: 17, column: 31, object: 'RoleBinding legacy', path: 'roleRef.name', message: 'no ClusterRole "legacy" among' },
+        { line: 12, column: 24, object: 'RoleBinding shop/api', path: 'roleRef.name', message: 'no Role "api" in namespace "shop"' },
+        { line: 17, column: 31, object: 'RoleBinding shop/legacy', path: 'roleRef.name', message: 'no ClusterRole "legacy" among' },
       ],
     },
   ],

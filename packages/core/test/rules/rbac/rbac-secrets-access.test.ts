@@ -154,7 +154,7 @@ testRule(rbacSecretsAccess, {
         {"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "Role", "metadata": {"name": "watcher"},
          "rules": [{"apiGroups": [""], "resources": ["secrets"], "verbs": ["watch"]}]}
       `,
-      errors: [{ line: 2, column: 46, object: 'Role watcher', path: 'rules[0].resources[0]', message: '"watch" on "secrets", reading the value of every Secret in namespace "payments"' }],
+      errors: [{ line: 2, column: 46, object: 'Role payments/watcher', path: 'rules[0].resources[0]', message: '"watch" on "secrets", reading the value of every Secret in namespace "payments"' }],
     },
     {
       name: 'aggregate-to-view and aggregate-to-edit say where the rules end up',

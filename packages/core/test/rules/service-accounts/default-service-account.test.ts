@@ -76,7 +76,7 @@ testRule(defaultServiceAccount, {
       errors: [
         { line: 10, column: 5, object: 'Deployment shop/web', path: 'spec.template.spec.serviceAccountName', message: 'pod spec of Deployment "web" names no ServiceAccount, so it uses the default ServiceAccount of namespace "shop"' },
         { line: 23, column: 7, object: 'Job shop/explicit', path: 'spec.template.spec.serviceAccountName', message: 'pod spec of Job "explicit" names the default ServiceAccount of namespace "shop"' },
-        { line: 34, column: 3, object: 'Pod deprecated', path: 'spec.serviceAccount', message: 'names the default ServiceAccount of namespace "default"' },
+        { line: 34, column: 3, object: 'Pod deprecated', path: 'spec.serviceAccount', message: 'names the default ServiceAccount of the unset namespace of standard input' },
       ],
     },
     {
@@ -112,7 +112,7 @@ testRule(defaultServiceAccount, {
             - name: app
               image: app:1
       `,
-      errors: [{ line: 5, column: 1, object: 'Pod p', path: 'spec.serviceAccountName', message: 'namespace "team"' }],
+      errors: [{ line: 5, column: 1, object: 'Pod team/p', path: 'spec.serviceAccountName', message: 'namespace "team"' }],
     },
   ],
 });

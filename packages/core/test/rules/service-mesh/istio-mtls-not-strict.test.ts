@@ -445,7 +445,7 @@ testRule(istioMtlsNotStrict, {
           mtls: STRICT
       `,
       errors: [
-        { line: 21, column: 3, object: 'PeerAuthentication istio-system/default', path: 'spec.mtls.mode', message: 'namespaces without a namespace-wide STRICT PeerAuthentication: "default", "istio-system"' },
+        { line: 21, column: 3, object: 'PeerAuthentication istio-system/default', path: 'spec.mtls.mode', message: 'namespaces without a namespace-wide STRICT PeerAuthentication: the unset namespace of standard input, "istio-system"' },
       ],
     },
   ],

@@ -180,7 +180,7 @@ testRule(istioMtlsPermissive, {
                 mode: PERMISSIVE
       `,
       errors: [
-        { line: 10, column: 9, object: 'PeerAuthentication no-namespace', path: 'spec.mtls.mode', message: 'namespace "apps"' },
+        { line: 10, column: 9, object: 'PeerAuthentication apps/no-namespace', path: 'spec.mtls.mode', message: 'namespace "apps"' },
       ],
     },
   ],
