@@ -135,6 +135,18 @@ describe('the repository is the context of the files named', () => {
     expect(missing.stderr).toContain('--context nowhere: not a directory');
   });
 
+  it('outside a repository, the home directory is never read as context (it holds every project of the user)', () => {
+    const home = tempDir('context-home');
+    writeTree(home, { 'policies/netpol.yaml': DEFAULT_DENY, 'apps/web.yaml': WEB });
+    const run = lint(['apps/web.yaml', '--format', 'json'], { cwd: home, entry: BUNDLE, env: { HOME: home } });
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.summary.contextFiles).toBeUndefined();
+    expect(networkFindings(report)).toHaveLength(3);
+    // --context still reads it when asked.
+    const asked = JSON.parse(lint(['apps/web.yaml', '--context', '.', '--format', 'json'], { cwd: home, entry: BUNDLE, env: { HOME: home } }).stdout) as Report;
+    expect(networkFindings(asked)).toEqual([]);
+  });
+
   it('summary.contextFiles counts the files parsed: files holding no kind cross-object rules read are not', () => {
     const root = repository({ 'apps/config.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c, namespace: shop }\ndata: { a: b }\n' });
     expect(lintJson(root, ['apps/web.yaml']).report.summary.contextFiles).toBe(1);

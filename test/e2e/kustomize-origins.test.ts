@@ -223,6 +223,30 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize: generated objects whose name
   });
 });
 
+describeIf(kubectl !== null, 'k8s-lint --kustomize: an inline patchesStrategicMerge entry (real kubectl)', 'kubectl is not on the PATH')(() => {
+  test('at the field inside the block in the kustomization', () => {
+    const kustomization = [
+      'resources:',
+      '  - pod.yaml',
+      'patchesStrategicMerge:',
+      '  - |-',
+      '    apiVersion: v1',
+      '    kind: Pod',
+      '    metadata:',
+      '      name: p',
+      '    spec:',
+      '      hostIPC: true',
+      '',
+    ].join('\n');
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n';
+    const cwd = writeTree(tempDir('kustomize-origins-psm'), { 'app/kustomization.yaml': kustomization, 'app/pod.yaml': pod });
+    const findings = lintTree(cwd, ['.'], tempDir('kustomize-origins-psm-tmp'));
+    // Line 10 is `      hostIPC: true`.
+    expect(kustomization.split('\n')[9]).toBe('      hostIPC: true');
+    expect(placesOf(findings, 'host-namespaces')).toEqual(['app/kustomization.yaml:10:7 spec.hostIPC']);
+  });
+});
+
 const MICROSERVICES_DEMO = '/work/shared/corpus/GoogleCloudPlatform__microservices-demo';
 
 describeIf(kubectl !== null && existsSync(MICROSERVICES_DEMO), 'k8s-lint --kustomize on microservices-demo: every finding at a source position (real kubectl)', 'kubectl is not on the PATH or the corpus is not here')(() => {

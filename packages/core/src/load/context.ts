@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors';
 import type { Resource } from '../model/resource';
@@ -36,8 +37,9 @@ export function contextRoot(option: ContextOption, args: readonly string[], cwd:
   }
   if (rendering || args.some((arg) => arg === '-' || isDirectory(path.resolve(cwd, arg)))) return null;
   const root = repositoryRootOf(cwd) ?? (configFile ? path.dirname(configFile) : path.resolve(cwd));
-  // A run from / (no repository, no configuration) would walk the whole machine, /proc included.
-  return path.dirname(root) === root ? null : root;
+  // A run from / or from the home directory (no repository, no configuration) would walk the
+  // whole machine or every project of the user: no automatic context there (--context still works).
+  return path.dirname(root) === root || root === path.resolve(homedir()) ? null : root;
 }
 
 export interface ContextFile {
