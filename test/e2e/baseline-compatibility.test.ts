@@ -18,14 +18,23 @@ interface SarifLog {
   runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[] }[];
 }
 
+/**
+ * Findings rules have gained since the fixture was made (issue 15: missing-probes covers bare
+ * Pods): left out before comparing, so that the test keeps checking keys and fingerprints only.
+ */
+const isNewCoverage = (finding: { ruleId: string; object?: { kind: string } | null }): boolean => finding.ruleId === 'missing-probes' && finding.object?.kind === 'Pod';
+
 describe('a baseline file written by the previous release', () => {
   const cwd = tempDir('baseline-v1');
   cpSync(path.join(FIXTURE, 'before'), cwd, { recursive: true });
 
-  test('is what the bundle writes today for the same tree, byte for byte', () => {
+  test('is what the bundle writes today for the same tree, byte for byte (leaving out findings rules gained since)', () => {
     const write = lint(['.', '--write-baseline', 'written.json'], { cwd, entry: BUNDLE });
-    expect(write).toMatchObject({ status: 0, stderr: 'k8s-lint: wrote 73 findings to baseline written.json\n' });
-    expect(readFileSync(path.join(cwd, 'written.json'), 'utf8')).toBe(fixture('baseline.json'));
+    expect(write.status).toBe(0);
+    const written = JSON.parse(readFileSync(path.join(cwd, 'written.json'), 'utf8')) as { entries: Array<{ ruleId: string; object: { kind: string } | null; count: number }> };
+    const old = { ...written, entries: written.entries.filter((entry) => !isNewCoverage(entry)) };
+    expect(write.stderr).toBe(`k8s-lint: wrote ${73 + written.entries.filter(isNewCoverage).reduce((sum, entry) => sum + entry.count, 0)} findings to baseline written.json\n`);
+    expect(`${JSON.stringify(old, null, 2)}\n`).toBe(fixture('baseline.json'));
     rmSync(path.join(cwd, 'written.json'));
   });
 
@@ -36,16 +45,21 @@ describe('a baseline file written by the previous release', () => {
     const json = lint(['.', '--baseline', 'baseline.json', '-f', 'json'], { cwd, entry: BUNDLE });
     expect(json.status).toBe(1);
     const report = JSON.parse(json.stdout) as JsonReport;
+    const gained = report.findings.filter(isNewCoverage);
+    // Bare-Pod probe findings are notes, never suppressed (the old baseline could not know them).
+    expect(gained.every((finding) => finding.severity === 'note' && !finding.suppressed)).toBe(true);
     const condensed = {
-      summary: report.summary,
-      findings: report.findings.map(({ ruleId, file, line, column, suppression }) => ({ ruleId, file, line, column, suppression })),
+      summary: { ...report.summary, findings: report.summary.findings - gained.length, notes: report.summary.notes - gained.length },
+      findings: report.findings.filter((finding) => !isNewCoverage(finding)).map(({ ruleId, file, line, column, suppression }) => ({ ruleId, file, line, column, suppression })),
     };
     expect(condensed).toEqual(JSON.parse(fixture('expected-report.json')));
     // The new findings are the added Pod's (below line 45 of app/deploy.yaml), nothing else.
-    expect(report.summary).toMatchObject({ findings: 13, suppressed: 1, baselined: 73 });
+    expect(condensed.summary).toMatchObject({ findings: 13, suppressed: 1, baselined: 73 });
 
     const sarif = lint(['.', '--baseline', 'baseline.json', '-f', 'sarif'], { cwd, entry: BUNDLE });
-    const results = (JSON.parse(sarif.stdout) as SarifLog).runs[0]?.results ?? [];
+    const isGained = (result: SarifLog['runs'][number]['results'][number]): boolean =>
+      result.ruleId === 'missing-probes' && gained.some((finding) => finding.line === result.locations[0]?.physicalLocation.region.startLine);
+    const results = ((JSON.parse(sarif.stdout) as SarifLog).runs[0]?.results ?? []).filter((result) => !isGained(result));
     const fingerprints = results.map((result) => ({
       ruleId: result.ruleId,
       line: result.locations[0]?.physicalLocation.region.startLine,

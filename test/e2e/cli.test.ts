@@ -23,7 +23,7 @@ describe('k8s-lint on examples/', () => {
     // examples/bad's Namespace enforces restricted: the privileged field is reported once, by pss/privileged.
     expect(run.stdout).toMatch(/ {2}30:13 +error +namespace "shop" would reject the pods of this Deployment: .*privileged=true\) — reported here for privileged-container too {2}pss\/privileged\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
     expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
-    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 28 files, 51 objects; 1 suppressed; 2 documents without apiVersion\/kind skipped; 13 custom resources without a known schema \(no CRD\) not validated\n$/);
+    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 28 files, 52 objects; 1 suppressed; 2 documents without apiVersion\/kind skipped; 13 custom resources without a known schema \(no CRD\) not validated\n$/);
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -32,7 +32,7 @@ describe('k8s-lint on examples/', () => {
     expect(status).toBe(1);
     expect(report.tool.name).toBe('k8s-lint');
     expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped', 'unvalidated']);
-    expect(report.summary).toMatchObject({ files: 28, objects: 51, suppressed: 1, skipped: 2, unvalidated: 13 });
+    expect(report.summary).toMatchObject({ files: 28, objects: 52, suppressed: 1, skipped: 2, unvalidated: 13 });
     expect(report.summary.findings).toBe(report.summary.errors + report.summary.warnings + report.summary.notes);
     const privileged = report.findings.find((f) => f.ruleId === 'pss/privileged' && f.file === 'examples/bad/web-deployment.yaml');
     expect(privileged).toEqual({
@@ -273,7 +273,7 @@ describe('--format junit', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="k8s-lint" tests="5" failures="2" errors="0">\n/);
     expect(run.stdout).toContain(
-      '<testsuite name="examples/broken/duplicate-key.yaml" tests="1" failures="1" errors="0">\n    <testcase classname="examples/broken/duplicate-key.yaml" name="yaml-syntax">\n      <failure type="error" message="Map keys must be unique">examples/broken/duplicate-key.yaml:14:3: error: Map keys must be unique</failure>',
+      '<testsuite name="examples/broken/duplicate-key.yaml" tests="1" failures="1" errors="0">\n    <testcase classname="examples/broken/duplicate-key.yaml" name="yaml-syntax">\n      <failure type="error" message="Map keys must be unique: key &quot;name&quot; is repeated">examples/broken/duplicate-key.yaml:14:3: error: Map keys must be unique: key &quot;name&quot; is repeated</failure>',
     );
     expect(run.stdout).toContain('<testsuite name="examples/good/api-deployment.yaml" tests="1" failures="0" errors="0">\n    <testcase classname="examples/good/api-deployment.yaml" name="k8s-lint"/>');
   });

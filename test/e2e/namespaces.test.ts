@@ -62,7 +62,7 @@ describe('namespaces from kustomizations, without rendering', () => {
       'missing-default-deny apps/b/web.yaml:3:1 Deployment b-web',
       'missing-network-policy apps/b/web.yaml:10:7 Deployment b-web',
     ]);
-    expect(findings[2]?.message).toBe('no NetworkPolicy in the unset namespace of kustomization apps/b selects the pods of Deployment "b-web"');
+    expect(findings[2]?.message).toBe('no NetworkPolicy in the unset namespace of kustomization apps/b selects the pods of Deployment "b-web" for ingress or egress: any pod can connect to them, and they can connect anywhere');
     expect(findings[2]?.object).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: null, name: 'b-web', namespaceSource: 'unknown' });
   });
 
@@ -100,7 +100,7 @@ describe('namespaces from kustomizations, without rendering', () => {
       'missing-default-deny base/web.yaml:3:1 Deployment web',
       'missing-network-policy base/web.yaml:10:7 Deployment web',
     ]);
-    expect(findings[2]?.message).toBe('no NetworkPolicy in the namespaces kustomizations overlays/prod, overlays/staging give it selects the pods of Deployment "web"');
+    expect(findings[2]?.message).toBe('no NetworkPolicy in the namespaces kustomizations overlays/prod, overlays/staging give it selects the pods of Deployment "web" for ingress or egress: any pod can connect to them, and they can connect anywhere');
     expect(findings[2]?.object?.namespaceSource).toBe('unknown');
   });
 
@@ -133,7 +133,7 @@ describe('namespaces from kustomizations, without rendering', () => {
     const findings = networkFindings(['.'], root);
     expect(findings.filter((finding) => finding.ruleId === 'missing-network-policy').map(brief)).toEqual(['missing-network-policy team-b/web.yaml:10:7 Deployment b-web']);
     expect(findings.find((finding) => finding.ruleId === 'missing-network-policy')?.message).toBe(
-      'no NetworkPolicy in the unset namespace of directory "team-b" selects the pods of Deployment "b-web"',
+      'no NetworkPolicy in the unset namespace of directory "team-b" selects the pods of Deployment "b-web" for ingress or egress: any pod can connect to them, and they can connect anywhere',
     );
   });
 
@@ -193,7 +193,7 @@ describe('namespaces from kustomizations, without rendering', () => {
     expect(run.status).toBe(1);
     const web = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings.filter((finding) => finding.file === 'a/web.yaml' && finding.ruleId === 'missing-network-policy');
     expect(web.map((finding) => [finding.object?.namespaceSource, finding.message])).toEqual([
-      ['kustomization:a/kustomization.yaml', 'no NetworkPolicy in namespace "a" selects the pods of Deployment "web"'],
+      ['kustomization:a/kustomization.yaml', 'no NetworkPolicy in namespace "a" selects the pods of Deployment "web" for ingress or egress: any pod can connect to them, and they can connect anywhere'],
     ]);
   });
 });

@@ -64,4 +64,15 @@ export interface Finding extends Readonly<SourceRange> {
    * its object, the merged finding names this one. Not part of any output.
    */
   readonly writtenObject?: Readonly<ObjectRef>;
+  /**
+   * Other places that explain the finding (the role rule that grants what a binding is reported
+   * for), in the order the rule gave them; absent when there are none. Not part of its identity.
+   */
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** A place a finding points to besides its own (JSON `related`, SARIF `relatedLocations`). */
+export interface RelatedLocation extends Readonly<SourceRange> {
+  readonly file: string;
+  readonly message: string;
 }

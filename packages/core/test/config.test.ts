@@ -82,7 +82,7 @@ describe('configuration', () => {
 
   test.each([
     // An unknown key is shown by its parent and position, not by its text...
-    ['ghp_SECRETTOKEN123: x\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 1, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts)'],
+    ['ghp_SECRETTOKEN123: x\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 1, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads)'],
     ['profile: default\noverrides:\n  - files: [a]\n    rules: {}\n    token-ghp_SECRET: 1\n', '/repo/.k8s-lint.yaml: overrides[0]: unknown key at line 5, column 5 (allowed: files, rules)'],
     ['rules:\n  missing-resource-limits: { options: { ghp_SECRET: 1 } }\n', '/repo/.k8s-lint.yaml: rules.missing-resource-limits.options: unknown key (allowed: resources)'],
     // ...unless it is a typo of a known key.
@@ -96,7 +96,7 @@ describe('configuration', () => {
     ['a: !ghp_SECRET [x\n', expect.stringMatching(/^\/repo\/\.k8s-lint\.yaml: invalid YAML: /)],
     ['a: *ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: unresolved alias (the anchor must be set before the alias)'],
     ['a: "ghp_\\qSECRET"\n', '/repo/.k8s-lint.yaml: invalid YAML: invalid escape sequence in a double-quoted string at line 1, column 9:'],
-    ['%ghp_SECRET x\n---\na: 1\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 3, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts)'],
+    ['%ghp_SECRET x\n---\na: 1\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 3, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads)'],
     ['a: [x]ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: Unexpected scalar at node end at line 1, column 7:'],
   ])('%j: the message names the key, never other keys or values', (text, message) => {
     const shown = configError(text);
@@ -139,7 +139,7 @@ describe('configuration', () => {
   });
 
   test('defaults come from the declarations; flag texts are parsed by them', () => {
-    expect(EMPTY_CONFIG).toEqual({ file: null, rules: {}, exclude: [], profile: 'default', pssVersion: 'latest', maxFileSize: 10_000_000, charts: [] });
+    expect(EMPTY_CONFIG).toEqual({ file: null, rules: {}, exclude: [], profile: 'default', pssVersion: 'latest', maxFileSize: 10_000_000, charts: [], honorPeerAnnotations: [], workloads: [] });
     expect(parseConfig('profile: pss-baseline\nkubernetesVersion: "1.33"\n', '/repo/.k8s-lint.yaml')).toEqual({
       ...EMPTY_CONFIG, file: '/repo/.k8s-lint.yaml', shownAs: '/repo/.k8s-lint.yaml', overrides: [], profile: 'pss-baseline', kubernetesVersion: '1.33',
     });
@@ -224,5 +224,35 @@ describe('charts: per-chart values, release name and namespace', () => {
     const file = path.join(root, 'outside', 'k.yaml');
     expect(chartsError('charts:\n  - path: ../repo/charts/web\n', file)).toBe('.k8s-lint.yaml: charts[0].path: the path at line 2, column 11 is outside the repository: charts and values files must be inside it');
     expect(parseConfig('charts:\n  - path: chart\n', file).charts).toEqual([{ path: path.join(root, 'outside', 'chart'), values: [] }]);
+  });
+});
+
+describe('workloads: custom kinds that run pods', () => {
+  test('entries are kept as written', () => {
+    const text = ['workloads:', '  - apiVersion: example.com/v1', '    kind: Worker', '    podSpecPath: spec.template.spec', '  - { apiVersion: v1, kind: Runner, podSpecPath: spec }', ''].join('\n');
+    expect(parseConfig(text, '/repo/.k8s-lint.yaml').workloads).toEqual([
+      { apiVersion: 'example.com/v1', kind: 'Worker', podSpecPath: 'spec.template.spec' },
+      { apiVersion: 'v1', kind: 'Runner', podSpecPath: 'spec' },
+    ]);
+    expect(parseConfig('profile: default\n', '/repo/.k8s-lint.yaml').workloads).toEqual([]);
+  });
+
+  test.each([
+    ['workloads:\n  - apiVersion: example.com/v1\n    kind: Worker\n    podSpecPath: spec..SECRET\n', 'workloads[0].podSpecPath: the value at line 4, column 18 is not a dotted path of keys such as spec.template.spec'],
+    ['workloads:\n  - apiVersion: example.com/v1\n    kind: Worker\n    podSpecPath: "spec.containers[0]SECRET"\n', 'workloads[0].podSpecPath: the value at line 4, column 18 is not a dotted path of keys such as spec.template.spec'],
+    ['workloads:\n  - { apiVersion: "Example.com/SECRET", kind: Worker, podSpecPath: spec }\n', 'workloads[0].apiVersion: the value at line 2, column 19 is not an apiVersion such as example.com/v1'],
+    ['workloads:\n  - { apiVersion: example.com/v1, kind: "SECRET kind", podSpecPath: spec }\n', 'workloads[0].kind: the value at line 2, column 41 is not a kind such as Worker'],
+    [
+      'workloads:\n  - { apiVersion: example.com/v1, kind: Worker, podSpecPath: spec }\n  - { apiVersion: example.com/v1, kind: Worker, podSpecPath: spec.template.spec }\n',
+      'workloads[1].kind: the value at line 3, column 41 declares the same apiVersion and kind as workloads[0]',
+    ],
+    // Shapes are the schema's.
+    ['workloads:\n  - { apiVersion: example.com/v1, kind: Worker }\n', "workloads[0]: must have required property 'podSpecPath'"],
+    ['workloads:\n  - { apiVersion: example.com/v1, kind: Worker, podSpecPath: spec, SECRET: 1 }\n', 'workloads[0]: unknown key at line 2, column 68 (allowed: apiVersion, kind, podSpecPath)'],
+    ['workloads: SECRET\n', 'workloads: must be array'],
+  ])('%j: a located ConfigError that never quotes the value', (text, message) => {
+    const shown = configError(text);
+    expect(shown).toBe(`/repo/.k8s-lint.yaml: ${message}`);
+    expect(shown).not.toMatch(/SECRET/);
   });
 });

@@ -71,7 +71,7 @@ describe('huge maps', () => {
       const text = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: { name: big, namespace: shop }', 'data:', ...keys, '  key-7: again', ''].join('\n');
       const result = await lintText(text);
       expect(result.findings.map((finding) => `${finding.line}:${finding.column}-${finding.endColumn} ${finding.ruleId} ${finding.message}`)).toEqual([
-        `${60_005}:3-4 yaml-syntax Map keys must be unique`,
+        `${60_005}:3-4 yaml-syntax Map keys must be unique: key "key-7" is repeated`,
       ]);
       const unique = await lintText(text.replace('  key-7: again\n', ''));
       expect(unique.summary.objects).toBe(1);

@@ -69,7 +69,7 @@ describe('lint: documents, lists and files', () => {
     const result = await lint({ paths: ['.'], cwd, rules });
     expect(result.findings.map((f) => `${brief(f)} ${f.ruleId === 'yaml-syntax' ? f.message : ''}`.trim())).toEqual([
       'a.yaml:9:9 privileged-container Pod/before spec.containers[0].securityContext.privileged',
-      'a.yaml:13:3 yaml-syntax -  Map keys must be unique',
+      'a.yaml:13:3 yaml-syntax -  Map keys must be unique: key "name" is repeated',
       expect.stringMatching(/^a\.yaml:1[56]:\d+ yaml-syntax - {2}\S/),
       'a.yaml:25:9 privileged-container Pod/after spec.containers[0].securityContext.privileged',
       'b.json:2:60 privileged-container Pod/json spec.containers[0].securityContext.privileged',

@@ -333,6 +333,7 @@ function toResult(finding: Finding, ruleIndex: number, fingerprint: string): Res
     locations: [toLocation(finding)],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
   };
+  if (finding.related && finding.related.length > 0) result.relatedLocations = finding.related.map(toRelatedLocation);
   if (finding.suppression) result.suppressions = [toSuppression(finding.suppression)];
   const properties = resultProperties(finding);
   if (Object.keys(properties).length > 0) result.properties = properties;
@@ -354,6 +355,15 @@ function toLocation(finding: Finding): Location {
   };
   if (finding.object) location.logicalLocations = [logicalLocation(finding.object)];
   return location;
+}
+
+/** What explains the finding elsewhere (the role rule behind a binding); ids count from 1, as SARIF embedded links use them. */
+function toRelatedLocation(related: NonNullable<Finding['related']>[number], index: number): Location {
+  return {
+    id: index + 1,
+    physicalLocation: { artifactLocation: artifactLocation(related.file), region: toRegion(related) },
+    message: { text: related.message !== '' ? related.message : 'related location' },
+  };
 }
 
 /**

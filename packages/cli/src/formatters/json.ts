@@ -55,5 +55,19 @@ function toJsonFinding(finding: Finding): object {
     source: finding.source,
     // Only on findings from `--kustomize` rendering: other output is unchanged.
     ...(finding.renderedBy ? { renderedBy: finding.renderedBy } : {}),
+    // Only on findings that point elsewhere too (the role rule behind a binding): other output is unchanged.
+    ...(finding.related && finding.related.length > 0 ? { related: finding.related.map(toJsonRelated) } : {}),
+  };
+}
+
+/** Fixed field order, like the finding's own. */
+function toJsonRelated(related: NonNullable<Finding['related']>[number]): object {
+  return {
+    file: related.file,
+    line: related.line,
+    column: related.column,
+    endLine: related.endLine,
+    endColumn: related.endColumn,
+    message: related.message,
   };
 }

@@ -35,6 +35,10 @@ export function formatStylish(result: LintResult, context: FormatContext): strin
       lines.push(`  ${position}  ${severity}  ${escapeControls(finding.message)}  ${paint('dim', escapeControls(finding.ruleId))}`);
       const where = escapeControls(describeWhere(finding));
       if (where) lines.push(`  ${' '.repeat(positionWidth)}  ${paint('dim', where)}`);
+      for (const related of finding.related ?? []) {
+        const at = `${escapeControls(related.file)}:${related.line}:${related.column}`;
+        lines.push(`  ${' '.repeat(positionWidth)}  ${paint('dim', `↳ ${at} ${escapeControls(related.message)}`)}`);
+      }
     }
     lines.push('');
   }

@@ -9,6 +9,7 @@ import { bundledKubernetesVersion, unsupportedKubernetesVersion } from '../kuber
 import type { Severity } from '../types';
 import { asRecord } from '../values';
 import { checkChartNames, resolveChartEntries } from './chart-entries';
+import { checkWorkloadEntries } from './workload-entries';
 import { readConfigSource } from './config-file';
 import { ConfigYamlError, readConfigYaml, type Locate } from './config-yaml';
 import { describeSchemaError } from './schema-messages';
@@ -88,6 +89,7 @@ export function parseConfig(text: string, file: string, shown: string = file): C
   value ??= {};
   checkKubernetesVersionIsText(value, shown);
   checkChartNames(value, shown, locate);
+  checkWorkloadEntries(value, shown, locate);
   const errors = validateRaw(value);
   if (errors.length > 0) throw new ConfigError(`${shown}: ${describeSchemaError(errors, locate)}`);
   const raw = value as RawConfig;

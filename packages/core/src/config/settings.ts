@@ -1,7 +1,9 @@
 import { InputError } from '../errors';
 import { DEFAULT_MAX_FILE_SIZE } from '../load/analyze-file';
 import { PROFILES, type Profile } from '../rules/rule';
+import type { AnnotationPeer } from '../suppress/peer-checks';
 import type { ChartSetting } from './chart-entries';
+import type { WorkloadDeclaration } from '../model/workload-kinds';
 
 /** A command-line flag that wins over the setting. Its long name, in camelCase, is the setting's key. */
 export interface SettingFlag<T> {
@@ -51,6 +53,10 @@ export const SETTINGS = {
   }),
   // Not a flag: a chart's values, release name and namespace belong with the chart (config/chart-entries.ts checks them).
   charts: fileOnly<readonly ChartSetting[]>([]),
+  // Peers whose exemption annotations suppress the rules their checks map to (suppress/peer-annotations.ts).
+  honorPeerAnnotations: fileOnly<readonly AnnotationPeer[]>([]),
+  // Custom kinds that run pods, and where their pod spec is (config/workload-entries.ts checks them).
+  workloads: fileOnly<readonly WorkloadDeclaration[]>([]),
 };
 
 type Declared = typeof SETTINGS;

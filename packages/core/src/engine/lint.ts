@@ -7,7 +7,7 @@ import { KustomizationTree } from '../load/kustomization-tree';
 import { collectInputs, displayPathOf, type InputFile } from '../load/inputs';
 import { compareStrings } from '../text/strings';
 import { isChartProblem, type InputProblem } from '../load/walk';
-import { podTemplateOf, type PodTemplate } from '../model/pod';
+import { podTemplatesOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import { createOverrides } from '../overrides/overrides';
 import { planRun } from '../plan/run-plan';
@@ -15,7 +15,7 @@ import type { RenderedInput, RenderOptions } from '../render';
 import { RENDER_ERROR_RULE_ID } from '../render/types';
 import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, YAML_SYNTAX_RULE_ID } from '../rules';
 import { INPUT_PROBLEM_RULE_IDS } from '../rules/loader-rule-ids';
-import type { AnyRule, RuleContext, RunSettings } from '../rules/rule';
+import type { AnyRule, RelatedField, RuleContext, RunSettings } from '../rules/rule';
 import { CommentSuppressions } from '../suppress/suppressions';
 import type { FieldPath, Finding, Severity, SourceRange } from '../types';
 import { analyzeInputs } from './analyze-inputs';
@@ -163,10 +163,10 @@ export async function lint(options: LintOptions): Promise<LintResult> {
 
   // Every finding goes through the pipeline as it comes (see pipeline.ts): none is held whole.
   const maxFindings = options.maxFindings ?? DEFAULT_MAX_FINDINGS;
-  const pipeline = new FindingPipeline({ rendering, overrides: applyOverrides, commentsOf: (file) => comments.get(file), maxFindings, baseline: options.baseline });
+  const pipeline = new FindingPipeline({ rendering, overrides: applyOverrides, commentsOf: (file) => comments.get(file), honorPeerAnnotations: config.honorPeerAnnotations, maxFindings, baseline: options.baseline });
   for (const finding of loadingFindings) pipeline.loaded(finding);
   for (const finding of renderErrors(rendering, severityOf.get(RENDER_ERROR_RULE_ID))) pipeline.atSource(finding);
-  const podTemplates = resources.map(podTemplateOf).filter((pod): pod is PodTemplate => pod !== undefined);
+  const podTemplates = podTemplatesOf(resources, config.workloads);
   const inReportSet = isInReportSet(contextObjects);
   for (const entry of active) runRule(entry, resources, podTemplates, settings, unvalidated, pipeline, severityOf, inReportSet);
   const kept = pipeline.finish();
@@ -200,8 +200,8 @@ function runRule(
     podTemplates,
     options: entry.options,
     settings,
-    report(resource: Resource, path: FieldPath, message: string, severity?: Severity) {
-      if (inReportSet(resource)) pipeline.report({ ruleId, severity: severity ?? entry.severity, resource, path, message });
+    report(resource: Resource, path: FieldPath, message: string, severity?: Severity, related?: readonly RelatedField[]) {
+      if (inReportSet(resource)) pipeline.report({ ruleId, severity: severity ?? entry.severity, resource, path, message, related: related ?? [] });
     },
     markUnvalidated(resource: Resource) {
       if (inReportSet(resource)) unvalidated.add(resource);

@@ -1,10 +1,11 @@
 import type { Resource } from '../model/resource';
 import type { Rendering } from '../render';
+import type { AnnotationPeer } from '../suppress/peer-checks';
 import type { CommentSuppressions } from '../suppress/suppressions';
-import type { FieldPath, Finding } from '../types';
+import type { FieldPath, Finding, RelatedLocation } from '../types';
 import { FindingCollector, type CollectedFindings } from './finding-collector';
 import type { BaselineUse } from './stages/baseline';
-import { locate, type RuleReport } from './stages/locate';
+import { locate, locateRelated, type RelatedReport, type RuleReport } from './stages/locate';
 import { mapRendered } from './stages/map-rendered';
 import { OverlayMerge } from './stages/merge-overlays';
 import { suppress } from './stages/suppressions';
@@ -16,6 +17,8 @@ export interface PipelineOptions {
   overrides: (finding: Finding) => Finding | null;
   /** The `k8s-lint-disable-next-line` comments of a file (a display path), if it was read. */
   commentsOf: (file: string) => CommentSuppressions | undefined;
+  /** Peers whose exemption annotations suppress the rules their checks map to (`honorPeerAnnotations`). */
+  honorPeerAnnotations?: readonly AnnotationPeer[];
   maxFindings: number;
   baseline?: BaselineUse;
 }
@@ -48,7 +51,8 @@ export class FindingPipeline {
 
   /** A rule's report on a field of an object. */
   report(report: RuleReport): void {
-    this.fromSource(mapRendered(this.options.rendering, locate(report), report.resource, report.path), report.resource);
+    const finding = mapRendered(this.options.rendering, locate(report), report.resource, report.path);
+    this.fromSource(withRelatedAtSource(this.options.rendering, finding, report.related ?? []), report.resource);
   }
 
   /** A finding made while loading a file (no object): already located, maybe in rendered output. */
@@ -69,15 +73,28 @@ export class FindingPipeline {
   private fromSource(finding: Finding, resource: Resource | null): void {
     const overridden = this.options.overrides(withMaskedUrls(finding));
     if (!overridden) return;
-    const suppressed = suppress(overridden, resource, this.options.commentsOf(overridden.file));
+    const suppressed = suppress(overridden, resource, this.options.commentsOf(overridden.file), this.options.honorPeerAnnotations);
     if (!this.overlays.hold(suppressed)) this.collector.add(suppressed);
   }
 }
 
 const NO_FIELD: FieldPath = [];
 
+/** Related fields in rendered output move to their sources too, each as its own field would. */
+function withRelatedAtSource(rendering: Rendering | null, finding: Finding, related: readonly RelatedReport[]): Finding {
+  if (!rendering || related.length === 0) return finding;
+  const mapped = related.map((item): RelatedLocation => {
+    const located = locateRelated(item);
+    const at = rendering.map({ ...finding, ...located, related: [] }, item.resource, item.path);
+    return { file: at.file, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn, message: item.message };
+  });
+  return { ...finding, related: mapped };
+}
+
 /** Whatever a rule, the loader or a renderer quotes, a URL in it shows no credentials: masked once, where every finding enters. */
 function withMaskedUrls(finding: Finding): Finding {
   const message = maskUrlsIn(finding.message);
-  return message === finding.message ? finding : { ...finding, message };
+  const related = finding.related?.map((item) => ({ ...item, message: maskUrlsIn(item.message) }));
+  if (message === finding.message && related === undefined) return finding;
+  return { ...finding, message, ...(related ? { related } : {}) };
 }

@@ -1,21 +1,10 @@
 import type { FieldPath } from '../types';
-import { asArray, asRecord, asString, getIn, type JsonRecord } from '../values';
+import { asArray, asRecord, asString, type JsonRecord } from '../values';
 import type { Resource } from './resource';
+import { BUILT_IN_WORKLOADS, templateShapeOf, type WorkloadDeclaration } from './workload-kinds';
 
-/** Where each workload kind keeps the template of the pods it creates. */
-const POD_TEMPLATE_PATHS: Readonly<Record<string, FieldPath>> = {
-  Pod: [],
-  PodTemplate: ['template'],
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-};
-
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(POD_TEMPLATE_PATHS);
+/** Kind names of the built-in workloads (several groups may share one, e.g. Knative's `Service`). */
+export const WORKLOAD_KINDS: readonly string[] = [...new Set(BUILT_IN_WORKLOADS.map((workload) => workload.kind))];
 
 export type ContainerKind = 'container' | 'initContainer' | 'ephemeralContainer';
 
@@ -33,6 +22,27 @@ export interface Container {
   /** Path from the resource root, e.g. `spec.template.spec.containers[1]`. */
   path: FieldPath;
   securityContext: JsonRecord;
+  /**
+   * The pod-level security context of this container's own pod when it is not the template's
+   * (an Argo Workflows template's `securityContext` replaces the workflow's): `effective` reads it.
+   */
+  podSecurityContext?: { value: JsonRecord; path: FieldPath };
+}
+
+/** How the workload kind is known: built in, declared under `workloads:`, or inferred from its shape. */
+export type TemplateOrigin = 'built-in' | 'declared' | 'inferred';
+
+/** Where a workload keeps its pod: spec and metadata with their paths, and how that was found. */
+export interface PodTemplateShape {
+  spec: JsonRecord;
+  specPath: FieldPath;
+  metadata: JsonRecord;
+  metadataPath: FieldPath;
+  origin: TemplateOrigin;
+  /** False for blueprints that run nothing by themselves (core `PodTemplate`, Argo `ClusterWorkflowTemplate`). */
+  createsPods: boolean;
+  /** Containers kept outside the spec's lists (Argo Workflows templates); default: the spec's lists. */
+  containers?: readonly Container[];
 }
 
 /** The pod a workload creates, with paths relative to the workload's own root. */
@@ -41,13 +51,18 @@ export class PodTemplate {
   readonly metadata: JsonRecord;
   readonly specPath: FieldPath;
   readonly metadataPath: FieldPath;
-  private containerList: Container[] | undefined;
+  readonly origin: TemplateOrigin;
+  readonly createsPods: boolean;
+  private containerList: readonly Container[] | undefined;
 
-  constructor(readonly resource: Resource, templatePath: FieldPath, template: JsonRecord) {
-    this.spec = asRecord(template.spec) ?? {};
-    this.metadata = asRecord(template.metadata) ?? {};
-    this.specPath = [...templatePath, 'spec'];
-    this.metadataPath = [...templatePath, 'metadata'];
+  constructor(readonly resource: Resource, shape: PodTemplateShape) {
+    this.spec = shape.spec;
+    this.metadata = shape.metadata;
+    this.specPath = shape.specPath;
+    this.metadataPath = shape.metadataPath;
+    this.origin = shape.origin;
+    this.createsPods = shape.createsPods;
+    this.containerList = shape.containers;
   }
 
   get labels(): JsonRecord {
@@ -88,18 +103,29 @@ export class PodTemplate {
     if (container.securityContext[field] !== undefined) {
       return { value: container.securityContext[field], path: [...container.path, 'securityContext', field] };
     }
-    if (this.securityContext[field] !== undefined) {
-      return { value: this.securityContext[field], path: [...this.specPath, 'securityContext', field] };
-    }
+    const pod = container.podSecurityContext ?? { value: this.securityContext, path: [...this.specPath, 'securityContext'] };
+    if (pod.value[field] !== undefined) return { value: pod.value[field], path: [...pod.path, field] };
     return { value: undefined, path: undefined };
   }
 }
 
-/** The pod template of a workload, or undefined for kinds that create no pods or malformed objects. */
+/**
+ * The pod template of a workload — a built-in kind, else any object with
+ * `spec.template.spec.containers` (inferred) — or undefined for objects that create no pods.
+ */
 export function podTemplateOf(resource: Resource): PodTemplate | undefined {
-  const templatePath = POD_TEMPLATE_PATHS[resource.kind];
-  if (!templatePath) return undefined;
-  const template = templatePath.length === 0 ? resource.object : asRecord(getIn(resource.object, templatePath));
-  if (!template) return undefined;
-  return new PodTemplate(resource, templatePath, template);
+  return templateOf(resource, []);
+}
+
+/**
+ * The pod templates of a set of objects, `declared` being the kinds of the configuration's
+ * `workloads:` (they win over built-in kinds and inference).
+ */
+export function podTemplatesOf(resources: readonly Resource[], declared: readonly WorkloadDeclaration[]): PodTemplate[] {
+  return resources.flatMap((resource) => templateOf(resource, declared) ?? []);
+}
+
+function templateOf(resource: Resource, declared: readonly WorkloadDeclaration[]): PodTemplate | undefined {
+  const shape = templateShapeOf(resource, declared);
+  return shape ? new PodTemplate(resource, shape) : undefined;
 }

@@ -30,11 +30,7 @@ export class Aggregation {
     const aggregators: Aggregator[] = [];
     for (const resource of resources) {
       if (!isRole(resource) || !isAggregated(resource)) continue;
-      // A null selector matches nothing for the controller (unlike a missing podSelector).
-      const selectors = asArray(asRecord(resource.object.aggregationRule)?.clusterRoleSelectors)
-        .map(asRecord)
-        .filter((selector): selector is JsonRecord => selector !== undefined);
-      aggregators.push({ name: resource.name ?? '<unnamed>', selectors });
+      aggregators.push({ name: resource.name ?? '<unnamed>', selectors: aggregationSelectors(resource) });
     }
     return new Aggregation(aggregators);
   }
@@ -56,6 +52,20 @@ export class Aggregation {
   note(role: Resource): string {
     return aggregationNote(this.targetsOf(role));
   }
+}
+
+/** The `clusterRoleSelectors` of an aggregated ClusterRole. */
+export function aggregationSelectors(role: Resource): JsonRecord[] {
+  // A null selector matches nothing for the controller (unlike a missing podSelector).
+  return asArray(asRecord(role.object.aggregationRule)?.clusterRoleSelectors)
+    .map(asRecord)
+    .filter((selector): selector is JsonRecord => selector !== undefined);
+}
+
+/** Whether an aggregated ClusterRole selects `role` (by its labels; never itself). */
+export function aggregates(aggregated: Resource, role: Resource): boolean {
+  if (role === aggregated || role.kind !== 'ClusterRole') return false;
+  return aggregationSelectors(aggregated).some((selector) => selectorMatches(selector, role.labels));
 }
 
 export function aggregationNote(targets: AggregationTargets): string {

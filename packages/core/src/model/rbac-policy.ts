@@ -51,19 +51,26 @@ function entries(value: unknown): Entry[] {
 export function forEachPolicyRule<O>(context: RuleContext<O>, visit: (rule: PolicyRule) => void): void {
   for (const role of context.resources) {
     if (!isRole(role) || isAggregated(role)) continue;
-    asArray(role.object.rules).forEach((raw, index) => {
-      const rule = asRecord(raw);
-      if (!rule) return;
-      visit({
-        role,
-        index,
-        verbs: entries(rule.verbs),
-        resources: entries(rule.resources),
-        apiGroups: entries(rule.apiGroups),
-        resourceNames: entries(rule.resourceNames).map((entry) => entry.value),
-      });
-    });
+    for (const rule of writtenRulesOf(role)) visit(rule);
   }
+}
+
+/** The `rules` of a Role or ClusterRole as written (entries that are not maps are skipped). */
+export function writtenRulesOf(role: Resource): PolicyRule[] {
+  const rules: PolicyRule[] = [];
+  asArray(role.object.rules).forEach((raw, index) => {
+    const rule = asRecord(raw);
+    if (!rule) return;
+    rules.push({
+      role,
+      index,
+      verbs: entries(rule.verbs),
+      resources: entries(rule.resources),
+      apiGroups: entries(rule.apiGroups),
+      resourceNames: entries(rule.resourceNames).map((entry) => entry.value),
+    });
+  });
+  return rules;
 }
 
 /** Verb entries that grant one of `verbs` (`*` grants them all). */
@@ -85,6 +92,15 @@ export function entriesNaming(rule: PolicyRule, resource: string): Entry[] {
   const slash = resource.indexOf('/');
   const anyParent = slash > 0 ? `*${resource.slice(slash)}` : null;
   return rule.resources.filter((entry) => entry.value === resource || entry.value === anyParent);
+}
+
+/**
+ * Resource entries that reach `resource` (`secrets`, `pods/exec`) as the authorizer matches them:
+ * the name itself, `*`, or for a subresource `*` + `/exec`. `pods/*` is no wildcard: the
+ * authorizer compares it as written, and no subresource is called `*`.
+ */
+export function entriesReaching(rule: PolicyRule, resource: string): Entry[] {
+  return rule.resources.filter((entry) => entry.value === ALL || entriesNaming({ ...rule, resources: [entry] }, resource).length > 0);
 }
 
 /** `rule 0 of ClusterRole "reader"`, for messages. */

@@ -2,7 +2,8 @@ import type { ParsedDocument } from '../parse/parse-file';
 import { describeObject } from './describe-object';
 import { knownPlacement, unknownPlacement, type Placement } from './placement';
 import { locate, type Located } from '../parse/locate';
-import type { FieldPath, ObjectRef } from '../types';
+import { formatPath } from '../path';
+import type { FieldPath, ObjectRef, SourceRange } from '../types';
 import { asName, asRecord, asString, type JsonRecord } from '../values';
 
 /** A Kubernetes object found in a linted file, with the means to locate any of its fields. */
@@ -17,6 +18,7 @@ export class Resource {
    * its own `metadata.namespace`, else unknown and shared with the objects of its file only.
    */
   placement: Placement;
+  private readonly embedded: Array<{ path: FieldPath; locateBelow: (rest: FieldPath) => SourceRange }> = [];
 
   constructor(
     readonly object: JsonRecord,
@@ -75,8 +77,26 @@ export class Resource {
     return this.placement.description;
   }
 
+  /** The parsed document the object is in (its index and line starts), for embedded-yaml.ts. */
+  get parsedDocument(): ParsedDocument {
+    return this.parsed;
+  }
+
+  /**
+   * From now on, paths below `path` (a string field holding a YAML document, like Argo CD's
+   * `helm.values`) are located inside that string by `locateBelow`, given the rest of the path.
+   * Depth stops at `path`: what is inside the string is no node of the file.
+   */
+  embed(path: FieldPath, locateBelow: (rest: FieldPath) => SourceRange): void {
+    if (!this.embedded.some((entry) => formatPath(entry.path) === formatPath(path))) this.embedded.push({ path, locateBelow });
+  }
+
   /** Source range of a field path relative to this object (nearest existing node when absent). */
   locate(path: FieldPath): Located {
+    for (const entry of this.embedded) {
+      const below = path.length > entry.path.length && entry.path.every((segment, i) => path[i] === segment);
+      if (below) return { range: entry.locateBelow(path.slice(entry.path.length)), depth: entry.path.length };
+    }
     const located = locate(this.parsed, [...this.basePath, ...path]);
     return { range: located.range, depth: Math.max(0, located.depth - this.basePath.length) };
   }

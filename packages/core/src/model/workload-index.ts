@@ -4,9 +4,6 @@ import type { Resource } from './resource';
 import { asName, asRecord, type JsonRecord } from '../values';
 import type { RuleContext } from '../rules/rule';
 
-/** Kinds whose pod template becomes running pods (PodTemplate objects are only blueprints). */
-const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
-
 /** The only served NetworkPolicy version: any other apiVersion is rejected and isolates nothing. */
 export function isNetworkPolicy(resource: Resource): boolean {
   return resource.kind === 'NetworkPolicy' && resource.apiVersion === 'networking.k8s.io/v1';
@@ -27,7 +24,8 @@ export function push<T>(map: Map<string, T[]>, key: string, item: T): void {
 export function workloadPodsByNamespace(context: RuleContext<unknown>): Map<string, PodTemplate[]> {
   const index = new Map<string, PodTemplate[]>();
   for (const pod of context.podTemplates) {
-    if (WORKLOAD_KINDS.has(pod.resource.kind)) push(index, pod.resource.namespaceKey, pod);
+    // Blueprints (PodTemplate, ClusterWorkflowTemplate) run no pods of their own.
+    if (pod.createsPods) push(index, pod.resource.namespaceKey, pod);
   }
   return index;
 }

@@ -31,6 +31,22 @@ export function locate({ source, lines }: Locatable, path: FieldPath): Located {
   return { range: rangeOf(source, lines, target), depth };
 }
 
+/**
+ * Start and end offsets of the scalar at `path` (aliases and merge keys resolved as `locate`
+ * does), or null when the path does not lead to a scalar: for documents written inside a string.
+ */
+export function scalarSpan({ source }: Locatable, path: FieldPath): { start: number; end: number } | null {
+  let node = source.root;
+  for (const segment of path) {
+    const next = step(source, node, segment);
+    if (!next) return null;
+    node = next.node;
+  }
+  node = resolveAlias(source, node);
+  if (kindOf(source, node) !== SCALAR) return null;
+  return { start: field(source, node, 1), end: field(source, node, 2) };
+}
+
 interface Target {
   /** Node index, -1 for none (an empty value). */
   node: number;
@@ -58,7 +74,9 @@ const MAX_MERGE_DEPTH = 16;
 function findKey(source: SourceIndex, map: number, key: string, mergeDepth: number): Target | null {
   const first = field(source, map, 3);
   const count = field(source, map, 4);
-  for (let entry = first; entry < first + count; entry++) {
+  // From the end: of repeated keys the last one holds the value (a duplicate key is a syntax
+  // finding, but the document is still linted with the last value of each key).
+  for (let entry = first + count - 1; entry >= first; entry--) {
     const id = entryField(source, entry, 0);
     if (id >= 0 && source.keys[id] === key) return { node: entryField(source, entry, 3), entry };
   }

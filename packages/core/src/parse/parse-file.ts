@@ -64,19 +64,24 @@ export function parseFile(text: string): ParsedFile {
       continue;
     }
     try {
-      const { source, duplicateKeyAt, aliases, tooManyAliasesAt } = indexDocument(document);
+      const { source, duplicateKeyAt, duplicateKey, aliases, tooManyAliasesAt } = indexDocument(document);
       const error = document.errors[0];
       if (tooManyAliasesAt >= 0) {
         const at = position(tooManyAliasesAt);
         problems.push({ documentIndex: index, message: `document has ${aliases} aliases, more than ${MAX_ALIAS_NODES_PER_DOCUMENT}: not read (resolving them would take too long)`, line: at.line, column: at.col, endLine: at.line, endColumn: at.col });
-        // The earlier of the parser's first error and the first duplicate key, as the parser would report them.
-      } else if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
+        continue;
+      }
+      // The earlier of the parser's first error and the first duplicate key, as the parser would report them.
+      if (duplicateKeyAt >= 0 && (!error || duplicateKeyAt < error.pos[0])) {
         const start = position(duplicateKeyAt);
         const end = position(duplicateKeyAt + 1);
-        problems.push({ documentIndex: index, message: 'Map keys must be unique', line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
+        problems.push({ documentIndex: index, message: duplicateKeyMessage(duplicateKey ?? ''), line: start.line, column: start.col, endLine: end.line, endColumn: end.col });
       } else if (error) {
         problems.push({ documentIndex: index, message: cleanMessage(error.message), ...errorRange(error, position) });
-      } else {
+      }
+      // A duplicate key alone still leaves a value: the last of each key wins, as in `toJS` (and
+      // locate.ts finds the last occurrence), so what the file leaks is still reported.
+      if (!error) {
         const value: unknown = document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION });
         documents.push({ index, source, lines, value, helmSource: helmSourceOf(document) });
       }
@@ -112,6 +117,14 @@ function errorRange(error: YAMLError, position: (offset: number) => { line: numb
   const start = position(error.pos[0]);
   const end = error.pos[0] === -1 ? start : position(error.pos[1]);
   return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+// Keys can be long (a whole certificate as a key): the message names a prefix.
+const MAX_KEY_IN_MESSAGE = 60;
+
+function duplicateKeyMessage(key: string): string {
+  const shown = key.length > MAX_KEY_IN_MESSAGE ? `${key.slice(0, MAX_KEY_IN_MESSAGE)}…` : key;
+  return `Map keys must be unique: key ${JSON.stringify(shown)} is repeated`;
 }
 
 /** The yaml package appends a source excerpt to messages; findings carry the location separately. */

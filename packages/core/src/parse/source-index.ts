@@ -42,6 +42,8 @@ export interface IndexedDocument {
   source: SourceIndex;
   /** Offset of the first duplicate map key, or -1. */
   duplicateKeyAt: number;
+  /** Text of that key (`String(key.value)`), or null when there is none. */
+  duplicateKey: string | null;
   /** Alias nodes (`*name`). */
   aliases: number;
   /** Offset of the alias past MAX_ALIAS_NODES_PER_DOCUMENT, or -1. */
@@ -61,6 +63,7 @@ export const MAX_ALIAS_NODES_PER_DOCUMENT = 1000;
  */
 export function indexDocument(document: Document.Parsed): IndexedDocument {
   let duplicateKeyAt = -1;
+  let duplicateKey: string | null = null;
   let aliasCount = 0;
   let tooManyAliasesAt = -1;
   const nodes: number[] = [];
@@ -96,7 +99,7 @@ export function indexDocument(document: Document.Parsed): IndexedDocument {
     if (isScalar(node)) return index;
     if (isMap(node) && node.items.length > 1) {
       const duplicate = firstDuplicate(node.items);
-      if (duplicate >= 0 && (duplicateKeyAt < 0 || duplicate < duplicateKeyAt)) duplicateKeyAt = duplicate;
+      if (duplicate && duplicate.at >= 0 && (duplicateKeyAt < 0 || duplicate.at < duplicateKeyAt)) ({ at: duplicateKeyAt, key: duplicateKey } = duplicate);
     }
     // Reserve this collection's entries first so that they stay contiguous.
     const first = entries.length / ENTRY_STRIDE;
@@ -131,6 +134,7 @@ export function indexDocument(document: Document.Parsed): IndexedDocument {
   return {
     source: { nodes: Int32Array.from(nodes), entries: Int32Array.from(entries), keys, root, documentStart: document.range[0] },
     duplicateKeyAt,
+    duplicateKey,
     aliases: aliasCount,
     tooManyAliasesAt,
   };
@@ -139,8 +143,8 @@ export function indexDocument(document: Document.Parsed): IndexedDocument {
 // Below this many pairs comparing each key with the earlier ones is cheaper than a set.
 const SMALL_MAP = 16;
 
-/** Offset of the first key equal (`===`, as the yaml package compares) to an earlier one of the same map, or -1. */
-function firstDuplicate(pairs: ReadonlyArray<{ key: unknown }>): number {
+/** The first key equal (`===`, as the yaml package compares) to an earlier one of the same map: its offset and text. */
+function firstDuplicate(pairs: ReadonlyArray<{ key: unknown }>): { at: number; key: string } | null {
   const values = pairs.map(({ key }) => (isScalar(key) ? key.value : NOT_A_SCALAR));
   const seen = values.length > SMALL_MAP ? new Set<unknown>() : null;
   for (let i = 0; i < values.length; i++) {
@@ -148,10 +152,10 @@ function firstDuplicate(pairs: ReadonlyArray<{ key: unknown }>): number {
     // NaN never equals itself under `===` (a Set would say it does); non-scalar keys never match.
     if (value === NOT_A_SCALAR || (typeof value === 'number' && Number.isNaN(value))) continue;
     const repeated = seen ? seen.has(value) : values.slice(0, i).includes(value);
-    if (repeated) return (pairs[i]?.key as { range?: [number, number, number] }).range?.[0] ?? -1;
+    if (repeated) return { at: (pairs[i]?.key as { range?: [number, number, number] }).range?.[0] ?? -1, key: String(value) };
     seen?.add(value);
   }
-  return -1;
+  return null;
 }
 
 const NOT_A_SCALAR = Symbol('not a scalar key');

@@ -1,5 +1,10 @@
 import type { PodTemplate } from '../model/pod';
-import { hostPathVolumes, hostPorts, privilegedContainers, sharedHostNamespaces } from '../model/pod-security-conditions';
+import {
+  forbiddenSeLinuxOptions, hostPathVolumes, hostPorts, privilegedContainers, probeAndLifecycleHosts, sharedHostNamespaces, sysctlsOutside, unmaskedProcMounts, windowsHostProcesses,
+} from '../model/pod-security-conditions';
+import { inUserNamespace } from './check';
+import { LATEST_SE_LINUX_TYPES } from './checks/se-linux-options';
+import { LATEST_SAFE_SYSCTLS } from './checks/sysctls';
 import { formatPath } from '../path';
 import type { RuleContext } from '../rules/rule';
 import type { FieldPath } from '../types';
@@ -49,6 +54,16 @@ const OVERLAPS: readonly Overlap[] = [
     checkIds: ['hostPathVolumes', 'restrictedVolumes'],
     paths: (pod) => hostPathVolumes(pod).filter((volume) => asRecord(volume.hostPath)).map((volume) => volume.path),
   },
+  {
+    ruleId: 'unmasked-proc-mount',
+    // From v1.35 the restricted check replaces procMount; the default rule skips user-namespaced pods as baseline does.
+    checkIds: ['procMount', 'procMount_restricted'],
+    paths: (pod) => (inUserNamespace(pod) ? [] : unmaskedProcMounts(pod).map((match) => match.path)),
+  },
+  { ruleId: 'unsafe-sysctls', checkIds: ['sysctls'], paths: (pod) => sysctlsOutside(pod, new Set(LATEST_SAFE_SYSCTLS)).map((match) => match.path) },
+  { ruleId: 'unsafe-selinux-options', checkIds: ['seLinuxOptions'], paths: (pod) => forbiddenSeLinuxOptions(pod, LATEST_SE_LINUX_TYPES).map((match) => match.path) },
+  { ruleId: 'windows-host-process', checkIds: ['windowsHostProcess'], paths: (pod) => windowsHostProcesses(pod).map((match) => match.path) },
+  { ruleId: 'probe-or-lifecycle-host', checkIds: ['hostProbesAndHostLifecycle'], paths: (pod) => probeAndLifecycleHosts(pod).map((match) => match.path) },
 ];
 
 function isActive(context: RuleContext<unknown>, ruleId: string): boolean {

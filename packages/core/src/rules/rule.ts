@@ -61,6 +61,13 @@ export interface RuleMeta {
   enabledByDefault?: boolean;
 }
 
+/** A field of another object that explains a finding: the role rule that grants what a binding is reported for. */
+export interface RelatedField {
+  resource: Resource;
+  path: FieldPath;
+  message: string;
+}
+
 export interface RuleContext<Options> {
   readonly resources: readonly Resource[];
   /** Pod templates of every workload in the linted set (Pod, Deployment, CronJob, ...). */
@@ -71,7 +78,7 @@ export interface RuleContext<Options> {
    * Reports a finding at `path` (relative to the resource root; need not exist), with the rule's
    * configured severity unless `severity` says otherwise.
    */
-  report(resource: Resource, path: FieldPath, message: string, severity?: Severity): void;
+  report(resource: Resource, path: FieldPath, message: string, severity?: Severity, related?: readonly RelatedField[]): void;
   /** Counts an object the rule could not check (no schema known); shown as `unvalidated` in the summary. */
   markUnvalidated?(resource: Resource): void;
   /**

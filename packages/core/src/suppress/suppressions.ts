@@ -1,6 +1,8 @@
 import type { Resource } from '../model/resource';
 import type { Suppression } from '../types';
 import { asString } from '../values';
+import { peerAnnotationSuppression } from './peer-annotations';
+import type { AnnotationPeer } from './peer-checks';
 
 export const IGNORE_ANNOTATION = 'k8s-lint.io/ignore';
 export const IGNORE_REASON_ANNOTATION = 'k8s-lint.io/ignore-reason';
@@ -22,8 +24,15 @@ function covers(selection: RuleSelection, ruleId: string): boolean {
   return selection.all || selection.ids.has(ruleId);
 }
 
-/** `k8s-lint.io/ignore: "rule-a,rule-b"` (or `*`) on the object's own metadata. */
-export function annotationSuppression(resource: Resource, ruleId: string): Suppression | null {
+/**
+ * `k8s-lint.io/ignore: "rule-a,rule-b"` (or `*`) on the object's own metadata; else, for the
+ * peers named by `honorPeerAnnotations`, their exemption annotations (peer-annotations.ts).
+ */
+export function annotationSuppression(resource: Resource, ruleId: string, peers: readonly AnnotationPeer[] = [], path = ''): Suppression | null {
+  return ownAnnotationSuppression(resource, ruleId) ?? peerAnnotationSuppression(resource, ruleId, path, peers);
+}
+
+function ownAnnotationSuppression(resource: Resource, ruleId: string): Suppression | null {
   const value = asString(resource.annotations[IGNORE_ANNOTATION]);
   if (value === undefined) return null;
   const { all, ids } = parseRuleList(value);

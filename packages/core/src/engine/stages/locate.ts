@@ -1,6 +1,13 @@
 import type { Resource } from '../../model/resource';
 import { formatPath } from '../../path';
-import type { FieldPath, Finding, Severity } from '../../types';
+import type { FieldPath, Finding, RelatedLocation, Severity } from '../../types';
+
+/** A field of another object that explains the report (stage "check"). */
+export interface RelatedReport {
+  readonly resource: Resource;
+  readonly path: FieldPath;
+  readonly message: string;
+}
 
 /** What a rule reports (stage "check"): a field of an object, and what is wrong with it. */
 export interface RuleReport {
@@ -9,12 +16,14 @@ export interface RuleReport {
   readonly resource: Resource;
   readonly path: FieldPath;
   readonly message: string;
+  readonly related?: readonly RelatedReport[];
 }
 
 /** Stage "locate": the finding at the reported field's place in its file. */
 export function locate(report: RuleReport): Finding {
   const { resource } = report;
   const { range } = resource.locate(report.path);
+  const related = (report.related ?? []).map(locateRelated);
   return {
     ruleId: report.ruleId,
     severity: report.severity,
@@ -25,5 +34,12 @@ export function locate(report: RuleReport): Finding {
     path: formatPath(report.path),
     source: resource.helmSource,
     suppression: null,
+    // Absent rather than empty, so that findings without any are as they always were.
+    ...(related.length > 0 ? { related } : {}),
   };
+}
+
+/** A related field at its place in its file (in rendered output until mapped). */
+export function locateRelated(related: RelatedReport): RelatedLocation {
+  return { file: related.resource.file, ...related.resource.locate(related.path).range, message: related.message };
 }

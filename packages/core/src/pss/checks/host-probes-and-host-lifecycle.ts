@@ -1,9 +1,5 @@
-import { asRecord, asString } from '../../values';
-import { containerLabel, quote, type PssCheck, type PssViolation } from '../check';
-
-const HANDLERS: ReadonlyArray<readonly string[]> = [
-  ['livenessProbe'], ['readinessProbe'], ['startupProbe'], ['lifecycle', 'postStart'], ['lifecycle', 'preStop'],
-];
+import { probeAndLifecycleHosts } from '../../model/pod-security-conditions';
+import { containerLabel, quote, type PssCheck } from '../check';
 
 export const hostProbesAndHostLifecycle: PssCheck = {
   id: 'hostProbesAndHostLifecycle',
@@ -15,17 +11,7 @@ export const hostProbesAndHostLifecycle: PssCheck = {
     {
       minVersion: 34,
       evaluate: (pod) =>
-        pod.containers.flatMap((container) =>
-          HANDLERS.flatMap((handlerPath) => {
-            let handler: Record<string, unknown> | undefined = container.spec;
-            for (const key of handlerPath) handler = asRecord(handler?.[key]);
-            return ['httpGet', 'tcpSocket'].flatMap((kind): PssViolation[] => {
-              const host = asString(asRecord(handler?.[kind])?.host) ?? '';
-              if (host === '') return [];
-              return [{ path: [...container.path, ...handlerPath, kind, 'host'], detail: `${containerLabel(container)} uses probe or lifecycle host ${quote(host)}` }];
-            });
-          }),
-        ),
+        probeAndLifecycleHosts(pod).map(({ container, host, path }) => ({ path, detail: `${containerLabel(container)} uses probe or lifecycle host ${quote(host)}` })),
     },
   ],
 };

@@ -1,15 +1,14 @@
 import type { PodTemplate } from '../../model/pod';
+import { unmaskedProcMounts as unmaskedProcMountsOf } from '../../model/pod-security-conditions';
 import { asString } from '../../values';
-import { containerLabel, inUserNamespace, isSet, quote, securityContextPath, type PssCheck, type PssViolation } from '../check';
+import { containerLabel, inUserNamespace, quote, type PssCheck, type PssViolation } from '../check';
 
 /** Any container procMount other than `Default` unmasks /proc. */
 export function unmaskedProcMounts(pod: PodTemplate): PssViolation[] {
-  return pod.containers.flatMap((container): PssViolation[] => {
-    const value = container.securityContext.procMount;
-    if (!isSet(value) || value === 'Default') return [];
-    const text = asString(value) ?? String(value);
-    return [{ path: securityContextPath(container, 'procMount'), detail: `${containerLabel(container)} must not set securityContext.procMount to ${quote(text)}` }];
-  });
+  return unmaskedProcMountsOf(pod).map(({ container, procMount, path }) => ({
+    path,
+    detail: `${containerLabel(container)} must not set securityContext.procMount to ${quote(asString(procMount) ?? String(procMount))}`,
+  }));
 }
 
 export const procMount: PssCheck = {

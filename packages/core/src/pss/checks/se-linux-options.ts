@@ -1,24 +1,19 @@
-import { asString } from '../../values';
-import { contextObject, podAndContainers, quote, type PssCheck, type PssViolation } from '../check';
+import type { PodTemplate } from '../../model/pod';
+import { forbiddenSeLinuxOptions } from '../../model/pod-security-conditions';
+import { containerLabel, quote, type PssCheck, type PssViolation } from '../check';
 
 const TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t'];
 const TYPES_1_31 = [...TYPES_1_0, 'container_engine_t'];
 
+/** The SELinux types the newest policy version (`latest`) allows; `""` is unset. */
+export const LATEST_SE_LINUX_TYPES: readonly string[] = TYPES_1_31;
+
 function evaluateWith(allowedTypes: readonly string[]) {
-  return (pod: Parameters<typeof podAndContainers>[0]): PssViolation[] =>
-    podAndContainers(pod).flatMap((setter) => {
-      const options = contextObject(setter.securityContext, 'seLinuxOptions');
-      if (!options) return [];
-      const violations: PssViolation[] = [];
-      const type = asString(options.type) ?? '';
-      if (!allowedTypes.includes(type)) {
-        violations.push({ path: setter.path('seLinuxOptions', 'type'), detail: `${setter.who} set forbidden securityContext.seLinuxOptions: type ${quote(type)}` });
-      }
-      for (const field of ['user', 'role']) {
-        if ((asString(options[field]) ?? '') === '') continue;
-        violations.push({ path: setter.path('seLinuxOptions', field), detail: `${setter.who} set forbidden securityContext.seLinuxOptions: ${field} may not be set` });
-      }
-      return violations;
+  return (pod: PodTemplate): PssViolation[] =>
+    forbiddenSeLinuxOptions(pod, allowedTypes).map(({ container, field, value, path }) => {
+      const who = container ? containerLabel(container) : 'pod';
+      const what = field === 'type' ? `type ${quote(value)}` : `${field} may not be set`;
+      return { path, detail: `${who} set forbidden securityContext.seLinuxOptions: ${what}` };
     });
 }
 

@@ -1,6 +1,6 @@
 import type { PodTemplate } from '../../model/pod';
-import { asArray, asRecord, asString } from '../../values';
-import { podSecurityContextPath, type PssCheck, type PssViolation } from '../check';
+import { sysctlsOutside } from '../../model/pod-security-conditions';
+import type { PssCheck, PssViolation } from '../check';
 
 // Each revision allows the previous set plus a few namespaced, node-isolated sysctls.
 const V1_0 = ['kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.ip_unprivileged_port_start'];
@@ -9,13 +9,12 @@ const V1_29 = [...V1_27, 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeou
 const V1_32 = [...V1_29, 'net.ipv4.tcp_rmem', 'net.ipv4.tcp_wmem'];
 const V1_37 = [...V1_32, 'net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat'];
 
+/** The safe sysctls of the newest policy version (what `latest` allows). */
+export const LATEST_SAFE_SYSCTLS: readonly string[] = V1_37;
+
 function allowing(allowed: readonly string[]) {
   const set = new Set(allowed);
-  return (pod: PodTemplate): PssViolation[] =>
-    asArray(pod.securityContext.sysctls).flatMap((entry, index): PssViolation[] => {
-      const name = asString(asRecord(entry)?.name) ?? '';
-      return set.has(name) ? [] : [{ path: podSecurityContextPath(pod, 'sysctls', index, 'name'), detail: name }];
-    });
+  return (pod: PodTemplate): PssViolation[] => sysctlsOutside(pod, set).map(({ name, path }) => ({ path, detail: name }));
 }
 
 export const sysctls: PssCheck = {

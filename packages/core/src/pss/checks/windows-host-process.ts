@@ -1,9 +1,5 @@
-import { asRecord } from '../../values';
-import { containerLabel, podSecurityContextPath, securityContextPath, type PssCheck, type PssViolation } from '../check';
-
-function hostProcess(securityContext: Record<string, unknown>): boolean {
-  return asRecord(securityContext.windowsOptions)?.hostProcess === true;
-}
+import { windowsHostProcesses } from '../../model/pod-security-conditions';
+import { containerLabel, type PssCheck } from '../check';
 
 export const windowsHostProcess: PssCheck = {
   id: 'windowsHostProcess',
@@ -14,17 +10,11 @@ export const windowsHostProcess: PssCheck = {
   versions: [
     {
       minVersion: 0,
-      evaluate: (pod) => {
-        const violations: PssViolation[] = [];
-        if (hostProcess(pod.securityContext)) {
-          violations.push({ path: podSecurityContextPath(pod, 'windowsOptions', 'hostProcess'), detail: 'pod must not set securityContext.windowsOptions.hostProcess=true' });
-        }
-        for (const container of pod.containers) {
-          if (!hostProcess(container.securityContext)) continue;
-          violations.push({ path: securityContextPath(container, 'windowsOptions', 'hostProcess'), detail: `${containerLabel(container)} must not set securityContext.windowsOptions.hostProcess=true` });
-        }
-        return violations;
-      },
+      evaluate: (pod) =>
+        windowsHostProcesses(pod).map(({ container, path }) => ({
+          path,
+          detail: `${container ? containerLabel(container) : 'pod'} must not set securityContext.windowsOptions.hostProcess=true`,
+        })),
     },
   ],
 };

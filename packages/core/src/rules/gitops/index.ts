@@ -2,6 +2,7 @@ import type { AnyRule } from '../rule';
 import { argocdAutoSyncClusterScoped } from './argocd-auto-sync-cluster-scoped';
 import { argocdDefaultProject } from './argocd-default-project';
 import { argocdMovingTargetRevision } from './argocd-moving-target-revision';
+import { chartValuesInsecure } from './chart-values-insecure';
 import { fluxInsecureSource } from './flux-insecure-source';
 import { fluxMissingServiceAccount } from './flux-missing-service-account';
 
@@ -12,4 +13,5 @@ export const GITOPS_RULES: readonly AnyRule[] = [
   argocdAutoSyncClusterScoped,
   fluxInsecureSource,
   fluxMissingServiceAccount,
+  chartValuesInsecure,
 ];

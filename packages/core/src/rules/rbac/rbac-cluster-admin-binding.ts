@@ -1,8 +1,17 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
-import { describeSubject, isBinding, roleRefOf, subjectsOf, type Subject } from '../../model/rbac-binding';
+import type { Resource } from '../../model/resource';
+import { describeRoleRef, describeSubject, isBinding, roleRefOf, subjectsOf, type Subject } from '../../model/rbac-binding';
+import { fullAccessRules, RoleIndex } from '../../model/rbac-permissions';
+import { describeRule, quoteAll, verbNames, type PolicyRule } from '../../model/rbac-policy';
 
 const SHOWN_SUBJECTS = 3;
+
+/** What a related location says: the rule, its verbs, and through which aggregated role it is held. */
+function describeGrant(rule: PolicyRule, bound: Resource): string {
+  const through = rule.role === bound ? '' : `, aggregated into ${bound.kind} "${bound.name ?? '<unnamed>'}"`;
+  return `${describeRule(rule)} grants ${quoteAll(verbNames(rule.verbs))} on "*" resources in "*" API groups${through}`;
+}
 
 /** `User "alice", Group "ops" and 2 more`, for messages. */
 function listSubjects(subjects: readonly Subject[]): string {
@@ -14,8 +23,8 @@ function listSubjects(subjects: readonly Subject[]): string {
 export const rbacClusterAdminBinding: Rule = {
   meta: {
     id: 'rbac-cluster-admin-binding',
-    title: 'Binding to cluster-admin',
-    description: 'A RoleBinding or ClusterRoleBinding grants the `cluster-admin` ClusterRole.',
+    title: 'Binding to cluster-admin or an equivalent role',
+    description: 'A RoleBinding or ClusterRoleBinding grants the `cluster-admin` ClusterRole, or a role of the linted files that grants every verb on every resource in every API group.',
     severity: 'error',
     category: 'rbac',
     tags: ['cis', 'least-privilege'],
@@ -23,6 +32,14 @@ export const rbacClusterAdminBinding: Rule = {
 full control of the cluster: every Secret, every node through privileged pods, and RBAC itself.
 Bound by a RoleBinding it is full control of that namespace, its Roles, RoleBindings and Secrets
 included. A leaked token or a compromised workload bound to it is a cluster compromise.
+
+A role of the linted files is cluster-admin in all but name when its rules grant \`*\` verbs
+(or every one of \`get\`, \`list\`, \`watch\`, \`create\`, \`update\`, \`patch\` and
+\`delete\`) on \`*\` resources in \`*\` API groups, without \`resourceNames\`. A ClusterRole
+with an \`aggregationRule\` holds the rules of the ClusterRoles of the linted files it selects.
+Bindings to such a role are reported the same way, under the same rule id, and the message names
+the role and the rule that grants it; JSON \`related\` and SARIF \`relatedLocations\` point at
+that rule. A role that is not in the linted files is not guessed at.
 
 The \`roleRef.name\` is reported; the message lists the subjects.
 
@@ -52,14 +69,32 @@ subjects:
   },
   defaultOptions: {},
   check(context) {
+    const roles = RoleIndex.of(context.resources);
     for (const binding of context.resources) {
       if (!isBinding(binding)) continue;
       const ref = roleRefOf(binding);
-      if (ref.kind !== 'ClusterRole' || ref.name !== 'cluster-admin') continue;
       const scope = binding.kind === 'ClusterRoleBinding'
         ? 'full control of the whole cluster'
         : `full control of ${binding.namespaceDescription}, its Roles, RoleBindings and Secrets included`;
-      context.report(binding, ['roleRef', 'name'], `binds ClusterRole "cluster-admin" to ${listSubjects(subjectsOf(binding))}: ${scope}`);
+      const subjects = listSubjects(subjectsOf(binding));
+      if (ref.kind === 'ClusterRole' && ref.name === 'cluster-admin') {
+        context.report(binding, ['roleRef', 'name'], `binds ClusterRole "cluster-admin" to ${subjects}: ${scope}`);
+        continue;
+      }
+      for (const role of roles.rolesOf(binding)) {
+        const granting = fullAccessRules(roles.effectiveRules(role));
+        if (!granting) continue;
+        const related = granting.map((rule) => ({ resource: rule.role, path: ['rules', rule.index], message: describeGrant(rule, role) }));
+        const rules = granting.map(describeRule).join(' and ');
+        context.report(
+          binding,
+          ['roleRef', 'name'],
+          `binds ${describeRoleRef(ref)} to ${subjects}, and ${rules} ${granting.length === 1 ? 'grants' : 'grant'} every verb on every resource in every API group, like "cluster-admin": ${scope}`,
+          undefined,
+          related,
+        );
+        break;
+      }
     }
   },
 };

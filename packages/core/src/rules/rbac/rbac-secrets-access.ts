@@ -1,7 +1,7 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
 import { Aggregation, aggregationNote } from '../../model/rbac-aggregation';
-import { CORE_GROUP, describeRule, entriesNaming, forEachPolicyRule, inGroups, quoteAll, verbNames, verbsGranting } from '../../model/rbac-policy';
+import { CORE_GROUP, describeRule, entriesReaching, forEachPolicyRule, inGroups, quoteAll, verbNames, verbsGranting } from '../../model/rbac-policy';
 
 const READ_VERBS = ['get', 'list', 'watch'];
 
@@ -9,7 +9,7 @@ export const rbacSecretsAccess: Rule = {
   meta: {
     id: 'rbac-secrets-access',
     title: 'RBAC rule reads Secrets',
-    description: 'A Role or ClusterRole rule grants `get`, `list` or `watch` (or `*`) on `secrets` without restricting it to named Secrets.',
+    description: 'A Role or ClusterRole rule grants `get`, `list` or `watch` (or `*`) on `secrets`, by name or through a wildcard, without restricting it to named Secrets.',
     severity: 'warning',
     category: 'rbac',
     tags: ['cis', 'least-privilege', 'secrets'],
@@ -18,9 +18,10 @@ the tokens of other service accounts, which often carry more permissions than th
 \`list\` and \`watch\` return the full contents of every Secret in scope, not just their names.
 A ClusterRole rule applies to every namespace when bound by a ClusterRoleBinding.
 
-The rule reports explicitly named \`secrets\` resources in the core API group (\`""\` or \`*\`);
-\`resources: ["*"]\` is reported by rbac-wildcard. A rule restricted with \`resourceNames\` to the
-Secrets the workload owns is the recommended fix and is not reported.
+The permission is read as the API server matches it: \`secrets\` or \`*\` in \`resources\`,
+\`""\` or \`*\` in \`apiGroups\`, and \`*\` among the verbs all reach Secrets. The resource
+entry is reported (a \`*\` is also reported by rbac-wildcard). A rule restricted with
+\`resourceNames\` to the Secrets the workload owns is the recommended fix and is not reported.
 
 A ClusterRole labelled \`rbac.authorization.k8s.io/aggregate-to-view: "true"\` pushes its rules
 into the built-in \`view\` role (and \`edit\` and \`admin\`), which is designed never to read
@@ -54,8 +55,9 @@ rules:
       const intoView = targets.builtIn === 'view';
       const scope = rule.role.kind === 'Role' ? rule.role.namespaceDescription : 'every namespace it is bound in';
       const reads = verbs.some((verb) => verb !== 'get') ? `the value of every Secret in ${scope}` : `any Secret whose name is known in ${scope}`;
-      const message = `${describeRule(rule)} grants ${quoteAll(verbs)} on "secrets", reading ${reads}${aggregationNote(targets)}${intoView ? '; "view" must never read Secrets' : ''}`;
-      for (const entry of entriesNaming(rule, 'secrets')) {
+      for (const entry of entriesReaching(rule, 'secrets')) {
+        const on = entry.value === 'secrets' ? '"secrets"' : `"${entry.value}" (reaching "secrets")`;
+        const message = `${describeRule(rule)} grants ${quoteAll(verbs)} on ${on}, reading ${reads}${aggregationNote(targets)}${intoView ? '; "view" must never read Secrets' : ''}`;
         context.report(rule.role, ['rules', rule.index, 'resources', entry.index], message, intoView ? 'error' : undefined);
       }
     });

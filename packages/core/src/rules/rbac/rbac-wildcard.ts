@@ -21,7 +21,9 @@ export const rbacWildcard: Rule = {
 those that do not exist yet: a new CustomResourceDefinition or a new subresource becomes
 accessible without anyone reviewing it. \`verbs: ["*"]\` includes \`escalate\`, \`bind\` and
 \`impersonate\`; \`resources: ["*"]\` includes Secrets, \`pods/exec\` and \`nodes/proxy\`. Each
-\`*\` entry is reported where it is written.
+\`*\` entry is reported where it is written. What it reaches is reported as well: exec, attach
+and port-forward by rbac-pod-exec, reading Secrets by rbac-secrets-access, and bindings to a
+role with \`*\` everywhere by rbac-cluster-admin-binding.
 
 A ClusterRole labelled \`rbac.authorization.k8s.io/aggregate-to-view\` (\`-edit\`, \`-admin\`)
 pushes its rules into the built-in role of that name, and a ClusterRole selected by an

@@ -4,6 +4,7 @@ import { describeContainer, forEachContainer } from '../visit';
 import { looksLikeCredential } from '../../text/credential-name';
 import { envEntries } from '../../model/container-env';
 import { isPlaceholder, isSopsEncrypted, literalText, PLACEHOLDER_HELP } from '../../text/secret-placeholder';
+import { SECRET_FORMATS_HELP, secretFormatIn } from '../../text/secret-formats';
 
 /** `$(OTHER_VAR)`: Kubernetes expands it from another variable, typically one read from a Secret. */
 const VARIABLE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/;
@@ -15,7 +16,7 @@ export const secretInEnvLiteral: Rule = {
   meta: {
     id: 'secret-in-env-literal',
     title: 'Credential written as a literal environment variable',
-    description: 'A container environment variable whose name looks like a credential has its value written in the manifest instead of read from a Secret.',
+    description: 'A container environment variable whose name looks like a credential, or whose value is a private key or a well-known token, has its value written in the manifest instead of read from a Secret.',
     severity: 'error',
     category: 'secrets',
     tags: ['secrets', 'gitops', 'nsa'],
@@ -32,7 +33,12 @@ describe a credential rather than hold one and are not reported. Nor are empty v
 flags (\`true\`, \`false\`, ...), values that use another variable (\`$(DB_PASSWORD)\`), SOPS
 values and ${PLACEHOLDER_HELP}.
 
-Init and ephemeral containers are checked too. Messages name the variable, never the value.
+Whatever the variable's name, its value is also reported when it contains a well-known secret
+format: ${SECRET_FORMATS_HELP}. The message then names the format, so that
+\`CONFIG: "...ghp_..."\` is not mistaken for an ordinary setting.
+
+Init and ephemeral containers are checked too. Messages name the variable (and the format),
+never the value, not even in part.
 
 **Fix:** move the value into a Secret (encrypted in Git, see \`plaintext-secret\`) and mount it as
 a file, or at least reference it:
@@ -54,10 +60,14 @@ env:
   check(context) {
     forEachContainer(context, (container, pod) => {
       for (const { name, entry, path } of envEntries(container)) {
-        if (!looksLikeCredential(name)) continue;
         const text = literalText(entry.value);
-        if (text === undefined || FLAG.test(text.trim()) || VARIABLE_REFERENCE.test(text)) continue;
-        if (isPlaceholder(text) || isSopsEncrypted(text)) continue;
+        if (text === undefined || isPlaceholder(text) || isSopsEncrypted(text)) continue;
+        const format = secretFormatIn(text);
+        if (format) {
+          context.report(pod.resource, [...path, 'value'], `env var "${name}" of ${describeContainer(container)} holds ${format} as a literal value; read it from a Secret instead`);
+          continue;
+        }
+        if (!looksLikeCredential(name) || FLAG.test(text.trim()) || VARIABLE_REFERENCE.test(text)) continue;
         context.report(pod.resource, [...path, 'value'], `env var "${name}" of ${describeContainer(container)} has a literal value; read it from a Secret instead`);
       }
     });

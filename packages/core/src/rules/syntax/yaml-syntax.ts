@@ -10,11 +10,17 @@ export const yamlSyntax: Rule = {
     category: 'syntax',
     tags: ['correctness'],
     help: `A document that does not parse is not linted at all, so none of its security problems
-can be reported, and \`kubectl apply\` would reject it. Duplicate keys are reported too: Kubernetes
-tooling disagrees on which of the two values wins, so the reviewed value may not be the applied
-one. The other documents of the file and all other files are still linted.
+can be reported, and \`kubectl apply\` would reject it. The other documents of the file and all
+other files are still linted.
 
-**Fix:** correct the syntax at the reported position, for example an indentation error:
+A duplicate key (named in the message) is reported at its second occurrence: kustomize refuses
+the document, and Kubernetes tooling disagrees on which of the two values wins, so the reviewed
+value may not be the applied one. Such a document is still linted, with the last value of each
+key and at the positions of that last occurrence, because whatever it holds (a plaintext
+password, say) is in the repository all the same.
+
+**Fix:** correct the syntax at the reported position (remove or rename the repeated key), for
+example an indentation error:
 
 \`\`\`yaml
 metadata:

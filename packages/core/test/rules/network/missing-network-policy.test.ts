@@ -12,6 +12,7 @@ testRule(missingNetworkPolicy, {
           name: default-deny
           namespace: shop
         spec:
+          policyTypes: [Ingress, Egress]
           podSelector: {}
           policyTypes: [Ingress, Egress]
         ---
@@ -68,6 +69,7 @@ testRule(missingNetworkPolicy, {
           name: web
           namespace: shop
         spec:
+          policyTypes: [Ingress, Egress]
           podSelector:
             matchLabels:
               app.kubernetes.io/name: web
@@ -83,6 +85,7 @@ testRule(missingNetworkPolicy, {
           name: backend
           namespace: data
         spec:
+          policyTypes: [Ingress, Egress]
           podSelector:
             matchLabels:
               team: core
@@ -116,12 +119,14 @@ testRule(missingNetworkPolicy, {
         kind: NetworkPolicy
         metadata: { name: other, namespace: shop }
         spec:
+          policyTypes: [Ingress, Egress]
           podSelector: { matchLabels: { app: other } }
         ---
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: { name: labelled, namespace: shop }
         spec:
+          policyTypes: [Ingress, Egress]
           podSelector:
             matchExpressions:
               - key: app
@@ -145,6 +150,7 @@ testRule(missingNetworkPolicy, {
         metadata:
           name: default-deny
         spec:
+          policyTypes: [Ingress, Egress]
           podSelector: {}
         ---
         apiVersion: v1
@@ -178,6 +184,7 @@ testRule(missingNetworkPolicy, {
         metadata:
           name: default-deny
         spec:
+          policyTypes: [Ingress, Egress]
           podSelector: {}
         ---
         apiVersion: apps/v1
@@ -232,6 +239,7 @@ testRule(missingNetworkPolicy, {
               name: jobs
               namespace: ops
             spec:
+              policyTypes: [Ingress, Egress]
               podSelector:
                 matchExpressions:
                   - { key: job, operator: In, values: [backup, report] }
@@ -267,6 +275,7 @@ testRule(missingNetworkPolicy, {
             kind: NetworkPolicy
             metadata: { name: web, namespace: shop }
             spec:
+              policyTypes: [Ingress, Egress]
               podSelector:
                 matchLabels: *web
       `,
@@ -297,6 +306,72 @@ testRule(missingNetworkPolicy, {
           ports: [{ port: 80 }]
       `,
     },
+    {
+      name: 'direction: absent policyTypes with an egress section covers ingress and egress',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: web, namespace: shop }
+        spec:
+          podSelector: { matchLabels: { app: web } }
+          egress:
+            - to: [{ podSelector: { matchLabels: { app: db } } }]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web, namespace: shop }
+        spec:
+          template:
+            metadata: { labels: { app: web } }
+            spec:
+              containers: [{ name: app, image: "web:1" }]
+      `,
+    },
+    {
+      name: 'direction: an ingress policy for the namespace and an egress policy for the pods',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: deny-ingress, namespace: shop }
+        spec:
+          podSelector: {}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: web-egress, namespace: shop }
+        spec:
+          podSelector: { matchLabels: { app: web } }
+          policyTypes: [Egress]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web, namespace: shop, labels: { app: web } }
+        spec:
+          containers: [{ name: app, image: "web:1" }]
+      `,
+    },
+    {
+      name: 'directions option: ingress only accepts a policy that leaves egress open',
+      options: { directions: ['ingress'] },
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: web, namespace: shop }
+        spec:
+          podSelector: { matchLabels: { app: web } }
+          ingress:
+            - from: [{ podSelector: { matchLabels: { app: lb } } }]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web, namespace: shop }
+        spec:
+          template:
+            metadata: { labels: { app: web } }
+            spec:
+              containers: [{ name: app, image: "web:1" }]
+      `,
+    },
   ],
   invalid: [
     {
@@ -320,7 +395,7 @@ testRule(missingNetworkPolicy, {
                   image: nginx:1.27
       `,
       errors: [
-        { line: 11, column: 7, object: 'Deployment shop/web', path: 'spec.template.metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Deployment "web"' },
+        { line: 11, column: 7, object: 'Deployment shop/web', path: 'spec.template.metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Deployment "web" for ingress or egress' },
       ],
     },
     {
@@ -354,7 +429,7 @@ testRule(missingNetworkPolicy, {
               image: api:1.0
       `,
       errors: [
-        { line: 21, column: 3, object: 'Pod shop/api', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "api"' },
+        { line: 21, column: 3, object: 'Pod shop/api', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "api" for ingress or egress' },
       ],
     },
     {
@@ -591,8 +666,8 @@ testRule(missingNetworkPolicy, {
                   image: app:1.0
       `,
       errors: [
-        { line: 14, column: 11, object: 'CronJob ops/backup', path: 'spec.jobTemplate.spec.template.metadata.labels', message: 'no NetworkPolicy in namespace "ops" selects the pods of CronJob "backup"' },
-        { line: 29, column: 17, object: 'Job ops/migrate', path: 'spec.template.metadata.labels', message: 'no NetworkPolicy in namespace "ops" selects the pods of Job "migrate"' },
+        { line: 14, column: 11, object: 'CronJob ops/backup', path: 'spec.jobTemplate.spec.template.metadata.labels', message: 'no NetworkPolicy in namespace "ops" selects the pods of CronJob "backup" for ingress or egress' },
+        { line: 29, column: 17, object: 'Job ops/migrate', path: 'spec.template.metadata.labels', message: 'no NetworkPolicy in namespace "ops" selects the pods of Job "migrate" for ingress or egress' },
       ],
     },
     {
@@ -616,7 +691,7 @@ testRule(missingNetworkPolicy, {
           containers: [{ name: app, image: "app:1" }]
       `,
       errors: [
-        { line: 13, column: 3, object: 'Pod shop/p', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "p"' },
+        { line: 13, column: 3, object: 'Pod shop/p', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "p" for ingress or egress' },
       ],
     },
     {
@@ -712,6 +787,7 @@ testRule(missingNetworkPolicy, {
               name: frontend
               namespace: shop
             spec:
+              policyTypes: [Ingress, Egress]
               podSelector:
                 matchLabels:
                   tier: frontend
@@ -741,7 +817,7 @@ testRule(missingNetworkPolicy, {
                   containers: [{ name: db, image: "db:1" }]
       `,
       errors: [
-        { line: 33, column: 11, object: 'StatefulSet shop/db', path: 'spec.template.metadata.labels', message: 'StatefulSet "db"' },
+        { line: 34, column: 11, object: 'StatefulSet shop/db', path: 'spec.template.metadata.labels', message: 'StatefulSet "db"' },
       ],
     },
     {
@@ -756,6 +832,164 @@ testRule(missingNetworkPolicy, {
       errors: [
         { line: 3, column: 109, object: 'ReplicaSet shop/rs', path: 'spec.template.metadata.labels', message: 'ReplicaSet "rs"' },
         { line: 5, column: 29, object: 'Pod shop/p', path: 'metadata.labels', message: 'Pod "p"' },
+      ],
+    },
+    {
+      name: 'direction: a policy without policyTypes or egress section isolates ingress only',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: web, namespace: shop }
+        spec:
+          podSelector: { matchLabels: { app: web } }
+          ingress:
+            - from: [{ podSelector: { matchLabels: { app: lb } } }]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web, namespace: shop }
+        spec:
+          template:
+            metadata:
+              labels: { app: web }
+            spec:
+              containers: [{ name: app, image: "web:1" }]
+      `,
+      errors: [
+        { line: 15, column: 7, object: 'Deployment shop/web', path: 'spec.template.metadata.labels', message: 'selects the pods of Deployment "web" for egress: they can connect anywhere' },
+      ],
+    },
+    {
+      name: 'direction: egress rules are ignored when policyTypes lists Ingress only; an Egress-only policy leaves ingress open',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: api-ingress, namespace: shop }
+        spec:
+          podSelector: { matchLabels: { app: api } }
+          policyTypes: [Ingress]
+          egress:
+            - to: [{ podSelector: { matchLabels: { app: db } } }]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: worker-egress, namespace: shop }
+        spec:
+          podSelector: { matchLabels: { app: worker } }
+          policyTypes: [Egress]
+          ingress:
+            - from: [{ podSelector: {} }]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: api
+          namespace: shop
+          labels: { app: api }
+        spec:
+          containers: [{ name: api, image: "api:1" }]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: worker
+          namespace: shop
+          labels: { app: worker }
+        spec:
+          containers: [{ name: worker, image: "worker:1" }]
+      `,
+      errors: [
+        { line: 24, column: 3, object: 'Pod shop/api', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "api" for egress' },
+        { line: 33, column: 3, object: 'Pod shop/worker', path: 'metadata.labels', message: 'no NetworkPolicy in namespace "shop" selects the pods of Pod "worker" for ingress: any pod can connect to them' },
+      ],
+    },
+    {
+      name: 'direction: a namespace-wide ingress policy does not cover egress; an egress policy for other pods does not either',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: deny-ingress, namespace: shop }
+        spec:
+          podSelector: {}
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: db-egress, namespace: shop }
+        spec:
+          podSelector: { matchLabels: { app: db } }
+          policyTypes: [Egress]
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: { name: db, namespace: shop }
+        spec:
+          template:
+            metadata:
+              labels: { app: db }
+            spec:
+              containers: [{ name: db, image: "db:1" }]
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web, namespace: shop }
+        spec:
+          template:
+            metadata:
+              labels: { app: web }
+            spec:
+              containers: [{ name: app, image: "web:1" }]
+      `,
+      errors: [
+        { line: 30, column: 7, object: 'Deployment shop/web', path: 'spec.template.metadata.labels', message: 'for egress' },
+      ],
+    },
+    {
+      name: 'direction: a policy the API server refuses (policyTypes not Ingress/Egress, spec not a map) isolates nothing',
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: lowercase, namespace: shop }
+        spec:
+          podSelector: {}
+          policyTypes: [ingress, Egress]
+        ---
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: scalar, namespace: shop }
+        spec: everything
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: { name: web, namespace: shop, labels: { app: web } }
+        spec:
+          containers: [{ name: web, image: "web:1" }]
+      `,
+      errors: [
+        { line: 15, column: 41, object: 'Pod shop/web', path: 'metadata.labels', message: 'for ingress or egress' },
+      ],
+    },
+    {
+      name: 'directions option: ingress only still reports pods no policy selects for ingress',
+      options: { directions: ['ingress'] },
+      code: yaml`
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata: { name: egress-only, namespace: shop }
+        spec:
+          podSelector: {}
+          policyTypes: [Egress]
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: web
+          namespace: shop
+          labels: { app: web }
+        spec:
+          containers: [{ name: web, image: "web:1" }]
+      `,
+      errors: [
+        { line: 13, column: 3, object: 'Pod shop/web', path: 'metadata.labels', message: 'Pod "web" for ingress' },
       ],
     },
   ],

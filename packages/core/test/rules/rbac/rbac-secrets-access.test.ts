@@ -51,7 +51,7 @@ testRule(rbacSecretsAccess, {
       `,
     },
     {
-      name: 'secrets in another API group, a rule without apiGroups, and resources "*" (left to rbac-wildcard)',
+      name: 'secrets in another API group, a rule without apiGroups, and resources "*" with write verbs only',
       code: yaml`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -63,9 +63,9 @@ testRule(rbacSecretsAccess, {
             verbs: ["get", "list"]
           - resources: ["secrets"]
             verbs: ["get"]
-          - apiGroups: [""]
+          - apiGroups: ["*"]
             resources: ["*"]
-            verbs: ["get"]
+            verbs: ["create", "delete"]
       `,
     },
     {
@@ -194,6 +194,26 @@ testRule(rbacSecretsAccess, {
       `,
       errors: [
         { line: 8, column: 17, object: 'ClusterRole secret-reader', path: 'rules[0].resources[0]', message: '"get", "list", "watch" on "secrets", reading the value of every Secret in every namespace it is bound in and aggregates into ClusterRole "ops", granting it to everyone bound to it' },
+      ],
+    },
+    {
+      name: 'resources "*" in the core group, or in every group through a verb wildcard, reaches secrets',
+      code: yaml`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: reader
+        rules:
+          - apiGroups: [""]
+            resources: ["configmaps", "*"]
+            verbs: ["get"]
+          - apiGroups: ["*"]
+            resources: ["*"]
+            verbs: ["*"]
+      `,
+      errors: [
+        { line: 7, column: 31, object: 'ClusterRole reader', path: 'rules[0].resources[1]', message: 'rule 0 of ClusterRole "reader" grants "get" on "*" (reaching "secrets"), reading any Secret whose name is known in every namespace it is bound in' },
+        { line: 10, column: 17, object: 'ClusterRole reader', path: 'rules[1].resources[0]', message: 'rule 1 of ClusterRole "reader" grants "*" on "*" (reaching "secrets"), reading the value of every Secret' },
       ],
     },
   ],
