@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes docs/rules/<id>.md (pss/<check>.md for the Pod Security Standards checks) and
-// docs/rules/README.md from the rules' metadata (run `pnpm docs`).
+// docs/rules/README.md from the rules' metadata (run `pnpm docs`), and the rule ids and `$id` of
+// the configuration schema.
 // A jest test fails when the committed files differ from what this would write.
 const { writeFileSync, mkdirSync, readdirSync, rmSync } = require('node:fs');
 const path = require('node:path');
@@ -21,3 +22,9 @@ const { replaceRuleTable } = require('../packages/core/dist');
 const readme = path.join(__dirname, '..', 'README.md');
 writeFileSync(readme, replaceRuleTable(readFileSync(readme, 'utf8'), BUILTIN_RULES));
 console.log('updated the rules table in README.md');
+
+const { configSchemaWithRuleIds } = require('../packages/core/dist');
+const { formatJson } = require('./format-json');
+const schemaFile = path.join(__dirname, '..', 'packages', 'core', 'schema', 'config.schema.json');
+writeFileSync(schemaFile, formatJson(configSchemaWithRuleIds(JSON.parse(readFileSync(schemaFile, 'utf8')), BUILTIN_RULES)));
+console.log('updated the rule ids in packages/core/schema/config.schema.json');

@@ -21,9 +21,21 @@ describe('k8s-lint on examples/', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('examples/bad/web-deployment.yaml\n');
     // examples/bad's Namespace enforces restricted: the privileged field is reported once, by pss/privileged.
-    expect(run.stdout).toMatch(/ {2}30:13 +error +namespace "shop" would reject the pods of this Deployment: .*privileged=true\) — reported here for privileged-container too {2}pss\/privileged\n +Deployment shop\/web › spec\.template\.spec\.containers\[0\]\.securityContext\.privileged\n/);
+    // In 80 columns: the rule on the first line, the message wrapped below, the path cut from the left.
+    expect(run.stdout).toContain(
+      [
+        '  30:13  error    pss/privileged',
+        '         namespace "shop" would reject the pods of this Deployment: violates',
+        '         PodSecurity "restricted:latest": privileged (container "app" must not',
+        '         set securityContext.privileged=true) — reported here for',
+        '         privileged-container too',
+        '         Deployment shop/web › …spec.containers[0].securityContext.privileged\n',
+      ].join('\n'),
+    );
     expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
-    expect(run.stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 28 files, 52 objects; 1 suppressed; 2 documents without apiVersion\/kind skipped; 13 custom resources without a known schema \(no CRD\) not validated\n$/);
+    expect(run.stdout).toMatch(
+      /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 28 files, 52 objects;\n {2}1 suppressed; 2 documents without apiVersion\/kind skipped;\n {2}13 custom resources without a known schema \(no CRD\) not validated\n$/,
+    );
     expect(run.stdout).not.toContain('\u001b[');
   });
 
@@ -177,8 +189,8 @@ describe('k8s-lint inputs, outputs and exit codes', () => {
   test('`rules` lists every rule, as text and JSON', () => {
     const text = runCli(['rules']);
     expect(text.status).toBe(0);
-    expect(text.stdout.split('\n')[0]).toMatch(/^RULE +SEVERITY +CATEGORY +TITLE$/);
-    expect(text.stdout).toMatch(/\nimage-not-pinned-by-digest +note +images +Image not pinned by digest\n/);
+    expect(text.stdout.split('\n')[0]).toMatch(/^ {2}RULE +SEVERITY +TITLE$/);
+    expect(text.stdout).toMatch(/\nimages\n {2}image-latest-tag +warning +Image uses latest or no tag\n {2}image-not-pinned-by-digest +note +Image not pinned by digest\n/);
     const rules = JSON.parse(runCli(['rules', '--format', 'json']).stdout) as Array<{ id: string; severity: string; helpUri: string }>;
     const ids = rules.map((rule) => rule.id);
     expect(ids).toEqual([...ids].sort());

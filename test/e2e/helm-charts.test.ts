@@ -81,7 +81,15 @@ describe('a chart without --helm', () => {
     ]);
     const stylish = lint(['web'], { cwd, entry: BUNDLE });
     expect(stylish.status).toBe(0);
-    expect(stylish.stdout).toContain(`web/Chart.yaml\n  1:1  note     ${NOT_RENDERED}  helm-chart-not-rendered\n`);
+    expect(stylish.stdout).toContain(
+      [
+        'web/Chart.yaml',
+        '  1:1  note     helm-chart-not-rendered',
+        '       Helm chart not rendered: its templates/, charts/ and values files were',
+        '       not linted; run k8s-lint with --helm to lint the chart as `helm template`',
+        '       renders it\n',
+      ].join('\n'),
+    );
   });
 
   test('templates, subchart files and values files named one by one (as pre-commit does) are chart source: one note, no yaml-syntax', () => {

@@ -116,7 +116,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bad kustomizations (real k
     const stylish = lintTree('bad-input-cycle-stylish', files, 'stylish');
     expect(stylish.status).toBe(1);
     expect(stylish.stdout).not.toContain('No problems');
-    expect(stylish.stdout).toContain('  2:5  error    resources entry "../ov": kustomization cycle ov → ov2 → ov: not rendered  render-error\n');
+    expect(stylish.stdout).toContain('  2:5  error    render-error\n       resources entry "../ov": kustomization cycle ov → ov2 → ov: not rendered\n');
   });
 
   test('a root that reaches a cycle is not rendered; the cycle is named from where it starts', () => {

@@ -89,7 +89,8 @@ describe('--max-findings', () => {
   });
 
   test('stylish says how many findings are not shown, above the summary line of all of them', () => {
-    const run = runBundle(cwd, ['app', '--max-findings', '100']);
+    // Wide enough for the summary line to stay one line (stylish wraps at 80 columns otherwise).
+    const run = lint(['app', '--max-findings', '100'], { cwd, entry: BUNDLE, env: { COLUMNS: '200' } });
     const lines = run.stdout.trimEnd().split('\n');
     const shown = all.findings.filter((finding) => !finding.suppressed).length;
     const { errors, warnings, notes, suppressed, objects, files } = all.summary;

@@ -49,7 +49,7 @@ describe('objects are described once, the same way in every format', () => {
 
   test('stylish names the unnamed Pod at 8:7 and the named one at 18:7', () => {
     const lines = report('stylish').split('\n');
-    const under = (position: string): string | undefined => lines[lines.findIndex((line) => line.startsWith(`  ${position}`) && line.endsWith('image-latest-tag')) + 1];
+    const under = (position: string): string | undefined => lines[lines.findIndex((line) => line.startsWith(`  ${position}`) && line.endsWith('image-latest-tag')) + 2];
     expect(under('8:7 ')?.trim()).toBe('Pod shop/<unnamed> › spec.containers[0].image');
     expect(under('18:7')?.trim()).toBe('Pod shop/web › spec.containers[0].image');
   });
@@ -90,7 +90,9 @@ describe('rule help is turned into text once', () => {
         expect(body).toMatch(/\n {4}\S/);
       }
       const explain = lint(['explain', rule.id], { cwd: elsewhere, entry: BUNDLE });
-      expect({ id: rule.id, status: explain.status, hasHelp: explain.stdout.includes(`\n\n${body}\n\n`) }).toEqual({ id: rule.id, status: 0, hasHelp: true });
+      // The pss/ rules' description already ends with the help's first sentence: explain shows it once (there).
+      const shown = rule.id.startsWith('pss/') ? body.replace(/^[^]*?\.(\s|$)/, '').trimStart() : body;
+      expect({ id: rule.id, status: explain.status, hasHelp: explain.stdout.includes(`${shown}\n\n`) && shown.length > 40 }).toEqual({ id: rule.id, status: 0, hasHelp: true });
     }
     expect(fenced).toBeGreaterThan(10);
   }, 180_000);

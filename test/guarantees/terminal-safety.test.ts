@@ -114,7 +114,11 @@ describe('terminal and log safety (bundle)', () => {
   });
 
   test('stylish: every input value is escaped, visibly', () => {
-    const result = run(['.']);
+    // Wrapped to 80 or 40 columns, no break starts a line with a workflow command.
+    expectSafeRun(run(['.']), 'stylish 80 columns');
+    expectSafeRun(run(['.'], { COLUMNS: '40' }), 'stylish 40 columns');
+    // Unwrapped, so that each escaped value below is found whole.
+    const result = run(['.'], { COLUMNS: '99999' });
     expect(result.status).toBe(1);
     expectSafeRun(result, 'stylish');
     for (const shown of ['\\x1b[2J', '\\x1b]52;c;WnE3Y2xpcGJvYXJk\\x07', '\\x1b]8;;https://evil.example/\\x1b\\link', 'x\\x0dFAKE', '\\u202e\\u2066\\u200f', '\\u2028\\u2029\\x85\\x9b31m\\x7f\\x09', '\\x0a::add-mask::x', '\\x0a::error title=pwn::x', '##\\x5bstop-commands]zq7']) {

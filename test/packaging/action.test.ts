@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../helpers/cli';
 import { describeValidation, validateSarif } from '../helpers/sarif-validator';
+import { FORMAT_NAMES } from '../../packages/cli/src/formatters';
 
 interface Input {
   description: string;
@@ -87,6 +88,11 @@ describe('action.yml', () => {
     // Every input reaches the step through the environment, none is pasted into the script.
     expect(Object.values(step.env ?? {}).sort()).toEqual(Object.keys(action.inputs).map((name) => `\${{ inputs.${name} }}`).sort());
     expect(step.run).not.toContain('${{');
+  });
+
+  it('the format input lists every format the CLI has', () => {
+    const listed = /^Report format, ([a-z]+(?: \| [a-z]+)*)\.$/.exec(action.inputs.format?.description ?? '')?.[1]?.split(' | ');
+    expect(listed).toEqual(FORMAT_NAMES);
   });
 
   it('with the defaults writes SARIF that GitHub code scanning accepts, fails on findings and sets the output', () => {

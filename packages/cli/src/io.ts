@@ -8,6 +8,8 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -19,6 +21,19 @@ export function processIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8');
     },
   };
+}
+
+/**
+ * A reader that stops early (`k8s-lint explain <rule> | head -5`) closes the pipe, and Node
+ * reports EPIPE as an 'error' event that, unhandled, ends the process with a stack trace. What
+ * is left to write has nowhere to go: Node drops writes to the closed stream, the report stops
+ * (writeChunks), and the command ends with the exit code it would have had. Other errors are
+ * not ours to hide.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
 }
 
 /** Colour on a terminal unless NO_COLOR is set; FORCE_COLOR forces it either way. */

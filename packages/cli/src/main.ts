@@ -1,5 +1,6 @@
 import {
   BUILTIN_RULES,
+  CONFIG_FILE_NAME,
   ConfigError,
   DEFAULT_MAX_FINDINGS,
   InputError,
@@ -14,12 +15,18 @@ import {
   type RenderOptions,
   type Severity,
 } from '@k8s-lint/core';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
+import path from 'node:path';
 import { prepareBaseline } from './baseline-flags';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './exit-codes';
 import { explainRule, type PlannedLevel } from './explain';
+import { writeInitialConfig } from './init';
+import { printConfig, printConfigFormat } from './print-config';
+import { errorsOnly } from './quiet';
+import { ruleFlagIds, withRuleFlags } from './rule-flags';
 import { FORMATTERS, FORMAT_NAMES } from './formatters';
 import { wantsColor, type CliIo } from './io';
+import { outputWidth } from './formatters/wrap';
 import { createProgress, wantsProgress } from './progress';
 import { listRules, planFromFlags, type PlanFlags } from './rules-command';
 import { settingOption, settingOptions, type SettingFlagTexts } from './setting-options';
@@ -44,6 +51,10 @@ interface LintFlags extends SettingFlagTexts {
   maxFindings?: string;
   /** `--context <dir>`, or false from `--no-context`. */
   context?: string | false;
+  /** `--rule <id>=<level>`, in order: a later one wins. */
+  rule?: string[];
+  quiet?: boolean;
+  printConfig?: string;
 }
 
 const FAIL_ON_CHOICES = ['error', 'warning', 'note', 'none'];
@@ -57,6 +68,7 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .description('Static security linter for Kubernetes manifests (plain, Kustomize or Helm-rendered YAML).')
     .version(VERSION, '-v, --version')
     .exitOverride()
+    .usage('[paths...] [options]   (or: k8s-lint <command>)')
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text), outputError: (text, write) => write(commanderErrorText(text)) });
 
   const lintCommand = program
@@ -65,10 +77,14 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .argument('[paths...]', 'files, directories or globs', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml here or above, up to the repository root)')
+    .option('-c, --config <file>', 'configuration file (default: .k8s-lint.yaml found from the linted paths upward, up to the repository root)')
     .option('--exclude <glob>', 'skip matching files or directories (repeatable)', collect, [])
     .option('--context <dir>', 'what cross-object rules see besides the named files (default: the repository)')
-    .option('--no-context', 'cross-object rules see only the named files');
+    .option('--no-context', 'cross-object rules see only the named files')
+    // No default, so that help does not show an empty list.
+    .option('--rule <id=level>', 'set a rule to off, error, warning or note for this run, over the configuration (repeatable)', collect)
+    .option('-q, --quiet', 'report errors only: warnings and notes neither show nor count for --fail-on')
+    .option('--print-config <path>', 'print the configuration and the rules (level, why) that apply to this file, as YAML (JSON with --format json)');
   // --profile, --pss-version, ...: declared once with their configuration keys, in core.
   for (const option of settingOptions()) lintCommand.addOption(option);
   lintCommand
@@ -84,6 +100,14 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .option('-j, --jobs <n>', 'threads that read and parse files: a number, or auto (one per core when there are many files)', 'auto')
     .action(async (paths: string[], flags: LintFlags) => {
       exitCode = await runLint(paths, flags, io);
+    });
+
+  program
+    .command('init')
+    .description(`write a commented ${CONFIG_FILE_NAME} here (never over an existing one)`)
+    .action(() => {
+      const file = writeInitialConfig(io.cwd);
+      io.stdout.write(`k8s-lint: wrote ${path.relative(io.cwd, file)}: every key is commented out, so it changes nothing until you uncomment one\n`);
     });
 
   program
@@ -106,6 +130,9 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
       io.stdout.write(explainRule(id, plannedLevel(id, flags, io)));
     });
 
+  // `k8s-lint --help` shows the options of lint too: it is the default command.
+  program.configureHelp({ formatHelp: (command, helper) => helpWithLintOptions(command, helper, program, lintCommand) });
+
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
@@ -114,12 +141,27 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
   return exitCode;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function helpWithLintOptions(command: Command, helper: Help, program: Command, lintCommand: Command): string {
+  const text = Help.prototype.formatHelp.call(helper, command, helper);
+  if (command !== program) return text;
+  const options = helper.visibleOptions(lintCommand).filter((option) => option.long !== '--help');
+  const termWidth = Math.max(...options.map((option) => helper.displayWidth(helper.optionTerm(option))));
+  const items = options.map((option) => helper.formatItem(helper.optionTerm(option), termWidth, helper.optionDescription(option), helper));
+  return `${text}\n${helper.formatItemList('Lint options (k8s-lint [paths...] [options], the default command):', items, helper).join('\n')}`;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<number> {
-  const config = loadConfig(io.cwd, flags.config);
+  // One run, one configuration: the one found from the linted paths (config-file.ts), with --rule over it.
+  const config = withRuleFlags(loadConfig(io.cwd, flags.config, flags.printConfig === undefined ? paths : [flags.printConfig]), flags.rule ?? []);
+  if (flags.printConfig !== undefined) {
+    const format = printConfigFormat(flags.format);
+    io.stdout.write(printConfig({ file: flags.printConfig, cwd: io.cwd, config, flags: settingsFromFlags(flags), ruleFlagIds: ruleFlagIds(flags.rule ?? []), format }));
+    return EXIT_OK;
+  }
   const stdinText = paths.includes('-') ? await io.readStdin() : undefined;
   // Where the report and the baseline go is checked before anything is linted or written.
   const output = flags.output === undefined ? undefined : writeTarget('--output', flags.output, io.cwd);
@@ -150,14 +192,15 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
   const formatter = FORMATTERS[flags.format];
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
   baseline.finish(result);
-  const chunks = formatter(result, { color: !output && wantsColor(io.stdout, io.env) });
+  const shown = flags.quiet ? errorsOnly(result) : result;
+  const chunks = formatter(shown, { config: config.file === null ? null : path.relative(io.cwd, config.file).split(path.sep).join('/'), color: !output && wantsColor(io.stdout, io.env), width: outputWidth(output ? {} : io.stdout, io.env) });
   if (output) writeFileSafely(output, chunks);
   else await writeChunks(io.stdout, chunks);
   if (result.summary.omitted) {
     const listed = result.findings.length;
     io.stderr.write(`k8s-lint: the report lists ${listed} of ${listed + result.summary.omitted} findings (--max-findings ${result.maxFindings ?? listed}); the counts include them all\n`);
   }
-  return failed(result.summary, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
+  return failed(shown.summary, flags.failOn) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 function parseMaxFindings(value: string): number {

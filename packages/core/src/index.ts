@@ -31,7 +31,8 @@ export { PodTemplate, podTemplateOf, WORKLOAD_KINDS, type Container } from './mo
 export { parseFile, type ParsedFile, type ParsedDocument } from './parse/parse-file';
 export { STDIN_PATH } from './load/inputs';
 export { renderRuleDoc, renderRuleIndex, renderRuleTable, replaceRuleTable } from './docs/rule-doc';
-export { ruleDocsUrl, RULE_DOCS_BASE_URL } from './docs/urls';
+export { CONFIG_SCHEMA_URL, ruleDocsUrl, RULE_DOCS_BASE_URL } from './docs/urls';
+export { configSchemaWithRuleIds, RUNTIME_RULE_ID, withAnyRuleId } from './config/schema-rule-ids';
 export { applyBaseline } from './engine/apply-baseline';
 export { createBaseline, formatBaseline, parseBaseline, readBaseline, BASELINE_REASON, BASELINE_VERSION, type Baseline, type BaselineEntry, type BaselineLocation } from './baseline/baseline';
 export { createOverrides, type RuleOverride } from './overrides/overrides';

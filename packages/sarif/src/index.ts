@@ -21,6 +21,7 @@ import {
 } from '@k8s-lint/core';
 import { FINGERPRINT_KEY, fingerprintFindings } from './fingerprint';
 import { cutToLimits, GITHUB_LIMITS, type SarifCut } from './limits';
+import { isSecurityRule } from './security-rules';
 import type {
   ArtifactLocation,
   Location,
@@ -227,15 +228,16 @@ function ruleDescriptors(result: LintResult): ReportingDescriptor[] {
 
 function ruleInfoOf(run: RuleRun): RuleInfo {
   const { meta } = run;
+  const security = isSecurityRule(meta);
   return {
     id: meta.id,
     title: meta.title,
     description: meta.description,
     help: meta.help,
     references: meta.references,
-    tags: unique([...meta.tags, 'security', meta.category]),
+    tags: unique([...meta.tags, ...(security ? ['security'] : []), meta.category]),
     level: toLevel(run.severity),
-    securitySeverity: securitySeverityOf(meta),
+    securitySeverity: security ? securitySeverityOf(meta) : null,
     helpUri: ruleDocsUrl(meta.id),
   };
 }

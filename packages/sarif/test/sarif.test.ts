@@ -214,9 +214,11 @@ describe('formatSarif: rules', () => {
     });
   });
 
-  it('derives security-severity from the rule severity with one decimal', () => {
+  it('derives security-severity from the rule severity with one decimal, for security rules only', () => {
     const rules = sarifOf(realisticResult()).runs[0]?.tool.driver.rules ?? [];
-    expect(rules.map((r): unknown => r.properties?.['security-severity'])).toEqual(['5.0', '2.0', '9.1', '8.0']);
+    // yaml-syntax (category syntax) says the input could not be read, not that it is insecure.
+    expect(rules.map((r): unknown => r.properties?.['security-severity'])).toEqual(['5.0', '2.0', '9.1', undefined]);
+    expect(rules.map((r) => r.properties?.tags?.includes('security'))).toEqual([true, true, true, false]);
   });
 
   it('uses the configured run severity for defaultConfiguration.level', () => {

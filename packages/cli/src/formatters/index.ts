@@ -9,7 +9,7 @@ import type { Formatter } from './types';
 // one string (arrays here: a string would be iterated character by character).
 export const FORMATTERS: Readonly<Record<string, Formatter>> = {
   stylish: (result, context) => [formatStylish(result, context)],
-  json: (result) => jsonReportChunks(result),
+  json: (result, context) => jsonReportChunks(result, context),
   sarif: (result) => sarifChunks(result),
   github: (result) => [formatGithub(result)],
   junit: (result) => [formatJunit(result)],

@@ -1,13 +1,16 @@
 import { VERSION, jsonChunks, LazyJsonArray, type Finding, type LintResult } from '@k8s-lint/core';
+import type { FormatContext } from './types';
 
 /**
  * The documented JSON contract (see README): field order is fixed and output is byte-for-byte
  * stable for the same input. Written in pieces, a finding at a time, so that memory stays
  * bounded whatever the number of findings.
  */
-export function* jsonReportChunks(result: LintResult): Generator<string, void, undefined> {
+export function* jsonReportChunks(result: LintResult, context?: Pick<FormatContext, 'config'>): Generator<string, void, undefined> {
   const output = {
     tool: { name: 'k8s-lint', version: VERSION },
+    // The configuration file the run used (relative path), null when none.
+    config: context?.config ?? null,
     summary: {
       files: result.summary.files,
       objects: result.summary.objects,
@@ -34,8 +37,8 @@ export function* jsonReportChunks(result: LintResult): Generator<string, void, u
   yield '\n';
 }
 
-export function formatJson(result: LintResult): string {
-  return [...jsonReportChunks(result)].join('');
+export function formatJson(result: LintResult, context?: Pick<FormatContext, 'config'>): string {
+  return [...jsonReportChunks(result, context)].join('');
 }
 
 function toJsonFinding(finding: Finding): object {

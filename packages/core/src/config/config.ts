@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors';
 import { globProblem } from '../load/glob';
 import { resolveConfigSchemaPath } from './schema-path';
+import { withAnyRuleId } from './schema-rule-ids';
 import type { RuleOverride } from '../overrides/overrides';
 import { bundledKubernetesVersion, unsupportedKubernetesVersion } from '../kubernetes-schema/kubernetes-versions';
 import type { Severity } from '../types';
@@ -57,7 +58,7 @@ let validator: ValidateFunction<RawConfig> | undefined;
 function validateRaw(value: unknown): ErrorObject[] {
   if (!validator) {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as object;
-    validator = createAjv({ allErrors: true, strict: false, verbose: true }).compile<RawConfig>(schema);
+    validator = createAjv({ allErrors: true, strict: false, verbose: true }).compile<RawConfig>(withAnyRuleId(schema as Record<string, unknown>));
   }
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
@@ -67,9 +68,9 @@ export function configLabel(config: Config): string {
   return config.shownAs ?? config.file ?? 'configuration';
 }
 
-/** `--config <file>`, else `.k8s-lint.yaml` in the working directory or above it, up to the repository root. */
-export function loadConfig(cwd: string, explicitFile?: string): Config {
-  const source = readConfigSource(cwd, explicitFile);
+/** `--config <file>`, else `.k8s-lint.yaml` found from the linted paths upward, up to the repository root (config-file.ts). */
+export function loadConfig(cwd: string, explicitFile?: string, paths?: readonly string[]): Config {
+  const source = readConfigSource(cwd, explicitFile, paths);
   return source ? parseConfig(source.text, source.file, source.shown) : EMPTY_CONFIG;
 }
 

@@ -85,7 +85,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const applyOverrides = createOverrides(config, available.map((rule) => rule.meta.id), options.cwd, plan.onlyInOverrides);
   const excludes = [
     // Patterns in a configuration file are relative to the directory that holds it.
-    { patterns: config.exclude, base: config.file ? path.dirname(config.file) : options.cwd },
+    { patterns: config.exclude, base: config.file ? path.dirname(config.file) : options.cwd, files: config.file ? [config.file] : [] },
     { patterns: options.exclude ?? [], base: options.cwd },
   ];
   // Kustomizations and charts (--kustomize/--helm) are linted as rendered output instead of their files.

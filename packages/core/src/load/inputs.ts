@@ -1,6 +1,7 @@
 import fg from 'fast-glob';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { CONFIG_FILE_NAME } from '../config/config-file';
 import { InputError } from '../errors';
 import { compileGlob, type GlobMatcher } from './glob';
 import { CHART_FILE, chartOwningSource } from './chart-files';
@@ -54,11 +55,20 @@ export function createExcludeMatcher(patterns: readonly string[]): (displayPath:
 export interface ExcludeSet {
   patterns: readonly string[];
   base: string;
+  /** Absolute paths excluded as they are: the configuration file of the run. */
+  files?: readonly string[];
 }
 
+/**
+ * Also true for configuration files: `.k8s-lint.yaml` anywhere, and a set's `files` (the
+ * configuration named with --config), which are never manifests, to lint or to read as context.
+ */
 export function excludeFilter(excludes: readonly ExcludeSet[]): (absolutePath: string) => boolean {
   const matchers = excludes.map(({ patterns, base }) => ({ matches: createExcludeMatcher(patterns), base }));
+  const configFiles = new Set(excludes.flatMap((set) => set.files ?? []).map((file) => path.resolve(file)));
   return (absolutePath) =>
+    path.basename(absolutePath) === CONFIG_FILE_NAME ||
+    configFiles.has(absolutePath) ||
     matchers.some(({ matches, base }) => {
       const relative = displayPathOf(base, absolutePath);
       return !relative.startsWith('../') && matches(relative);

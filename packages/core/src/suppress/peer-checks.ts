@@ -27,6 +27,8 @@ export type PeerCheckMapping =
   | { outOfScope: string }
   | { byDesign: string };
 
+const EGRESS_TOO = 'pods must be isolated for egress too: one selected only by an ingress policy can still connect anywhere';
+const BY_NAME = 'no exemption by name (system: prefixes, built-in role names): anyone can give a role such a name, so what it grants is reported';
 const AVAILABILITY = 'availability and scheduling, not security';
 const DANGLING = 'a reference to a missing object breaks the application, not its security';
 const HYGIENE = 'manifest hygiene or house style, not security';
@@ -76,7 +78,7 @@ export const PEER_CHECKS: Readonly<Record<Peer, Readonly<Record<string, PeerChec
     'no-readiness-probe': { rules: ['missing-probes'], field: 'readinessProbe' },
     'no-rolling-update-strategy': { outOfScope: AVAILABILITY },
     'non-existent-service-account': { outOfScope: DANGLING },
-    'non-isolated-pod': { rules: ['missing-network-policy'] },
+    'non-isolated-pod': { rules: ['missing-network-policy'], deliberate: { direction: 'extra', reason: EGRESS_TOO } },
     'pdb-max-unavailable': { outOfScope: AVAILABILITY },
     'pdb-min-available': { outOfScope: AVAILABILITY },
     'pdb-unhealthy-pod-eviction-policy': { outOfScope: AVAILABILITY },
@@ -109,9 +111,9 @@ export const PEER_CHECKS: Readonly<Record<Peer, Readonly<Record<string, PeerChec
   },
   polaris: {
     automountServiceAccountToken: { rules: ['automount-service-account-token'] },
-    clusterrolePodExecAttach: { rules: ['rbac-pod-exec'] },
-    clusterrolebindingClusterAdmin: { rules: ['rbac-cluster-admin-binding'] },
-    clusterrolebindingPodExecAttach: { rules: ['rbac-pod-exec'], note: 'reported on the role, not on its bindings' },
+    clusterrolePodExecAttach: { rules: ['rbac-pod-exec'], deliberate: { direction: 'extra', reason: BY_NAME } },
+    clusterrolebindingClusterAdmin: { rules: ['rbac-cluster-admin-binding'], deliberate: { direction: 'extra', reason: BY_NAME } },
+    clusterrolebindingPodExecAttach: { rules: ['rbac-pod-exec'], note: 'reported on the role, not on its bindings', deliberate: { direction: 'extra', reason: BY_NAME } },
     cpuLimitsMissing: { rules: ['missing-resource-limits'], field: 'cpu' },
     cpuRequestsMissing: { rules: ['missing-resource-requests'], field: 'cpu' },
     dangerousCapabilities: { rules: ['dangerous-capabilities'] },
@@ -133,7 +135,10 @@ export const PEER_CHECKS: Readonly<Record<Peer, Readonly<Record<string, PeerChec
     memoryLimitsMissing: { rules: ['missing-resource-limits'], field: 'memory' },
     memoryRequestsMissing: { rules: ['missing-resource-requests'], field: 'memory' },
     metadataAndInstanceMismatched: { outOfScope: HYGIENE },
-    missingNetworkPolicy: { rules: ['missing-network-policy'] },
+    missingNetworkPolicy: {
+      rules: ['missing-network-policy'],
+      deliberate: { direction: 'missing', reason: 'a policy that lists a direction in policyTypes without rules denies all of it: the pod is isolated, the strictest setting' },
+    },
     missingPodDisruptionBudget: { outOfScope: AVAILABILITY },
     nakedPod: { outOfScope: AVAILABILITY },
     notReadOnlyRootFilesystem: { rules: ['writable-root-filesystem'] },
@@ -146,14 +151,14 @@ export const PEER_CHECKS: Readonly<Record<Peer, Readonly<Record<string, PeerChec
     pullPolicyNotAlways: { rules: ['image-pull-policy-mutable-tag'], deliberate: { direction: 'missing', reason: PULL_ALWAYS } },
     readinessProbeMissing: { rules: ['missing-probes'], field: 'readinessProbe' },
     resourceRange: { outOfScope: AVAILABILITY },
-    rolePodExecAttach: { rules: ['rbac-pod-exec'] },
+    rolePodExecAttach: { rules: ['rbac-pod-exec'], deliberate: { direction: 'extra', reason: BY_NAME } },
     rolebindingClusterAdminClusterRole: { rules: ['rbac-cluster-admin-binding'] },
     rolebindingClusterAdminRole: { rules: ['rbac-cluster-admin-binding'] },
-    rolebindingClusterRolePodExecAttach: { rules: ['rbac-pod-exec'], note: 'reported on the role, not on its bindings' },
-    rolebindingRolePodExecAttach: { rules: ['rbac-pod-exec'], note: 'reported on the role, not on its bindings' },
+    rolebindingClusterRolePodExecAttach: { rules: ['rbac-pod-exec'], note: 'reported on the role, not on its bindings', deliberate: { direction: 'extra', reason: BY_NAME } },
+    rolebindingRolePodExecAttach: { rules: ['rbac-pod-exec'], note: 'reported on the role, not on its bindings', deliberate: { direction: 'extra', reason: BY_NAME } },
     runAsPrivileged: { rules: ['privileged-container'] },
     runAsRootAllowed: { rules: ['run-as-root'] },
-    sensitiveConfigmapContent: { gap: 'ConfigMap values are not searched for credentials' },
+    sensitiveConfigmapContent: { rules: ['secret-in-configmap'] },
     sensitiveContainerEnvVar: { rules: ['secret-in-env-literal'] },
     tagNotSpecified: { rules: ['image-latest-tag'] },
     tlsSettingsMissing: { rules: ['ingress-without-tls'] },
@@ -168,8 +173,14 @@ export const PEER_CHECKS: Readonly<Record<Peer, Readonly<Record<string, PeerChec
     'container-memory-requests-equal-limits': { outOfScope: AVAILABILITY },
     'container-ports-check': { outOfScope: HYGIENE },
     'container-resource-requests-equal-limits': { outOfScope: AVAILABILITY },
-    'container-resources': { rules: ['missing-resource-limits', 'missing-resource-requests'] },
-    'container-seccomp-profile': { rules: ['seccomp-profile-missing'] },
+    'container-resources': {
+      rules: ['missing-resource-limits', 'missing-resource-requests'],
+      deliberate: { direction: 'missing', reason: 'limits without requests are accepted: Kubernetes sets the requests to the limits' },
+    },
+    'container-seccomp-profile': {
+      rules: ['seccomp-profile-missing'],
+      deliberate: { direction: 'extra', reason: 'the seccomp annotations are ignored since Kubernetes 1.27: only securityContext.seccompProfile counts' },
+    },
     'container-security-context-privileged': { rules: ['privileged-container'] },
     'container-security-context-readonlyrootfilesystem': { rules: ['writable-root-filesystem'] },
     'container-security-context-user-group-id': {
@@ -191,7 +202,7 @@ export const PEER_CHECKS: Readonly<Record<Peer, Readonly<Record<string, PeerChec
     'label-values': { outOfScope: HYGIENE },
     'networkpolicy-targets-pod': { rules: ['network-policy-selects-nothing'], note: 'off by default: turn it on in .k8s-lint.yaml' },
     'pod-networkpolicy': { rules: ['missing-network-policy'] },
-    'pod-probes': { rules: ['missing-probes'] },
+    'pod-probes': { rules: ['missing-probes'], deliberate: { direction: 'extra', reason: 'every long-running pod is asked for probes, not only those a Service selects' } },
     'pod-probes-identical': { outOfScope: AVAILABILITY },
     'pod-topology-spread-constraints': { outOfScope: AVAILABILITY },
     'poddisruptionbudget-has-policy': { outOfScope: AVAILABILITY },
