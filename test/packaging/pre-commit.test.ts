@@ -85,7 +85,7 @@ describeIfPreCommit(hasPreCommit ? 'pre-commit hook' : 'pre-commit hook (SKIPPED
       expect(bad.stdout).toMatch(/^k8s-lint\.+Failed$/m);
       expect(bad.stdout).toContain('- exit code: 1');
       expect(bad.stdout).toMatch(/^bad\.yaml$/m);
-      expect(bad.stdout).toMatch(/^ {2}30:13 +error +container "app" is privileged +privileged-container$/m);
+      expect(bad.stdout).toMatch(/^ {2}30:13 +error +privileged-container\n +container "app" is privileged$/m);
 
       const good = tryRepo('good.yaml', 'policies.yaml');
       expect(`${good.stdout}${good.stderr}`).toMatch(/^k8s-lint\.+Passed$/m);
