@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, escapeControlsByLine, explainLevel, InputError, markdownToText, ruleDocsUrl, ruleIdSuggestion, type AnyRule, type PlannedRule, type Profile, type Severity } from '@k8s-lint/core';
+import { BUILTIN_RULES, escapeControlsByLine, explainLevel, InputError, markdownToText, ruleDocsUrl, ruleIdSuggestion, withoutRepeatedLead, type AnyRule, type PlannedRule, type Profile, type Severity } from '@k8s-lint/core';
 
 /** A rule as a run plans it, and the run's profile. */
 export interface PlannedLevel {
@@ -38,20 +38,6 @@ export function explainRule(id: string, level: Severity | 'off' | PlannedLevel |
   lines.push(`Docs: ${ruleDocsUrl(meta.id)}`);
   // The text is the rules' own, but whatever a rule (an embedder's too) holds stays off the terminal.
   return escapeControlsByLine(`${lines.join('\n')}\n`);
-}
-
-/**
- * The help without its first sentence when the description already ends with it: the Pod
- * Security Standards rules' description is "check `x` (level): " and the help's first sentence,
- * which the terminal would otherwise show twice in a row.
- */
-function withoutRepeatedLead(description: string, help: string): string {
-  const text = help.trimStart();
-  const end = text.search(/\.(\s|$)/);
-  if (end < 0) return help;
-  const comparable = (value: string): string => markdownToText(value).replace(/\s+/g, ' ').trim().toLowerCase();
-  if (!comparable(description).endsWith(comparable(text.slice(0, end + 1)))) return help;
-  return text.slice(end + 1).trimStart();
 }
 
 /** One line per option: its name, default (as JSON) and, when the schema has one, its description. */

@@ -5,6 +5,7 @@ export { formatPath } from './path';
 export { escapeControls, escapeControlsByLine } from './text/escape-controls';
 export { MASK, maskUrlCredentials, maskUrlsIn } from './text/mask-url';
 export { markdownToText } from './text/markdown-text';
+export { withoutRepeatedLead } from './docs/repeated-lead';
 export { compareStrings, LONE_SURROGATE, plural, wellFormed } from './text/strings';
 export { ConfigError, InputError } from './errors';
 export type { LintResult, LintSummary, RuleRun } from './engine/result';

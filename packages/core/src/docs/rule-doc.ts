@@ -1,5 +1,6 @@
 import { defaultLevelText, onByDefault } from '../plan/describe-level';
 import type { AnyRule } from '../rules/rule';
+import { withoutRepeatedLead } from './repeated-lead';
 
 const GENERATED_NOTICE = '<!-- Generated from the rule\'s metadata by `pnpm docs`. Do not edit by hand. -->';
 
@@ -21,7 +22,8 @@ export function renderRuleDoc(rule: AnyRule): string {
     '',
     '## Why and how to fix',
     '',
-    meta.help,
+    // The pss/ rules' description already ends with the help's first sentence.
+    withoutRepeatedLead(meta.description, meta.help),
     '',
   ];
   if (meta.optionsSchema) {
