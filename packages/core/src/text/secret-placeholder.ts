@@ -39,6 +39,11 @@ export function literalText(value: unknown): string | undefined {
 }
 
 /** The list above, for the rules' help. */
+/** Values that switch a feature on or off, not credentials: `ENABLE_TOKEN_AUTH: "true"`. */
+export function isOnOffFlag(text: string): boolean {
+  return /^(true|false|yes|no|on|off|enabled|disabled)$/i.test(text.trim());
+}
+
 export const PLACEHOLDER_HELP = `whole-value placeholders that a tool fills in before apply: \`\${VAR}\` (Flux post-build
 substitution, envsubst), \`{{ ... }}\` (unrendered templates), \`<changeme>\` and argocd-vault-plugin's
 \`<path:...#key>\`, and secret-manager references (\`op://...\`, \`ref+vault://...\`, \`vault:...#key\`)`;

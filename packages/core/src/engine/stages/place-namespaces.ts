@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Inclusion, KustomizationTree } from '../../load/kustomization-tree';
-import { STDIN_PATH } from '../../load/inputs';
-import { repositoryRootOf } from '../../load/repository';
+import { displayPathOf, STDIN_PATH } from '../../load/inputs';
+import { isInsideDirectory, repositoryRootOf } from '../../load/repository';
 import { isClusterScoped } from '../../model/cluster-scoped';
 import { clusterPlacement, knownPlacement, unappliedPlacement, unknownPlacement, type Placement } from '../../model/placement';
 import type { Resource } from '../../model/resource';
@@ -82,26 +82,17 @@ class TopDirectories {
     const root = this.rootOf(directory);
     const relative = path.relative(root, directory);
     const top = relative === '' ? root : path.join(root, relative.split(path.sep)[0] ?? '');
-    return displayDirectory(this.cwd, top);
+    return displayPathOf(this.cwd, top);
   }
 
   private rootOf(directory: string): string {
     let root = this.roots.get(directory);
     if (root === undefined) {
       const repository = repositoryRootOf(directory);
-      root = repository ?? (isInside(this.cwd, directory) ? path.resolve(this.cwd) : directory);
+      root = repository ?? (isInsideDirectory(path.resolve(this.cwd), directory) ? path.resolve(this.cwd) : directory);
       this.roots.set(directory, root);
     }
     return root;
   }
 }
 
-function isInside(directory: string, file: string): boolean {
-  const relative = path.relative(path.resolve(directory), file);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-function displayDirectory(cwd: string, directory: string): string {
-  const relative = path.relative(cwd, directory).split(path.sep).join('/');
-  return relative === '' ? '.' : relative;
-}

@@ -1,12 +1,10 @@
 import { REF } from '../references';
 import type { Rule } from '../rule';
 import { looksLikeCredential } from '../../text/credential-name';
-import { isPlaceholder, isSopsEncrypted, literalText, PLACEHOLDER_HELP } from '../../text/secret-placeholder';
+import { isOnOffFlag, isPlaceholder, isSopsEncrypted, literalText, PLACEHOLDER_HELP } from '../../text/secret-placeholder';
 import { SECRET_FORMATS_HELP, secretFormatIn } from '../../text/secret-formats';
 import { asRecord } from '../../values';
 
-/** Values that switch a feature on or off, not credentials: `ENABLE_TOKEN_AUTH: "true"`. */
-const FLAG = /^(true|false|yes|no|on|off|enabled|disabled)$/i;
 
 export const secretInConfigmap: Rule = {
   meta: {
@@ -52,7 +50,7 @@ env:
           context.report(resource, ['data', key], `key "${key}" of ConfigMap "${resource.name ?? '<unnamed>'}" holds ${format}; keep it in a Secret`);
           continue;
         }
-        if (!looksLikeCredentialKey(key) || FLAG.test(text.trim()) || isFilePath(text)) continue;
+        if (!looksLikeCredentialKey(key) || isOnOffFlag(text) || isFilePath(text)) continue;
         context.report(resource, ['data', key], `key "${key}" of ConfigMap "${resource.name ?? '<unnamed>'}" looks like a credential and has a value; keep it in a Secret`);
       }
     }

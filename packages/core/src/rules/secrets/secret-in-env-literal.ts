@@ -3,14 +3,12 @@ import type { Rule } from '../rule';
 import { describeContainer, forEachContainer } from '../visit';
 import { looksLikeCredential } from '../../text/credential-name';
 import { envEntries } from '../../model/container-env';
-import { isPlaceholder, isSopsEncrypted, literalText, PLACEHOLDER_HELP } from '../../text/secret-placeholder';
+import { isOnOffFlag, isPlaceholder, isSopsEncrypted, literalText, PLACEHOLDER_HELP } from '../../text/secret-placeholder';
 import { SECRET_FORMATS_HELP, secretFormatIn } from '../../text/secret-formats';
 
 /** `$(OTHER_VAR)`: Kubernetes expands it from another variable, typically one read from a Secret. */
 const VARIABLE_REFERENCE = /\$\([A-Za-z_][A-Za-z0-9_.-]*\)/;
 
-/** Values that switch a feature on or off, not credentials: `ENABLE_TOKEN_AUTH: "true"`. */
-const FLAG = /^(true|false|yes|no|on|off|enabled|disabled)$/i;
 
 export const secretInEnvLiteral: Rule = {
   meta: {
@@ -67,7 +65,7 @@ env:
           context.report(pod.resource, [...path, 'value'], `env var "${name}" of ${describeContainer(container)} holds ${format} as a literal value; read it from a Secret instead`);
           continue;
         }
-        if (!looksLikeCredential(name) || FLAG.test(text.trim()) || VARIABLE_REFERENCE.test(text)) continue;
+        if (!looksLikeCredential(name) || isOnOffFlag(text) || VARIABLE_REFERENCE.test(text)) continue;
         context.report(pod.resource, [...path, 'value'], `env var "${name}" of ${describeContainer(container)} has a literal value; read it from a Secret instead`);
       }
     });
