@@ -8,13 +8,15 @@
 // Then the CLI in every format on one file of 30,000 minimal Pods (390,002 findings: bounded
 // output). Prints figures and ratios; not a test (no assertions). Sizes: `pnpm bench -- 100 2000`
 // (default 100 2000 20000); `pnpm bench -- findings` runs only the many-findings case, and
-// `pnpm bench -- context` only one changed file of the 20,000-file repository against all of it.
+// `pnpm bench -- context` only one changed file of the 20,000-file repository against all of it,
+// `pnpm bench -- custom` only ten custom rules in CEL against none (bench/custom-rules.js).
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./generate');
 const { benchManyFindings } = require('./many-findings');
+const { benchCustomRules } = require('./custom-rules');
 const { buildBundle } = require('../scripts/bundle');
 
 const root = path.join(__dirname, '..');
@@ -113,11 +115,16 @@ async function run() {
     benchOneChangedFile(20000);
     return;
   }
+  if (process.argv.includes('custom')) {
+    benchCustomRules(measure, generate, path.join(cacheDir, 'repo-20000'), 20000, line, ratio);
+    return;
+  }
   if (!process.argv.includes('findings')) {
     benchStartup();
     for (const files of sizes.length > 0 ? sizes : [100, 2000, 20000]) benchSize(files);
     benchOneNamespace(2000);
     benchOneChangedFile(20000);
+    benchCustomRules(measure, generate, path.join(cacheDir, 'repo-20000'), 20000, line, ratio);
   }
   benchManyFindings(cli, cacheDir, fmt);
 }

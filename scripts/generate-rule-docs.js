@@ -18,10 +18,10 @@ writeFileSync(path.join(directory, 'README.md'), renderRuleIndex(BUILTIN_RULES))
 console.log(`wrote ${BUILTIN_RULES.length} rule pages and the index to docs/rules/`);
 
 const { readFileSync } = require('node:fs');
-const { replaceRuleTable } = require('../packages/core/dist');
+const { replacePresetTable, replaceRuleTable } = require('../packages/core/dist');
 const readme = path.join(__dirname, '..', 'README.md');
-writeFileSync(readme, replaceRuleTable(readFileSync(readme, 'utf8'), BUILTIN_RULES));
-console.log('updated the rules table in README.md');
+writeFileSync(readme, replacePresetTable(replaceRuleTable(readFileSync(readme, 'utf8'), BUILTIN_RULES)));
+console.log('updated the rules and presets tables in README.md');
 
 const { configSchemaWithRuleIds } = require('../packages/core/dist');
 const { formatJson } = require('./format-json');

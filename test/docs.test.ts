@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BUILTIN_RULES, renderRuleDoc, renderRuleIndex, replaceRuleTable } from '@k8s-lint/core';
+import { BUILTIN_RULES, renderRuleDoc, renderRuleIndex, replacePresetTable, replaceRuleTable } from '@k8s-lint/core';
 
 const docsDir = path.join(__dirname, '..', 'docs', 'rules');
 const regenerate = 'run `pnpm docs` to regenerate docs/rules/';
@@ -43,4 +43,9 @@ describe('rule metadata', () => {
 test('the README rules table is generated from the metadata', () => {
   const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
   expect({ upToDate: readme === replaceRuleTable(readme, BUILTIN_RULES), hint: regenerate }).toEqual({ upToDate: true, hint: regenerate });
+});
+
+test('the README lists what the recommended preset leaves to strict, from the preset table', () => {
+  const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+  expect({ upToDate: readme === replacePresetTable(readme), hint: regenerate }).toEqual({ upToDate: true, hint: regenerate });
 });

@@ -87,14 +87,14 @@ describe('adopting k8s-lint on a big repository', () => {
 
   test('per-path overrides in .k8s-lint.yaml change or drop findings by file', () => {
     const cwd = tree({
-      '.k8s-lint.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules: { privileged-container: off, run-as-root: note }\n',
+      '.k8s-lint.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules: { privileged-container: off, missing-resource-limits: note }\n',
       'legacy/old.yaml': pod('old'),
       'new.yaml': pod('new'),
     });
     const report = JSON.parse(runCli(['.', '-f', 'json'], { cwd }).stdout) as { findings: { ruleId: string; file: string; severity: string }[] };
     const of = (ruleId: string): string[] => report.findings.filter((finding) => finding.ruleId === ruleId).map((finding) => `${finding.file} ${finding.severity}`);
     expect(of('privileged-container')).toEqual(['new.yaml error']);
-    expect(of('run-as-root')).toEqual(['legacy/old.yaml note', 'new.yaml warning']);
+    expect(of('missing-resource-limits')).toEqual(['legacy/old.yaml note', 'new.yaml warning']);
 
     const bad = tree({ '.k8s-lint.yaml': 'overrides:\n  - files: ["legacy/**"]\n    rules: { privileged: off }\n', 'a.yaml': pod('a') });
     const run = runCli(['.'], { cwd: bad });

@@ -68,7 +68,7 @@ describe('k8s-lint --help lists the lint options (committed bundle)', () => {
 
 describe('--rule <id>=<level> (committed bundle)', () => {
   const files = {
-    'app/.k8s-lint.yaml': 'rules:\n  run-as-root: error\n  missing-probes: off\noverrides:\n  - files: ["pod.yaml"]\n    rules:\n      run-as-root: note\n',
+    'app/.k8s-lint.yaml': 'extends: [strict]\nrules:\n  run-as-root: error\n  missing-probes: off\noverrides:\n  - files: ["pod.yaml"]\n    rules:\n      run-as-root: note\n',
     'app/pod.yaml': POD,
   };
 
@@ -93,7 +93,8 @@ describe('--rule <id>=<level> (committed bundle)', () => {
 });
 
 describe('--quiet: errors only, as in ESLint (committed bundle)', () => {
-  const files = { 'pod.yaml': POD };
+  // Under the strict preset run-as-root reports the unset runAsNonRoot of POD.
+  const files = { 'pod.yaml': POD, '.k8s-lint.yaml': 'extends: [strict]\n' };
   const onlyRunAsRoot = ['--no-context', '--rule', 'missing-default-deny=off', '--rule', 'missing-network-policy=off'];
 
   test('warnings and notes are neither shown nor counted; errors are', () => {
@@ -112,7 +113,8 @@ describe('--quiet: errors only, as in ESLint (committed bundle)', () => {
         '  count  severity  rule',
         '      1  error     run-as-root',
         '',
-        '✖ 1 problem (1 error, 0 warnings, 0 notes) in 1 file, 1 object',
+        '✖ 1 problem (1 error, 0 warnings, 0 notes) in 1 file, 1 object;',
+        '  config: .k8s-lint.yaml',
         '',
       ].join('\n'),
     });
@@ -121,7 +123,7 @@ describe('--quiet: errors only, as in ESLint (committed bundle)', () => {
   test('only warnings: "No problems" and exit 0 even with --fail-on warning (without --quiet, exit 1)', () => {
     const cwd = writeTree(tempDir('quiet-warnings'), files);
     const warningsOnly = ['pod.yaml', ...onlyRunAsRoot, '--rule', 'run-as-root=warning', '--fail-on', 'warning'];
-    expect(cli([...warningsOnly, '--quiet'], cwd)).toEqual({ status: 0, stderr: '', stdout: '✔ No problems (1 file, 1 object)\n' });
+    expect(cli([...warningsOnly, '--quiet'], cwd)).toEqual({ status: 0, stderr: '', stdout: '✔ No problems (1 file, 1 object; config: .k8s-lint.yaml)\n' });
     expect(cli(warningsOnly, cwd).status).toBe(1);
     const json = report([...warningsOnly, '--quiet'], cwd);
     expect(json.report.summary).toMatchObject({ findings: 0, errors: 0, warnings: 0, notes: 0 });
@@ -185,8 +187,8 @@ describe('--print-config <path> (committed bundle)', () => {
     const errorByDefault = (id: string): string => rule(id, 'error', 'default');
     expect(run.stdout).toBe(
       [
-        'file: pc/dev/pod.yaml\nconfig: pc/.k8s-lint.yaml\nsettings:\n  profile: pss-baseline\n  pssVersion: latest\n  kubernetesVersion: "1.36"\n',
-        '  maxFileSize: 10000000\n  charts: []\n  honorPeerAnnotations: []\n  workloads: []\nexclude: []\nrules:\n',
+        'file: pc/dev/pod.yaml\nconfig: pc/.k8s-lint.yaml\nextends: recommended\nsettings:\n  profile: pss-baseline\n  pssVersion: latest\n  kubernetesVersion: "1.36"\n',
+        '  maxFileSize: 10000000\n  charts: []\n  honorPeerAnnotations: []\n  workloads: []\n  customRules: []\nexclude: []\nrules:\n',
         ...['pss/allowPrivilegeEscalation', 'pss/appArmorProfile', 'pss/capabilities_baseline', 'pss/capabilities_restricted'].map(errorByDefault),
         rule('pss/hostNamespaces', 'warning', 'flag'),
         errorByDefault('pss/hostPathVolumes'),
@@ -244,11 +246,15 @@ describe('k8s-lint init (committed bundle)', () => {
     expect({ ...after.report, config: null }).toEqual(before.report);
     // Uncommented, the examples it gives are valid configuration.
     const uncommented = text.replace(/^# ([A-Za-z]+:.*| {2}.*)$/gm, '$1');
-    expect(uncommented.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toHaveLength(15);
+    expect(uncommented.split('\n').filter((line) => line !== '' && !line.startsWith('#'))).toHaveLength(16);
     writeFileSync(path.join(cwd, '.k8s-lint.yaml'), uncommented);
     const run2 = report(['.'], cwd);
     expect(run2.stderr).toBe('');
-    expect(run2.report.findings.some((finding) => finding.ruleId === 'image-not-pinned-by-digest')).toBe(false);
+    // extends: [strict] and missing-probes: note, as the uncommented lines say.
+    expect(run2.report.findings.filter((finding) => ['image-not-pinned-by-digest', 'missing-probes'].includes(finding.ruleId)).map((finding) => `${finding.ruleId} ${finding.severity}`)).toEqual([
+      'missing-probes note',
+      'image-not-pinned-by-digest note',
+    ]);
   });
 
   test('never over an existing .k8s-lint.yaml: exit 2, file unchanged', () => {

@@ -41,7 +41,7 @@ function runClosingStdout(args: readonly string[], cwd: string, keepBytes: numbe
 function bigRepository(): string {
   const deployment = readFileSync(path.join(REPO_ROOT, 'examples', 'bad', 'web-deployment.yaml'), 'utf8');
   const files: Record<string, string> = {};
-  for (let index = 0; index < 60; index += 1) files[`deploy/web-${index}.yaml`] = deployment.replace(/name: web\b/g, `name: web-${index}`);
+  for (let index = 0; index < 200; index += 1) files[`deploy/web-${index}.yaml`] = deployment.replace(/name: web\b/g, `name: web-${index}`);
   return writeTree(tempDir('closed-pipe'), files);
 }
 

@@ -75,7 +75,8 @@ function repository(extra: Record<string, string> = {}): string {
 }
 
 function lintJson(cwd: string, args: string[]): { run: Run; report: Report } {
-  const run = lint([...args, '--format', 'json'], { cwd, entry: BUNDLE });
+  // missing-network-policy is the strict preset's; these tests follow both network rules.
+  const run = lint([...args, '--rule', 'missing-network-policy=warning', '--format', 'json'], { cwd, entry: BUNDLE });
   if (run.status !== 0 && run.status !== 1) throw new Error(`exit ${String(run.status)}: ${run.stderr}`);
   return { run, report: JSON.parse(run.stdout) as Report };
 }
@@ -138,7 +139,7 @@ describe('the repository is the context of the files named', () => {
   it('outside a repository, the home directory is never read as context (it holds every project of the user)', () => {
     const home = tempDir('context-home');
     writeTree(home, { 'policies/netpol.yaml': DEFAULT_DENY, 'apps/web.yaml': WEB });
-    const run = lint(['apps/web.yaml', '--format', 'json'], { cwd: home, entry: BUNDLE, env: { HOME: home } });
+    const run = lint(['apps/web.yaml', '--rule', 'missing-network-policy=warning', '--format', 'json'], { cwd: home, entry: BUNDLE, env: { HOME: home } });
     const report = JSON.parse(run.stdout) as Report;
     expect(report.summary.contextFiles).toBeUndefined();
     expect(networkFindings(report)).toHaveLength(3);
@@ -190,5 +191,25 @@ describe('the repository is the context of the files named', () => {
     const whole = lintJson(root, ['.']).report;
     expect(networkFindings(whole)).toEqual([]);
     expect(whole.summary.contextFiles).toBeUndefined();
+  });
+});
+
+describe('the context of files outside the working directory', () => {
+  test('is their own repository, not the one the command runs in', () => {
+    // The working directory's repository puts namespace shop under restricted; the linted file's
+    // repository does not: its Pod must not be judged by the other repository's Namespace.
+    const here = writeTree(tempDir('context-here'), {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    pod-security.kubernetes.io/enforce: restricted\n',
+    });
+    const there = writeTree(tempDir('context-there'), {
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  containers:\n    - name: app\n      image: nginx:1.25\n',
+    });
+    const run = lint([path.join(there, 'pod.yaml'), '--format', 'json'], { cwd: here, entry: BUNDLE });
+    const report = JSON.parse(run.stdout) as Report;
+    expect(report.findings.filter((finding) => finding.ruleId.startsWith('pss/'))).toEqual([]);
+    const inside = lint(['pod.yaml', '--format', 'json'], { cwd: there, entry: BUNDLE });
+    expect((JSON.parse(inside.stdout) as Report).findings.map((finding) => finding.ruleId)).toEqual(report.findings.map((finding) => finding.ruleId));
   });
 });

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE, describeIf, jsonFindings, kubectlOnPath, lint, readSpawns, spawnRecorder, tempDir, writeTree, type JsonFinding } from '../guarantees/helpers';
+import { strictConfigFile } from '../helpers/strict-config';
 
 const kubectl = kubectlOnPath();
 
@@ -95,7 +96,8 @@ function placesOf(findings: RenderedFinding[], ruleId: string): string[] {
 }
 
 function lintTree(directory: string, args: string[], tmp: string, env: Record<string, string> = {}): RenderedFinding[] {
-  const run = lint([...args, '--kustomize', '--format', 'json'], { cwd: directory, entry: BUNDLE, env: { TMPDIR: tmp, ...env } });
+  // Mapping is followed on rules of the strict preset too (missing probes, unset hardening).
+  const run = lint([...args, '--kustomize', '--config', strictConfigFile(), '--format', 'json'], { cwd: directory, entry: BUNDLE, env: { TMPDIR: tmp, ...env } });
   expect(run.status).toBe(1);
   return jsonFindings(run.stdout);
 }

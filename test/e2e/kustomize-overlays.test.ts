@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE, describeIf, jsonFindings, kubectlOnPath, lint, tempDir, writeTree, type JsonFinding } from '../guarantees/helpers';
+import { strictConfigFile } from '../helpers/strict-config';
 
 type RenderedFinding = JsonFinding & { renderedBy?: string[] };
 
@@ -52,7 +53,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bases, overlays and compon
   test('a privileged container in a base used by two overlays: one finding at `privileged: true`, listing both overlays', () => {
     expect(existsSync(BUNDLE)).toBe(true);
     const cwd = writeTree(tempDir('kustomize-overlays'), REPOSITORY);
-    const run = lint(['.', '--kustomize', '--format', 'json'], { cwd, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'json'], { cwd, entry: BUNDLE });
     expect(run.status).toBe(1);
     const privileged = (jsonFindings(run.stdout) as RenderedFinding[]).filter((f) => f.ruleId === 'privileged-container');
     expect(privileged).toHaveLength(1);
@@ -72,7 +73,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bases, overlays and compon
 
   test('stylish names the overlays in the where-line', () => {
     const cwd = writeTree(tempDir('kustomize-overlays-stylish'), REPOSITORY);
-    const run = lint(['.', '--kustomize', '--format', 'stylish'], { cwd, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'stylish'], { cwd, entry: BUNDLE });
     const lines = run.stdout.split('\n');
     const at = lines.findIndex((line) => /^ {2}18:13 +error +privileged-container$/.test(line));
     expect(at).toBeGreaterThan(-1);
@@ -88,7 +89,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bases, overlays and compon
 
   test('SARIF: one result, the overlays in its properties', () => {
     const cwd = writeTree(tempDir('kustomize-overlays-sarif'), REPOSITORY);
-    const run = lint(['.', '--kustomize', '--format', 'sarif'], { cwd, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'sarif'], { cwd, entry: BUNDLE });
     type SarifResult = { ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>; properties?: { renderedBy?: string[] } };
     const results = (JSON.parse(run.stdout) as { runs: Array<{ results: SarifResult[] }> }).runs[0]?.results ?? [];
     const privileged = results.filter((r) => r.ruleId === 'privileged-container');
@@ -100,7 +101,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bases, overlays and compon
 
   test('components are never rendered alone: no render-error, one note for the unused one, its patch not linted as a file', () => {
     const cwd = writeTree(tempDir('kustomize-components'), REPOSITORY);
-    const run = lint(['.', '--kustomize', '--format', 'json'], { cwd, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'json'], { cwd, entry: BUNDLE });
     const findings = jsonFindings(run.stdout);
     expect(findings.filter((f) => f.ruleId === 'render-error')).toEqual([]);
     expect(findings.filter((f) => f.file.startsWith('components/'))).toEqual([]);
@@ -119,7 +120,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bases, overlays and compon
       'components/host/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - path: host.yaml\n',
       'components/host/host.yaml': patch,
     });
-    const run = lint(['.', '--kustomize', '--format', 'json'], { cwd, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'json'], { cwd, entry: BUNDLE });
     expect(run.stderr).toBe('');
     const host = (jsonFindings(run.stdout) as RenderedFinding[]).filter((f) => f.ruleId === 'host-namespaces');
     // Line 8 of the patch is `      hostNetwork: true`.
@@ -133,7 +134,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bases, overlays and compon
     const cwd = writeTree(tempDir('kustomize-generator'), {
       'app/kustomization.yaml': 'namePrefix: prod-\nsecretGenerator:\n  - name: creds\n    literals:\n      - password=hunter2\n',
     });
-    const run = lint(['.', '--kustomize', '--format', 'json'], { cwd, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'json'], { cwd, entry: BUNDLE });
     const secrets = (jsonFindings(run.stdout) as RenderedFinding[]).filter((f) => f.ruleId === 'plaintext-secret');
     // Line 3 is `  - name: creds`; `name` starts at column 5.
     expect(secrets.map((f) => `${f.file}:${f.line}:${f.column} ${f.object?.kind ?? '-'} ${(f.renderedBy ?? []).join(', ')}`)).toEqual(['app/kustomization.yaml:3:5 Secret app']);
@@ -148,7 +149,7 @@ describeIf(kubectl !== null, 'k8s-lint --kustomize on bases, overlays and compon
       'overlay/kustomization.yaml': 'resources:\n  - ../base\n',
       'plain/deployment.yaml': BASE_DEPLOYMENT,
     });
-    const run = lint(['.', '--kustomize', '--format', 'json'], { cwd, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'json'], { cwd, entry: BUNDLE });
     const privileged = (jsonFindings(run.stdout) as RenderedFinding[]).filter((f) => f.ruleId === 'privileged-container');
     expect(privileged.map((f) => `${f.file}:${f.line}:${f.column} ${JSON.stringify(f.renderedBy)}`)).toEqual(['base/deployment.yaml:18:13 ["overlay"]', 'plain/deployment.yaml:18:13 undefined']);
     expect('renderedBy' in (privileged[1] ?? {})).toBe(false);
@@ -159,7 +160,7 @@ const MICROSERVICES_DEMO = '/work/shared/corpus/GoogleCloudPlatform__microservic
 
 describeIf(kubectl !== null && existsSync(MICROSERVICES_DEMO), 'k8s-lint --kustomize on microservices-demo (real kubectl, committed bundle)', 'kubectl is not on the PATH or the corpus is not here')(() => {
   test('no render-error from its components; each base finding once', () => {
-    const run = lint(['.', '--kustomize', '--format', 'json'], { cwd: MICROSERVICES_DEMO, entry: BUNDLE });
+    const run = lint(['.', '--kustomize', '--config', strictConfigFile(), '--format', 'json'], { cwd: MICROSERVICES_DEMO, entry: BUNDLE });
     const findings = jsonFindings(run.stdout) as RenderedFinding[];
     expect(findings.filter((f) => f.ruleId === 'render-error')).toEqual([]);
     const positions = findings.map((f) => JSON.stringify([f.file, f.line, f.column, f.ruleId, f.path, f.message, f.object]));

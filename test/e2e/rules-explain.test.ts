@@ -152,7 +152,7 @@ describe('rules and explain follow the run plan', () => {
     expect(rules.get('run-as-root')).toMatchObject({ active: false, severity: 'off', source: 'config' });
     expect(rules.get('missing-probes')).toMatchObject({ active: true, severity: 'warning', source: 'config', defaultSeverity: 'note' });
     expect(severityLine(cli(['explain', 'run-as-root', '-c', '../conf/lint.yaml'], cwd))).toBe('Severity:  warning; configured: off');
-    expect(severityLine(cli(['explain', 'missing-probes', '-c', '../conf/lint.yaml'], cwd))).toBe('Severity:  note; configured: warning');
+    expect(severityLine(cli(['explain', 'missing-probes', '-c', '../conf/lint.yaml'], cwd))).toBe('Severity:  note (strict preset); configured: warning');
   });
 
   test('an override naming an unknown rule stops rules and explain as it stops lint', () => {

@@ -82,7 +82,7 @@ describe('the configuration found by the search is inside the repository', () =>
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     expect(ruleIds(run)).not.toContain('privileged-container');
-    expect(ruleIds(run)).toContain('run-as-root');
+    expect(ruleIds(run)).toContain('missing-resource-limits');
   });
 
   test('a link to nothing, or a directory of that name, is an error rather than skipped', () => {

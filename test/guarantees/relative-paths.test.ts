@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PRIVILEGED_POD, lint, tempDir, writeTree } from './helpers';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface SarifLog {
@@ -36,6 +36,9 @@ function filesIn(format: Format, output: string): string[] {
       return [...output.matchAll(/ file=([^,]*),/g)].map((match) => decodeURIComponent(match[1] ?? ''));
     case 'junit':
       return [...output.matchAll(/<testsuite name="([^"]*)"/g)].map((match) => match[1] ?? '');
+    case 'html':
+      // The heading of each file's group (the names here hold no character that HTML escapes).
+      return [...output.matchAll(/<section class="group"[^>]*>\n<h2>([^<]*)<\/h2>/g)].map((match) => match[1] ?? '');
     case 'stylish':
       // File headers are the lines that start in column 1 before the rule summary.
       return output.split('\n').filter((line) => /^[^\s✔✖]/.test(line) && !/^\d+ /.test(line) && line.includes('.yaml'));

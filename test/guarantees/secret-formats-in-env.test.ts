@@ -8,7 +8,7 @@ import path from 'node:path';
 import { TOKENS } from '../../packages/core/test/text/secret-tokens';
 import { BUNDLE, jsonFindings, lint, tempDir, writeTree } from './helpers';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'];
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
 
 /** The secrets among the test tokens (the others are near misses, public by nature). */
 const NOT_SECRET: ReadonlySet<string> = new Set(['publicKey', 'certificate', 'awsExample', 'awsNotBase32']);

@@ -141,7 +141,7 @@ function repository(root: string): string {
   });
 }
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'];
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'];
 
 describe('secret values are never printed', () => {
   const root = tempDir('secrets');

@@ -3,7 +3,7 @@
  * command line drives the terminal or the CI log. Object names, namespaces, labels, images, URLs,
  * file names and config values holding ESC/OSC sequences, CR, bidi overrides, line separators,
  * NEL or a line feed followed by `::add-mask::` / `::error ...` are shown escaped (`\x1b`,
- * `\u202e`) in the stylish, github and junit reports, by `explain` and `rules`, and on standard
+ * `\u202e`) in the stylish, github, junit and html reports, by `explain` and `rules`, and on standard
  * error; no line they write becomes a GitHub Actions workflow command. JSON and SARIF carry the
  * exact values as JSON escapes. Everything runs through the committed bundle.
  */
@@ -179,6 +179,15 @@ describe('terminal and log safety (bundle)', () => {
     expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
     expectSafeRun(result, 'junit');
     expect(result.stdout).toContain('name="\\x1b[2J\\x1b]52;c;WnE3\\x07\\x0dFAKE\\u202e\\u2028\\x85\\x0a::add-mask::x\\x0a::error title=pwn::x.yaml"');
+  });
+
+  test('html: the same visible escapes, then HTML escapes; every line starts with the page\'s own text', () => {
+    const result = run(['.', '-f', 'html']);
+    expect(result.status).toBe(1);
+    expectSafeRun(result, 'html');
+    expect(result.stdout).toContain('<h2>\\x1b[2J\\x1b]52;c;WnE3\\x07\\x0dFAKE\\u202e\\u2028\\x85\\x0a::add-mask::x\\x0a::error title=pwn::x.yaml</h2>');
+    expect(result.stdout).toContain('<h2>  \\x3a:error title=pwn::named.yaml</h2>');
+    expect(result.stdout).toContain('url &quot;http://git.example/org/apps\\x1b[2J');
   });
 
   test('--write-baseline: the "wrote" line shows the file name escaped', () => {

@@ -118,7 +118,7 @@ describeIfPreCommit(hasPreCommit ? 'pre-commit hook' : 'pre-commit hook (SKIPPED
       expect(first.status).toBe(0);
 
       // One memory value changes; only web.yaml is staged. Linted alone it would give
-      // missing-default-deny ×2 and missing-network-policy.
+      // missing-default-deny for ingress and for egress.
       const changed = web.replace('limits: { cpu: 500m, memory: 256Mi }', 'limits: { cpu: 500m, memory: 384Mi }');
       expect(changed).not.toBe(web);
       writeFileSync(path.join(project, 'web.yaml'), changed);
@@ -126,7 +126,7 @@ describeIfPreCommit(hasPreCommit ? 'pre-commit hook' : 'pre-commit hook (SKIPPED
       expect(git(project, ['diff', '--cached', '--name-only']).trim()).toBe('web.yaml');
       const alone = run(process.execPath, [path.join(REPO_ROOT, 'bin', 'k8s-lint.cjs'), 'web.yaml', '--no-context'], project);
       expect(alone.status).toBe(1);
-      expect(alone.stdout).toContain('missing-network-policy');
+      expect(alone.stdout).toContain('missing-default-deny');
       const second = commit();
       expect(`${second.stdout}${second.stderr}`).toMatch(/^k8s-lint\.+Passed$/m);
       expect(second.status).toBe(0);

@@ -16,7 +16,7 @@ import { anyText, decodedText, fileBytes } from './inputs';
 const scratch = new Scratch();
 afterAll(() => scratch.cleanup());
 
-const FORMATS = ['stylish', 'sarif', 'github', 'junit'] as const;
+const FORMATS = ['stylish', 'sarif', 'github', 'junit', 'html'] as const;
 const FILE_NAMES = ['a.yaml', 'b.yml', 'c.json', 'sub/d.yaml', 'sub/deeper/e.yaml', 'ü ñ.yaml', '.hidden.yaml', 'explicit.txt'] as const;
 const TIMEOUT = 30_000;
 

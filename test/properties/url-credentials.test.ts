@@ -4,8 +4,8 @@
  * with one, two or three slashes and with or without leading white space, in a manifest field
  * that a rule quotes (Flux GitRepository, HelmRepository and Bucket URLs over http://, Argo CD
  * repoURLs with automated sync and no targetRevision), never appears in any output format of the
- * committed bundle (stylish, json, sarif, github, junit), while the finding that quotes the URL
- * is still there.
+ * committed bundle (stylish, json, sarif, github, junit, and html with its source excerpts),
+ * while the finding that quotes the URL is still there.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../helpers/cli';
 import { propertySettings, Scratch, type JsonReport } from './harness';
 
 const BUNDLE = path.join(REPO_ROOT, 'bin', 'k8s-lint.cjs');
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'html'] as const;
 
 const scratch = new Scratch();
 afterAll(() => scratch.cleanup());

@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, escapeControlsByLine, explainLevel, InputError, markdownToText, ruleDocsUrl, ruleIdSuggestion, withoutRepeatedLead, type AnyRule, type PlannedRule, type Profile, type Severity } from '@k8s-lint/core';
+import { BUILTIN_RULES, DEFAULT_PRESET, escapeControlsByLine, familyOf, explainLevel, presetSetting, presetText, InputError, markdownToText, ruleDocsUrl, ruleIdSuggestion, withoutRepeatedLead, type AnyRule, type PlannedRule, type Profile, type Severity } from '@k8s-lint/core';
 
 /** A rule as a run plans it, and the run's profile. */
 export interface PlannedLevel {
@@ -12,7 +12,9 @@ export interface PlannedLevel {
  * not run); the Severity line says what the configuration, the profile and overrides make of it.
  */
 export function explainRule(id: string, level: Severity | 'off' | PlannedLevel | undefined, rules: readonly AnyRule[] = BUILTIN_RULES): string {
-  const rule = rules.find((candidate) => candidate.meta.id === id);
+  // A member id (`vap/<policy>`) is explained by its family rule.
+  const ruleId = familyOf(id) ?? id;
+  const rule = rules.find((candidate) => candidate.meta.id === ruleId);
   if (!rule) {
     const hint = ruleIdSuggestion(id, rules.map((candidate) => candidate.meta.id));
     throw new InputError(`unknown rule "${id}"${hint}; "k8s-lint rules" lists them`);
@@ -30,12 +32,16 @@ export function explainRule(id: string, level: Severity | 'off' | PlannedLevel |
     meta.description,
     '',
   ];
+  const presets = presetText(rule);
+  if (presets !== '') lines.push(markdownToText(presets), '');
   const help = withoutRepeatedLead(meta.description, markdownToText(meta.help)).trimEnd();
   if (help !== '') lines.push(help, '');
   const options = optionLines(rule);
   if (options.length > 0) lines.push('Options (default values):', ...options, '');
   if (meta.references.length > 0) lines.push('References:', ...meta.references.map((ref) => `  - ${ref.title}: ${ref.url}`), '');
-  lines.push(`Docs: ${ruleDocsUrl(meta.id)}`);
+  // A custom rule's documentation is its configuration (its help above): no page of ours describes it.
+  if (meta.category !== 'custom') lines.push(`Docs: ${ruleDocsUrl(meta.id)}`);
+  else if (lines.at(-1) === '') lines.pop();
   // The text is the rules' own, but whatever a rule (an embedder's too) holds stays off the terminal.
   return escapeControlsByLine(`${lines.join('\n')}\n`);
 }
@@ -56,7 +62,7 @@ function optionLines(rule: AnyRule): string[] {
 
 /** A rule at its configured level, with no profile or override in play. */
 function configuredOnly(rule: AnyRule, configured: Severity | 'off' | undefined): PlannedRule {
-  const defaultLevel = rule.meta.enabledByDefault === false ? 'off' : rule.meta.severity;
+  const defaultLevel = presetSetting(rule, DEFAULT_PRESET).level;
   const level = configured ?? defaultLevel;
   const source = level === defaultLevel ? 'default' : 'config';
   return { rule, active: level !== 'off', severity: level, configured: level, options: rule.defaultOptions, source, onlyInOverrides: false, overrides: [] };

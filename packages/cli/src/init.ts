@@ -16,9 +16,13 @@ export function initialConfigText(): string {
 # Found from each linted path upward, up to the repository root; \`k8s-lint --print-config <file>\`
 # shows what applies to a file. Keys and values: the schema above, or the README's Configuration.
 
+# The preset rules start from: recommended (the default: what a security reviewer acts on) or
+# strict (adds restricted hardening left unset and notes that fire on nearly every container).
+# extends: [strict]
+
 # Rule levels (off | error | warning | note), or a level with options; \`k8s-lint rules\` lists ids.
 # rules:
-#   image-not-pinned-by-digest: off
+#   missing-probes: note
 #   run-as-root: error
 
 # Files or directories not to lint, relative to this file; a pattern without "/" matches at any depth.

@@ -1,8 +1,8 @@
 import {
-  BUILTIN_RULES,
   CONFIG_FILE_NAME,
   ConfigError,
   DEFAULT_MAX_FINDINGS,
+  familyOf,
   InputError,
   VERSION,
   lint,
@@ -13,6 +13,7 @@ import {
   type Config,
   type LintSummary,
   type RenderOptions,
+  type RunPlan,
   type Severity,
 } from '@k8s-lint/core';
 import { Command, CommanderError, Help, Option } from 'commander';
@@ -27,6 +28,7 @@ import { ruleFlagIds, withRuleFlags } from './rule-flags';
 import { FORMATTERS, FORMAT_NAMES } from './formatters';
 import { wantsColor, type CliIo } from './io';
 import { outputWidth } from './formatters/wrap';
+import { sourceReader } from './formatters/html-source-reader';
 import { createProgress, wantsProgress } from './progress';
 import { listRules, planFromFlags, type PlanFlags } from './rules-command';
 import { settingOption, settingOptions, type SettingFlagTexts } from './setting-options';
@@ -127,7 +129,9 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .option('-c, --config <file>', 'show the severity configured in this file')
     .addOption(profileOption())
     .action((id: string, flags: PlanFlags) => {
-      io.stdout.write(explainRule(id, plannedLevel(id, flags, io)));
+      // The configuration's custom rules are explained too.
+      const plan = planFromFlags(flags, io);
+      io.stdout.write(explainRule(id, plannedLevel(id, plan), plan.rules.map((entry) => entry.rule)));
     });
 
   // `k8s-lint --help` shows the options of lint too: it is the default command.
@@ -193,7 +197,7 @@ async function runLint(paths: string[], flags: LintFlags, io: CliIo): Promise<nu
   if (!formatter) throw new InputError(`unknown format: ${flags.format}`);
   baseline.finish(result);
   const shown = flags.quiet ? errorsOnly(result) : result;
-  const chunks = formatter(shown, { config: config.file === null ? null : path.relative(io.cwd, config.file).split(path.sep).join('/'), color: !output && wantsColor(io.stdout, io.env), width: outputWidth(output ? {} : io.stdout, io.env) });
+  const chunks = formatter(shown, { config: config.file === null ? null : path.relative(io.cwd, config.file).split(path.sep).join('/'), color: !output && wantsColor(io.stdout, io.env), width: outputWidth(output ? {} : io.stdout, io.env), readSource: sourceReader(shown, { cwd: io.cwd, maxBytes: settingsFromFlags(flags).maxFileSize ?? config.maxFileSize, stdinText }) });
   if (output) writeFileSafely(output, chunks);
   else await writeChunks(io.stdout, chunks);
   if (result.summary.omitted) {
@@ -237,10 +241,9 @@ function profileOption(): Option {
 }
 
 /** The rule as a lint run with these flags would run it; undefined for unknown ids (explain reports those). */
-function plannedLevel(id: string, flags: PlanFlags, io: CliIo): PlannedLevel | undefined {
-  if (!BUILTIN_RULES.some((rule) => rule.meta.id === id)) return undefined;
-  const plan = planFromFlags(flags, io);
-  const planned = plan.rules.find((entry) => entry.rule.meta.id === id);
+function plannedLevel(id: string, plan: RunPlan): PlannedLevel | undefined {
+  const ruleId = familyOf(id) ?? id;
+  const planned = plan.rules.find((entry) => entry.rule.meta.id === ruleId);
   return planned && { planned, profile: plan.settings.profile };
 }
 

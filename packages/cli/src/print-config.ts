@@ -1,8 +1,11 @@
 import path from 'node:path';
-import { BUILTIN_RULES, createOverrides, InputError, planRun, SETTINGS, type Config, type Finding, type FlagSettings, type SettingKey } from '@k8s-lint/core';
+import { availableRules, createOverrides, InputError, planRun, SETTINGS, type Config, type Finding, type FlagSettings, type SettingKey } from '@k8s-lint/core';
 import { toYaml } from './yaml-text';
 
-/** Why a rule has its level for the file: `flag` is `--rule`; `override` an `overrides:` entry matching the file. */
+/**
+ * Why a rule has its level for the file: `default` is the preset (`extends`); `flag` is `--rule`;
+ * `override` an `overrides:` entry matching the file.
+ */
 type Why = 'default' | 'config' | 'profile' | 'override' | 'flag';
 
 export interface PrintConfigRequest {
@@ -23,10 +26,11 @@ export interface PrintConfigRequest {
  */
 export function printConfig(request: PrintConfigRequest): string {
   const { config, cwd, flags } = request;
-  const plan = planRun(BUILTIN_RULES, config, flags);
+  const available = availableRules(config);
+  const plan = planRun(available, config, flags);
   const shown = path.relative(cwd, path.resolve(cwd, request.file)).split(path.sep).join('/') || '.';
   // The engine's own stage decides the file's levels: the same globs, base and precedence as a run.
-  const applyOverrides = createOverrides(config, BUILTIN_RULES.map((rule) => rule.meta.id), cwd, plan.onlyInOverrides);
+  const applyOverrides = createOverrides(config, available.map((rule) => rule.meta.id), cwd, plan.onlyInOverrides);
   const rules: Record<string, object> = {};
   for (const planned of plan.rules) {
     if (!planned.active) continue;
@@ -45,6 +49,7 @@ export function printConfig(request: PrintConfigRequest): string {
   const report = {
     file: shown,
     config: config.file === null ? null : path.relative(cwd, config.file).split(path.sep).join('/'),
+    extends: plan.preset,
     settings,
     exclude: config.exclude,
     rules,

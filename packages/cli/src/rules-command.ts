@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, compareStrings, escapeControls, levelChange, loadConfig, planRun, ruleDocsUrl, type Profile, type RunPlan } from '@k8s-lint/core';
+import { availableRules, compareStrings, escapeControls, levelChange, loadConfig, planRun, ruleDocsUrl, type Profile, type RunPlan } from '@k8s-lint/core';
 import { displayWidth, outputWidth, padDisplay, wrapWords } from './formatters/wrap';
 import type { CliIo } from './io';
 
@@ -10,7 +10,8 @@ export interface PlanFlags {
 
 /** The plan a `lint` run with the same flags would follow. */
 export function planFromFlags(flags: PlanFlags, io: CliIo): RunPlan {
-  return planRun(BUILTIN_RULES, loadConfig(io.cwd, flags.config), { profile: flags.profile });
+  const config = loadConfig(io.cwd, flags.config);
+  return planRun(availableRules(config), config, { profile: flags.profile });
 }
 
 /** `k8s-lint rules`: every rule with its level in this run and, when the profile or overrides change it, why. */
@@ -28,7 +29,8 @@ export function listRules(flags: PlanFlags & { format: string }, io: CliIo): str
       defaultSeverity: planned.rule.meta.severity,
       category: planned.rule.meta.category,
       tags: planned.rule.meta.tags,
-      helpUri: ruleDocsUrl(planned.rule.meta.id),
+      // A custom rule's documentation is its configuration: no page of ours describes it.
+      ...(planned.rule.meta.category === 'custom' ? {} : { helpUri: ruleDocsUrl(planned.rule.meta.id) }),
       references: planned.rule.meta.references,
       defaultOptions: planned.rule.defaultOptions,
     }));

@@ -71,7 +71,7 @@ describe('configuration', () => {
     ['excludes: [a]\n', '/repo/.k8s-lint.yaml: excludes: unknown key at line 1, column 1 (did you mean "exclude"?)'],
     ['exclude: vendor\n', '/repo/.k8s-lint.yaml: exclude: must be array'],
     ['defaultNamespace: Not_Valid\n', '/repo/.k8s-lint.yaml: defaultNamespace: must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"'],
-    ['rules:\n  run-as-root: { options: { x: 1 } }\n', '/repo/.k8s-lint.yaml: rules.run-as-root.options: rule "run-as-root" has no options'],
+    ['rules:\n  privileged-container: { options: { x: 1 } }\n', '/repo/.k8s-lint.yaml: rules.privileged-container.options: rule "privileged-container" has no options'],
     ['rules:\n  host-path-volume: { options: { allowedPaths: [var/log] } }\n', '/repo/.k8s-lint.yaml: rules.host-path-volume.options.allowedPaths[0]: must match pattern "^/"'],
     ['rules:\n  missing-resource-limits: { options: { resource: [cpu] } }\n', '/repo/.k8s-lint.yaml: rules.missing-resource-limits.options.resource: unknown key (did you mean "resources"?)'],
     ['rules: [\n', expect.stringMatching(/^\/repo\/\.k8s-lint\.yaml: invalid YAML: /)],
@@ -82,7 +82,7 @@ describe('configuration', () => {
 
   test.each([
     // An unknown key is shown by its parent and position, not by its text...
-    ['ghp_SECRETTOKEN123: x\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 1, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads)'],
+    ['ghp_SECRETTOKEN123: x\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 1, column 1 (allowed: $schema, extends, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads, customRules)'],
     ['profile: default\noverrides:\n  - files: [a]\n    rules: {}\n    token-ghp_SECRET: 1\n', '/repo/.k8s-lint.yaml: overrides[0]: unknown key at line 5, column 5 (allowed: files, rules)'],
     ['rules:\n  missing-resource-limits: { options: { ghp_SECRET: 1 } }\n', '/repo/.k8s-lint.yaml: rules.missing-resource-limits.options: unknown key (allowed: resources)'],
     // ...unless it is a typo of a known key.
@@ -96,7 +96,7 @@ describe('configuration', () => {
     ['a: !ghp_SECRET [x\n', expect.stringMatching(/^\/repo\/\.k8s-lint\.yaml: invalid YAML: /)],
     ['a: *ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: unresolved alias (the anchor must be set before the alias)'],
     ['a: "ghp_\\qSECRET"\n', '/repo/.k8s-lint.yaml: invalid YAML: invalid escape sequence in a double-quoted string at line 1, column 9:'],
-    ['%ghp_SECRET x\n---\na: 1\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 3, column 1 (allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads)'],
+    ['%ghp_SECRET x\n---\na: 1\n', '/repo/.k8s-lint.yaml: (top level): unknown key at line 3, column 1 (allowed: $schema, extends, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads, customRules)'],
     ['a: [x]ghp_SECRET\n', '/repo/.k8s-lint.yaml: invalid YAML: Unexpected scalar at node end at line 1, column 7:'],
   ])('%j: the message names the key, never other keys or values', (text, message) => {
     const shown = configError(text);
@@ -125,7 +125,7 @@ describe('configuration', () => {
 
   test('a scalar setting is declared once: settings.ts names every scalar key of the JSON schema, which holds nothing else but the structured keys', () => {
     const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')) as { properties: Record<string, { description?: string }> };
-    const structured = ['$schema', 'rules', 'exclude', 'overrides'];
+    const structured = ['$schema', 'extends', 'rules', 'exclude', 'overrides'];
     expect(Object.keys(schema.properties).filter((key) => !structured.includes(key)).sort()).toEqual(Object.keys(SETTINGS).sort());
     for (const key of Object.keys(SETTINGS)) expect(schema.properties[key]?.description).toEqual(expect.any(String));
   });
@@ -139,7 +139,7 @@ describe('configuration', () => {
   });
 
   test('defaults come from the declarations; flag texts are parsed by them', () => {
-    expect(EMPTY_CONFIG).toEqual({ file: null, rules: {}, exclude: [], profile: 'default', pssVersion: 'latest', maxFileSize: 10_000_000, charts: [], honorPeerAnnotations: [], workloads: [] });
+    expect(EMPTY_CONFIG).toEqual({ file: null, rules: {}, exclude: [], profile: 'default', pssVersion: 'latest', maxFileSize: 10_000_000, charts: [], honorPeerAnnotations: [], workloads: [], customRules: [] });
     expect(parseConfig('profile: pss-baseline\nkubernetesVersion: "1.33"\n', '/repo/.k8s-lint.yaml')).toEqual({
       ...EMPTY_CONFIG, file: '/repo/.k8s-lint.yaml', shownAs: '/repo/.k8s-lint.yaml', overrides: [], profile: 'pss-baseline', kubernetesVersion: '1.33',
     });

@@ -57,7 +57,9 @@ describe('honorPeerAnnotations', () => {
     const deployment = (annotations: string[]) =>
       ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  annotations:', ...annotations.map((line) => `    ${line}`), 'spec:', '  template:', '    spec:', '      containers:', '        - name: app', '          image: nginx:1.27', ''].join('\n');
     const run = async (annotations: string[]) => {
-      const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: deployment(annotations), rules: [missingProbes], config: honoring('[kube-linter]') });
+      // missing-probes runs in the strict preset.
+      const config = { ...honoring('[kube-linter]'), extends: ['strict' as const] };
+      const result = await lint({ paths: ['-'], cwd: process.cwd(), stdinText: deployment(annotations), rules: [missingProbes], config });
       return result.findings.map((f) => ({ at: `${f.line}:${f.column}`, path: f.path, suppression: f.suppression }));
     };
     const liveness = 'ignore-check.kube-linter.io/no-liveness-probe: "batch worker"';

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'url';
 import {
   VERSION,
   compareStrings,
+  familyOf,
   jsonChunks,
   LazyJsonArray,
   markdownToText,
@@ -215,14 +216,17 @@ interface RuleInfo {
  */
 function ruleDescriptors(result: LintResult): ReportingDescriptor[] {
   const known = result.rules.map(ruleInfoOf);
-  const knownIds = new Set(known.map((rule) => rule.id));
+  const knownById = new Map(known.map((rule) => [rule.id, rule]));
   const unknown = new Map<string, Severity>();
   for (const finding of result.findings) {
-    if (!knownIds.has(finding.ruleId) && !unknown.has(finding.ruleId)) unknown.set(finding.ruleId, finding.severity);
+    if (!knownById.has(finding.ruleId) && !unknown.has(finding.ruleId)) unknown.set(finding.ruleId, finding.severity);
   }
   const extra = [...unknown.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([id, severity]) => unknownRuleInfo(id, severity));
+    .map(([id, severity]) => {
+      const family = knownById.get(familyOf(id) ?? '');
+      return family ? memberRuleInfo(family, id, severity) : unknownRuleInfo(id, severity);
+    });
   return [...known, ...extra].map(toDescriptor);
 }
 
@@ -238,8 +242,15 @@ function ruleInfoOf(run: RuleRun): RuleInfo {
     tags: unique([...meta.tags, ...(security ? ['security'] : []), meta.category]),
     level: toLevel(run.severity),
     securitySeverity: security ? securitySeverityOf(meta) : null,
-    helpUri: ruleDocsUrl(meta.id),
+    // A custom rule's documentation is the configuration that declares it: no page of ours.
+    helpUri: meta.category === 'custom' ? null : ruleDocsUrl(meta.id),
   };
+}
+
+/** A family rule's member (`vap/<policy>`): described by its family, under its own id. */
+function memberRuleInfo(family: RuleInfo, id: string, severity: Severity): RuleInfo {
+  const member = id.slice(family.id.length + 1);
+  return { ...family, id, title: `${family.title}: ${member}`, level: toLevel(severity) };
 }
 
 /**

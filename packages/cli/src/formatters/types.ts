@@ -7,6 +7,8 @@ export interface FormatContext {
   config?: string | null;
   /** Columns human formats fit their lines to (stylish; 80 when not given). */
   width?: number;
+  /** The text of a file the result names (html excerpts); undefined when it cannot be read. Supplied by the CLI, bounded. */
+  readSource?: (file: string) => string | undefined;
 }
 
 /** A report as pieces of text, written one after the other, so that a large report is never one string. */

@@ -11,8 +11,10 @@ import type { Severity } from '../types';
 import { asRecord } from '../values';
 import { checkChartNames, resolveChartEntries } from './chart-entries';
 import { checkWorkloadEntries } from './workload-entries';
+import { checkCustomRules } from '../custom-rules/config-rules';
 import { readConfigSource } from './config-file';
 import { ConfigYamlError, readConfigYaml, type Locate } from './config-yaml';
+import type { PresetName } from './presets';
 import { describeSchemaError } from './schema-messages';
 import { defaultSettings, settingsFrom, type Settings } from './settings';
 
@@ -33,6 +35,8 @@ interface RuleAndPathKeys {
   exclude: string[];
   /** Per-path rule levels (`overrides:`), in file order; later entries win. */
   overrides?: RuleOverride[];
+  /** Presets the rules start from (`extends:`), in file order; absent means `recommended`. */
+  extends?: PresetName[];
 }
 
 export type Config = RuleAndPathKeys & Settings & {
@@ -46,6 +50,7 @@ type RawConfig = Partial<Settings> & {
   rules?: Record<string, RuleLevel | RuleSetting>;
   exclude?: string[];
   overrides?: RuleOverride[];
+  extends?: PresetName | PresetName[];
 };
 
 export const EMPTY_CONFIG: Config = { file: null, rules: {}, exclude: [], ...defaultSettings() };
@@ -106,7 +111,11 @@ export function parseConfig(text: string, file: string, shown: string = file): C
   }
   // Paths of `charts:` are checked against the file system, relative to this file, and kept absolute.
   const charts = resolveChartEntries(raw.charts ?? [], file, shown, locate);
-  return { file, shownAs: shown, rules, exclude: raw.exclude ?? [], overrides: raw.overrides ?? [], ...settingsFrom({ ...raw, charts }) };
+  // Every expression of `customRules:` compiles now, so that an error names its key and position.
+  checkCustomRules(raw.customRules ?? [], shown, locate);
+  const presets = raw.extends === undefined ? undefined : typeof raw.extends === 'string' ? [raw.extends] : raw.extends;
+  const settings = settingsFrom({ ...raw, charts });
+  return { file, shownAs: shown, rules, exclude: raw.exclude ?? [], overrides: raw.overrides ?? [], ...(presets ? { extends: presets } : {}), ...settings };
 }
 
 /** YAML reads an unquoted `1.30` as the number 1.3: say so, rather than "must be string". */

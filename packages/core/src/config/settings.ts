@@ -4,6 +4,7 @@ import { PROFILES, type Profile } from '../rules/rule';
 import type { AnnotationPeer } from '../suppress/peer-checks';
 import type { ChartSetting } from './chart-entries';
 import type { WorkloadDeclaration } from '../model/workload-kinds';
+import type { CustomRuleConfig } from '../custom-rules/types';
 
 /** A command-line flag that wins over the setting. Its long name, in camelCase, is the setting's key. */
 export interface SettingFlag<T> {
@@ -57,6 +58,8 @@ export const SETTINGS = {
   honorPeerAnnotations: fileOnly<readonly AnnotationPeer[]>([]),
   // Custom kinds that run pods, and where their pod spec is (config/workload-entries.ts checks them).
   workloads: fileOnly<readonly WorkloadDeclaration[]>([]),
+  // Rules in CEL (custom-rules/): compiled, and their errors located, when the configuration is read.
+  customRules: fileOnly<readonly CustomRuleConfig[]>([]),
 };
 
 type Declared = typeof SETTINGS;

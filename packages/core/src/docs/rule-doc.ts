@@ -1,4 +1,4 @@
-import { defaultLevelText, onByDefault } from '../plan/describe-level';
+import { defaultLevelText, presetText } from '../plan/describe-level';
 import type { AnyRule } from '../rules/rule';
 import { withoutRepeatedLead } from './repeated-lead';
 
@@ -16,7 +16,8 @@ export function renderRuleDoc(rule: AnyRule): string {
     '',
     '| | |',
     '|---|---|',
-    `| Default severity | \`${meta.severity}\`${onByDefault(rule) ? '' : ' (off by default: enable it in `.k8s-lint.yaml`)'} |`,
+    `| Default severity | \`${defaultLevelText(rule)}\` |`,
+    ...(presetText(rule) === '' ? [] : [`| Presets | ${presetText(rule)} |`]),
     `| Category | ${meta.category} |`,
     `| Tags | ${meta.tags.map((tag) => `\`${tag}\``).join(', ')} |`,
     '',
@@ -88,6 +89,8 @@ const CATEGORY_TITLES: Record<string, string> = {
   'service-mesh': 'Service mesh',
   'supply-chain': 'Supply chain',
   gitops: 'GitOps resources',
+  'admission-policies': 'Admission policies of the repository (ValidatingAdmissionPolicy)',
+  'cluster-config': 'Cluster configuration (API server, kubelet, etcd, encryption, audit)',
   schema: 'Schema validation',
   syntax: 'Input',
 };

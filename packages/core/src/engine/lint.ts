@@ -10,12 +10,14 @@ import { isChartProblem, type InputProblem } from '../load/walk';
 import { podTemplatesOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import { createOverrides } from '../overrides/overrides';
+import { availableRules } from '../custom-rules';
 import { planRun } from '../plan/run-plan';
 import type { RenderedInput, RenderOptions } from '../render';
 import { RENDER_ERROR_RULE_ID } from '../render/types';
 import { BUILTIN_RULES, FILE_UNREADABLE_RULE_ID, YAML_SYNTAX_RULE_ID } from '../rules';
 import { INPUT_PROBLEM_RULE_IDS } from '../rules/loader-rule-ids';
 import type { AnyRule, RelatedField, RuleContext, RunSettings } from '../rules/rule';
+import { memberRuleId } from '../rule-family';
 import { CommentSuppressions } from '../suppress/suppressions';
 import type { FieldPath, Finding, Severity, SourceRange } from '../types';
 import { analyzeInputs } from './analyze-inputs';
@@ -79,7 +81,8 @@ const FILE_START: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 }
  */
 export async function lint(options: LintOptions): Promise<LintResult> {
   const config = options.config ?? EMPTY_CONFIG;
-  const available = options.rules ?? BUILTIN_RULES;
+  // The configuration's custom rules join the built-in ones (or those given), like any other rule.
+  const available = availableRules(config, options.rules ?? BUILTIN_RULES);
   const plan = planRun(available, config, options);
   const { settings, active } = plan;
   const applyOverrides = createOverrides(config, available.map((rule) => rule.meta.id), options.cwd, plan.onlyInOverrides);
@@ -202,6 +205,9 @@ function runRule(
     settings,
     report(resource: Resource, path: FieldPath, message: string, severity?: Severity, related?: readonly RelatedField[]) {
       if (inReportSet(resource)) pipeline.report({ ruleId, severity: severity ?? entry.severity, resource, path, message, related: related ?? [] });
+    },
+    reportMember(member: string, resource: Resource, path: FieldPath, message: string, severity?: Severity) {
+      if (inReportSet(resource)) pipeline.report({ ruleId: memberRuleId(ruleId, member), severity: severity ?? entry.severity, resource, path, message });
     },
     markUnvalidated(resource: Resource) {
       if (inReportSet(resource)) unvalidated.add(resource);

@@ -1,5 +1,6 @@
 import { WORKLOAD_KINDS } from '../model/pod';
 import type { Resource } from '../model/resource';
+import { asRecord, asString } from '../values';
 
 /**
  * Which context files are worth parsing, decided on their bytes before any YAML is parsed: a
@@ -34,8 +35,11 @@ const CONTEXT_KINDS = [
   'DestinationRule',
   'CustomResourceDefinition',
   'AppProject',
+  // Admission policies of the repository apply to the report set (vap/<policy>).
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
 ];
-const CLUSTER_SCOPED = ['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition'];
+const CLUSTER_SCOPED = ['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'];
 /** Report-set kinds whose cross-object rules look for the workloads of their namespace. */
 const KINDS_THAT_READ_WORKLOADS = new Set(['Service', 'NetworkPolicy', 'PeerAuthentication']);
 
@@ -55,8 +59,10 @@ export function contextScanFor(reportObjects: readonly Resource[]): ContextScan 
   const anyNamespace = reportObjects.some((resource) => resource.namespace === null);
   const namespaces = [...new Set(reportObjects.map((resource) => resource.namespace).filter((name): name is string => name !== null))];
   const namespacePattern = namespaces.length > 0 ? new RegExp(`(?<![\\w.-])(?:${namespaces.map(escapeRegExp).join('|')})(?![\\w.-])`) : null;
+  const params = paramsScanFor(new Set(reportObjects.flatMap((resource) => admissionParamKind(resource.object) ?? [])));
   return {
     mayMatter(text) {
+      if (params?.mayMatter(text)) return true;
       if (!kindPattern.test(text)) return false;
       if (anyNamespace || clusterScopedPattern.test(text)) return true;
       return (namespacePattern?.test(text) ?? false) || mayHoldObjectWithoutNamespace(text);
@@ -70,6 +76,24 @@ export function contextScanFor(reportObjects: readonly Resource[]): ContextScan 
  */
 function mayHoldObjectWithoutNamespace(text: string): boolean {
   return count(text, /["']?\bkind["']?\s*:/g) > count(text, /["']?\bnamespace["']?\s*:/g);
+}
+
+/** The kind of the params of a ValidatingAdmissionPolicy (a ReplicaLimit, a ConfigMap), if the object is one that has params. */
+export function admissionParamKind(object: unknown): string | undefined {
+  const record = asRecord(object);
+  if (record?.kind !== 'ValidatingAdmissionPolicy') return undefined;
+  const kind = asString(asRecord(asRecord(record.spec)?.paramKind)?.kind);
+  return kind !== undefined && /^[A-Za-z][A-Za-z0-9]*$/.test(kind) ? kind : undefined;
+}
+
+/**
+ * Files that may hold params of admission policies: any object of those kinds, in any namespace
+ * (a binding's paramRef may name another namespace). Null when there are no such kinds.
+ */
+export function paramsScanFor(kinds: ReadonlySet<string>): ContextScan | null {
+  if (kinds.size === 0) return null;
+  const pattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${[...kinds].join('|')})["']?\\s*(?:$|[,}#])`, 'm');
+  return { mayMatter: (text) => pattern.test(text) };
 }
 
 function count(text: string, pattern: RegExp): number {

@@ -3,12 +3,12 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors';
 import type { Resource } from '../model/resource';
-import { contextScanFor } from './context-scan';
+import { admissionParamKind, contextScanFor, paramsScanFor, type ContextScan } from './context-scan';
 import { decodeFile } from './decode';
 import { analyzeText, type AnalyzedFile } from './analyze-file';
 import { displayPathOf, excludeFilter, type ExcludeSet, type InputFile } from './inputs';
 import { readBounded } from './read-bounded';
-import { repositoryRootOf } from './repository';
+import { isInsideDirectory, repositoryRootOf } from './repository';
 import { walkDirectory, type InputProblem } from './walk';
 
 /**
@@ -23,7 +23,8 @@ export type ContextOption = 'repository' | { directory: string } | undefined;
  *
  * Files named on the command line are the report set; findings are reported for them only, but
  * cross-object rules (a NetworkPolicy in another file guards this Deployment) need the rest of
- * the repository: the directory holding `.git`, else the configuration's, else `cwd`. A run
+ * the repository: the directory holding `.git` above the named files, else the configuration's,
+ * else `cwd` (or the files' common directory when they are outside it). A run
  * given a directory, standard input or rendered sources has no automatic context: a directory is
  * its own context (so `k8s-lint .` is unchanged), and standard input or rendered output do not
  * come from the repository's files.
@@ -36,10 +37,28 @@ export function contextRoot(option: ContextOption, args: readonly string[], cwd:
     return root;
   }
   if (rendering || args.some((arg) => arg === '-' || isDirectory(path.resolve(cwd, arg)))) return null;
-  const root = repositoryRootOf(cwd) ?? (configFile ? path.dirname(configFile) : path.resolve(cwd));
+  const root = repositoryOfFiles(args, cwd) ?? (configFile ? path.dirname(configFile) : directoryOfFiles(args, cwd));
   // A run from / or from the home directory (no repository, no configuration) would walk the
   // whole machine or every project of the user: no automatic context there (--context still works).
   return path.dirname(root) === root || root === path.resolve(homedir()) ? null : root;
+}
+
+/** The repository that holds every named file (pre-commit: the one being committed to), else null. */
+function repositoryOfFiles(args: readonly string[], cwd: string): string | null {
+  const roots = new Set(args.map((arg) => repositoryRootOf(path.dirname(path.resolve(cwd, arg)))));
+  return roots.size === 1 ? [...roots][0] ?? null : null;
+}
+
+/** Outside a repository: the working directory when the files are under it, else their common directory. */
+function directoryOfFiles(args: readonly string[], cwd: string): string {
+  const workingDirectory = path.resolve(cwd);
+  const directories = args.map((arg) => path.dirname(path.resolve(cwd, arg)));
+  if (directories.every((directory) => isInsideDirectory(workingDirectory, directory))) return workingDirectory;
+  return directories.reduce((common, directory) => {
+    let ancestor = common;
+    while (!isInsideDirectory(ancestor, directory)) ancestor = path.dirname(ancestor);
+    return ancestor;
+  });
 }
 
 export interface ContextFile {
@@ -65,17 +84,39 @@ export function* readContext(
 ): Generator<ContextFile> {
   const ignoredProblems: InputProblem[] = [];
   const scan = contextScanFor(reportObjects);
+  const passedOver: string[] = [];
+  const paramKinds = new Set<string>();
   for (const absolutePath of walkDirectory(root, excludeFilter(excludes), ignoredProblems).sort()) {
     if (isKustomizationFile(absolutePath)) kustomizationFiles.push(absolutePath);
     if (reportFiles.has(absolutePath)) continue;
-    const bytes = readBounded(absolutePath, maxFileSize);
-    if (!Buffer.isBuffer(bytes)) continue;
-    const decoded = decodeFile(bytes);
-    if (decoded.problem !== null || !scan.mayMatter(decoded.text)) continue;
-    const file = analyzeText(decoded);
-    if ('unreadable' in file) continue;
-    yield { input: { absolutePath, displayPath: displayPathOf(cwd, absolutePath) }, file };
+    const read = readContextFile(absolutePath, cwd, maxFileSize, scan);
+    if (read === 'passed over') passedOver.push(absolutePath);
+    if (typeof read === 'string') continue;
+    for (const document of read.file.parsed.documents) {
+      const kind = admissionParamKind(document.value);
+      if (kind !== undefined) paramKinds.add(kind);
+    }
+    yield read;
   }
+  // The params of the context's own admission policies (a ConfigMap, say) are known only once
+  // those are read: the files passed over get a second look for them alone.
+  const params = paramsScanFor(paramKinds);
+  if (!params) return;
+  for (const absolutePath of passedOver) {
+    const read = readContextFile(absolutePath, cwd, maxFileSize, params);
+    if (typeof read !== 'string') yield read;
+  }
+}
+
+function readContextFile(absolutePath: string, cwd: string, maxFileSize: number, scan: ContextScan): ContextFile | 'passed over' | 'unreadable' {
+  const bytes = readBounded(absolutePath, maxFileSize);
+  if (!Buffer.isBuffer(bytes)) return 'unreadable';
+  const decoded = decodeFile(bytes);
+  if (decoded.problem !== null) return 'unreadable';
+  if (!scan.mayMatter(decoded.text)) return 'passed over';
+  const file = analyzeText(decoded);
+  if ('unreadable' in file) return 'unreadable';
+  return { input: { absolutePath, displayPath: displayPathOf(cwd, absolutePath) }, file };
 }
 
 /** A kustomization file by its name (walks find manifest extensions only, so not `Kustomization`). */

@@ -3,6 +3,7 @@ import { configLabel, type Config, type RuleLevel } from '../config/config';
 import { suggestion } from '../config/active-rules';
 import { ConfigError } from '../errors';
 import { createExcludeMatcher, STDIN_PATH } from '../load/inputs';
+import { familyOf } from '../rule-family';
 import type { Finding } from '../types';
 
 /** One `overrides:` entry of `.k8s-lint.yaml`: rule levels for the files its globs match. */
@@ -52,14 +53,15 @@ export function createOverrides(
     if (relative.startsWith('../')) return undefined;
     let level: RuleLevel | undefined;
     for (const { matches, rules } of matchers) {
-      const configured = rules[finding.ruleId];
+      // A family's members (`vap/<policy>`) follow what the family (`vap`) is given.
+      const configured = rules[finding.ruleId] ?? rules[familyOf(finding.ruleId) ?? finding.ruleId];
       if (configured !== undefined && matches(relative)) level = configured;
     }
     return level;
   };
 
   return (finding) => {
-    const level = levelFor(finding) ?? (offOutsideOverrides.has(finding.ruleId) ? 'off' : undefined);
+    const level = levelFor(finding) ?? (offOutsideOverrides.has(familyOf(finding.ruleId) ?? finding.ruleId) ? 'off' : undefined);
     if (level === 'off') return null;
     return level === undefined || level === finding.severity ? finding : { ...finding, severity: level };
   };

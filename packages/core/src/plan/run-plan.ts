@@ -1,4 +1,5 @@
 import { resolveRules, suggestion, type ActiveRule } from '../config/active-rules';
+import { effectivePreset, presetSetting, type PresetName } from '../config/presets';
 import { configLabel, EMPTY_CONFIG, type Config, type FlagSettings, type RuleLevel } from '../config/config';
 import { ConfigError, InputError } from '../errors';
 import { rulesTurnedOnByOverrides } from '../overrides/overrides';
@@ -44,6 +45,8 @@ export type PlanSettings = FlagSettings;
 export interface RunPlan {
   /** The resolved settings that rules read. */
   settings: RunSettings;
+  /** The preset the rules start from (`extends:`; `recommended` when none). */
+  preset: PresetName;
   /** Every available rule, in the order given. */
   rules: PlannedRule[];
   /** The rules that run, with the level and options they report with, in the order they run. */
@@ -71,8 +74,9 @@ export function planRun(available: readonly AnyRule[], config: Config = EMPTY_CO
   const active = [...configured, ...onlyInOverrides].filter((entry) => runsUnderProfile(entry.rule, settings.profile));
   const byId = new Map([...configured, ...onlyInOverrides].map((entry) => [entry.rule.meta.id, entry]));
   const overrideIds = new Set(onlyInOverrides.map((entry) => entry.rule.meta.id));
-  const rules = available.map((rule) => planned(rule, byId.get(rule.meta.id), overrideIds.has(rule.meta.id), config, settings.profile));
-  return { settings, rules, active, onlyInOverrides: overrideIds };
+  const preset = effectivePreset(config.extends);
+  const rules = available.map((rule) => planned(rule, byId.get(rule.meta.id), overrideIds.has(rule.meta.id), config, settings.profile, preset));
+  return { settings, preset, rules, active, onlyInOverrides: overrideIds };
 }
 
 /**
@@ -84,9 +88,9 @@ export function runsUnderProfile(rule: AnyRule, profile: Profile): boolean {
   return profile === 'default' || rule.meta.id === YAML_SYNTAX_RULE_ID || rule.meta.id.startsWith(PSS_RULE_PREFIX);
 }
 
-function planned(rule: AnyRule, entry: ActiveRule | undefined, onlyInOverrides: boolean, config: Config, profile: Profile): PlannedRule {
+function planned(rule: AnyRule, entry: ActiveRule | undefined, onlyInOverrides: boolean, config: Config, profile: Profile, preset: PresetName): PlannedRule {
   const setting = config.rules[rule.meta.id]?.severity;
-  const configured: RuleLevel = setting ?? (rule.meta.enabledByDefault === false ? 'off' : rule.meta.severity);
+  const configured: RuleLevel = setting ?? presetSetting(rule, preset).level;
   const overrides = overridesNaming(rule.meta.id, config);
   const common = { rule, configured, options: entry?.options ?? rule.defaultOptions, overrides };
   if (entry && !runsUnderProfile(rule, profile)) return { ...common, active: false, severity: 'off', source: 'profile', onlyInOverrides: false };

@@ -1,3 +1,5 @@
+import { ADMISSION_POLICY_RULES } from './admission-policies';
+import { CLUSTER_CONFIG_RULES } from './cluster-config';
 import { EXPOSURE_RULES } from './exposure';
 import { GITOPS_RULES } from './gitops';
 import { IMAGE_RULES } from './images';
@@ -20,6 +22,8 @@ import { SYNTAX_RULES } from './syntax';
  * (packages/core/test/rules/layout.test.ts checks it).
  */
 export const BUILTIN_RULES: readonly AnyRule[] = [
+  ...ADMISSION_POLICY_RULES,
+  ...CLUSTER_CONFIG_RULES,
   ...EXPOSURE_RULES,
   ...GITOPS_RULES,
   ...IMAGE_RULES,

@@ -46,8 +46,12 @@ export const REF = {
     title: `MITRE ATT&CK ${id}: ${name}`,
     url: `https://attack.mitre.org/techniques/${id.replace('.', '/')}/`,
   }),
-  cis: (section: string, title: string): RuleReference => ({
-    title: `CIS Kubernetes Benchmark ${section}: ${title}`,
+  /**
+   * The sections 1, 2 and 4 cited (control plane, etcd, worker nodes) are numbered alike in
+   * v1.9 to v1.12 (Kubernetes 1.27+); `version` names an older benchmark for items since dropped.
+   */
+  cis: (section: string, title: string, version?: string): RuleReference => ({
+    title: `CIS Kubernetes Benchmark ${version === undefined ? '' : `${version} `}${section}: ${title}`,
     url: 'https://www.cisecurity.org/benchmark/kubernetes',
   }),
 } as const;

@@ -17,7 +17,10 @@ export type RuleCategory =
   | 'service-mesh'
   | 'supply-chain'
   | 'gitops'
-  | 'schema';
+  | 'admission-policies'
+  | 'cluster-config'
+  | 'schema'
+  | 'custom';
 
 /** Which rules run: everything (`default`), or exactly the Pod Security Standards checks of a level. */
 export type Profile = 'default' | 'pss-baseline' | 'pss-restricted';
@@ -79,6 +82,11 @@ export interface RuleContext<Options> {
    * configured severity unless `severity` says otherwise.
    */
   report(resource: Resource, path: FieldPath, message: string, severity?: Severity, related?: readonly RelatedField[]): void;
+  /**
+   * A family rule's report (rule-family.ts) under the member id `<rule id>/<member>`, e.g.
+   * `vap/<policy-name>`; otherwise as `report`.
+   */
+  reportMember?(member: string, resource: Resource, path: FieldPath, message: string, severity?: Severity): void;
   /** Counts an object the rule could not check (no schema known); shown as `unvalidated` in the summary. */
   markUnvalidated?(resource: Resource): void;
   /**

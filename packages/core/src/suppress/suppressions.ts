@@ -1,4 +1,5 @@
 import type { Resource } from '../model/resource';
+import { familyOf } from '../rule-family';
 import type { Suppression } from '../types';
 import { asString } from '../values';
 import { peerAnnotationSuppression } from './peer-annotations';
@@ -20,8 +21,10 @@ function parseRuleList(list: string): { all: boolean; ids: Set<string> } {
   return { all: ids.size === 0 || ids.has('*'), ids };
 }
 
+/** A family's member (`vap/<policy>`) is covered by its own id or by the family's (`vap`). */
 function covers(selection: RuleSelection, ruleId: string): boolean {
-  return selection.all || selection.ids.has(ruleId);
+  const family = familyOf(ruleId);
+  return selection.all || selection.ids.has(ruleId) || (family !== null && selection.ids.has(family));
 }
 
 /**

@@ -10,7 +10,7 @@ import type { AnyRule } from '../../src/rules/rule';
  */
 const RULES_DIR = path.join(__dirname, '..', '..', 'src', 'rules');
 /** What rules/ itself may hold besides the category folders: the rule API and the registry. */
-const RULE_SUPPORT_FILES = ['index.ts', 'loader-rule-ids.ts', 'network-links.ts', 'references.ts', 'resource-fields.ts', 'rule.ts', 'visit.ts'];
+const RULE_SUPPORT_FILES = ['index.ts', 'loader-rule-ids.ts', 'network-links.ts', 'references.ts', 'report-unset.ts', 'resource-fields.ts', 'rule.ts', 'visit.ts'];
 
 function isRule(value: unknown): value is AnyRule {
   const meta = (value as { meta?: { id?: unknown } } | null)?.meta;

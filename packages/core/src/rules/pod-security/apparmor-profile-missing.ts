@@ -2,6 +2,7 @@ import type { Container, PodTemplate } from '../../model/pod';
 import type { FieldPath } from '../../types';
 import { asRecord, asString } from '../../values';
 import { REF } from '../references';
+import { REPORT_UNSET_DEFAULTS, REPORT_UNSET_SCHEMA, type ReportUnsetOptions } from '../report-unset';
 import type { Rule } from '../rule';
 import { forEachLinuxContainer } from '../visit';
 import { podProfile } from '../../model/security-profile';
@@ -40,7 +41,7 @@ function appArmorOf(pod: PodTemplate, container: Container): AppArmorSetting | u
   return podLevel ? fromField(podLevel.value, podLevel.path) : undefined;
 }
 
-export const appArmorProfileMissing: Rule = {
+export const appArmorProfileMissing: Rule<ReportUnsetOptions> = {
   meta: {
     id: 'apparmor-profile-missing',
     title: 'Container without an explicit AppArmor profile',
@@ -70,6 +71,7 @@ spec:
     appArmorProfile:
       type: RuntimeDefault
 \`\`\``,
+    optionsSchema: REPORT_UNSET_SCHEMA,
     references: [
       {
         title: 'Kubernetes: Restrict a Container\'s Access to Resources with AppArmor',
@@ -80,11 +82,12 @@ spec:
       REF.mitre('T1611', 'Escape to Host'),
     ],
   },
-  defaultOptions: {},
+  defaultOptions: REPORT_UNSET_DEFAULTS,
   check(context) {
     forEachLinuxContainer(context, (container, pod, who) => {
       const setting = appArmorOf(pod, container);
       if (!setting) {
+        if (!context.options.reportUnset) return;
         context.report(
           pod.resource,
           [...container.path, 'securityContext', 'appArmorProfile'],

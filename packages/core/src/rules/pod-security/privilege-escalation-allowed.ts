@@ -1,8 +1,9 @@
 import { REF } from '../references';
+import { REPORT_UNSET_DEFAULTS, REPORT_UNSET_SCHEMA, type ReportUnsetOptions } from '../report-unset';
 import type { Rule } from '../rule';
 import { forEachLinuxContainer } from '../visit';
 
-export const privilegeEscalationAllowed: Rule = {
+export const privilegeEscalationAllowed: Rule<ReportUnsetOptions> = {
   meta: {
     id: 'privilege-escalation-allowed',
     title: 'Privilege escalation allowed',
@@ -25,13 +26,14 @@ containers:
 \`\`\`
 
 Windows pods (\`spec.os.name: windows\`) are not checked: the setting does not exist there.`,
+    optionsSchema: REPORT_UNSET_SCHEMA,
     references: [REF.cis('5.2.6', 'Minimize the admission of containers with allowPrivilegeEscalation'), REF.pssRestricted, REF.nsaHardening],
   },
-  defaultOptions: {},
+  defaultOptions: REPORT_UNSET_DEFAULTS,
   check(context) {
     forEachLinuxContainer(context, (container, pod, who) => {
       const value = container.securityContext.allowPrivilegeEscalation;
-      if (value === false) return;
+      if (value === false || (value === undefined && !context.options.reportUnset)) return;
       const path = [...container.path, 'securityContext', 'allowPrivilegeEscalation'];
       const message =
         value === true

@@ -1,8 +1,9 @@
 import { REF } from '../references';
+import { REPORT_UNSET_DEFAULTS, REPORT_UNSET_SCHEMA, type ReportUnsetOptions } from '../report-unset';
 import type { Rule } from '../rule';
 import { forEachLinuxContainer } from '../visit';
 
-export const runAsRoot: Rule = {
+export const runAsRoot: Rule<ReportUnsetOptions> = {
   meta: {
     id: 'run-as-root',
     title: 'Container may run as root',
@@ -28,9 +29,10 @@ spec:
 \`\`\`
 
 Windows pods (\`spec.os.name: windows\`) are not checked: they use \`windowsOptions.runAsUserName\`.`,
+    optionsSchema: REPORT_UNSET_SCHEMA,
     references: [REF.cis('5.2.7', 'Minimize the admission of root containers'), REF.pssRestricted, REF.nsaHardening, REF.securityContext],
   },
-  defaultOptions: {},
+  defaultOptions: REPORT_UNSET_DEFAULTS,
   check(context) {
     forEachLinuxContainer(context, (container, pod, who) => {
       const runAsUser = pod.effective(container, 'runAsUser');
@@ -45,6 +47,7 @@ Windows pods (\`spec.os.name: windows\`) are not checked: they use \`windowsOpti
         context.report(pod.resource, runAsNonRoot.path, `${who} may run as root: runAsNonRoot is false and no non-zero runAsUser is set`);
         return;
       }
+      if (!context.options.reportUnset) return;
       context.report(
         pod.resource,
         [...container.path, 'securityContext', 'runAsNonRoot'],

@@ -1,12 +1,13 @@
 import { asRecord, asString } from '../../values';
 import { REF } from '../references';
+import { REPORT_UNSET_DEFAULTS, REPORT_UNSET_SCHEMA, type ReportUnsetOptions } from '../report-unset';
 import type { Rule } from '../rule';
 import { forEachLinuxContainer } from '../visit';
 import { containerProfile } from '../../model/security-profile';
 
 const CONFINED = new Set(['RuntimeDefault', 'Localhost']);
 
-export const seccompProfileMissing: Rule = {
+export const seccompProfileMissing: Rule<ReportUnsetOptions> = {
   meta: {
     id: 'seccomp-profile-missing',
     title: 'Container without a seccomp profile',
@@ -35,6 +36,7 @@ spec:
     seccompProfile:
       type: RuntimeDefault
 \`\`\``,
+    optionsSchema: REPORT_UNSET_SCHEMA,
     references: [
       REF.cis('5.7.2', 'Ensure that the seccomp profile is set to docker/default in your pod definitions'),
       REF.pssRestricted,
@@ -43,11 +45,12 @@ spec:
       REF.mitre('T1611', 'Escape to Host'),
     ],
   },
-  defaultOptions: {},
+  defaultOptions: REPORT_UNSET_DEFAULTS,
   check(context) {
     forEachLinuxContainer(context, (container, pod, who) => {
       const effective = containerProfile(pod, container, 'seccompProfile');
       if (!effective) {
+        if (!context.options.reportUnset) return;
         context.report(
           pod.resource,
           [...container.path, 'securityContext', 'seccompProfile'],

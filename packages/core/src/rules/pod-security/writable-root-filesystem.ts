@@ -1,8 +1,9 @@
 import { REF } from '../references';
+import { REPORT_UNSET_DEFAULTS, REPORT_UNSET_SCHEMA, type ReportUnsetOptions } from '../report-unset';
 import type { Rule } from '../rule';
 import { describeContainer, forEachContainer } from '../visit';
 
-export const writableRootFilesystem: Rule = {
+export const writableRootFilesystem: Rule<ReportUnsetOptions> = {
   meta: {
     id: 'writable-root-filesystem',
     title: 'Writable root filesystem',
@@ -30,12 +31,14 @@ volumes:
 \`\`\`
 
 Windows pods (\`spec.os.name: windows\`) are not checked: the setting does not exist there.`,
+    optionsSchema: REPORT_UNSET_SCHEMA,
     references: [REF.cis('5.7.3', 'Apply security context to your pods and containers'), REF.nsaHardening, REF.securityContext],
   },
-  defaultOptions: {},
+  defaultOptions: REPORT_UNSET_DEFAULTS,
   check(context) {
     forEachContainer(context, (container, pod) => {
-      if (pod.isWindows || container.securityContext.readOnlyRootFilesystem === true) return;
+      const value = container.securityContext.readOnlyRootFilesystem;
+      if (pod.isWindows || value === true || (value === undefined && !context.options.reportUnset)) return;
       context.report(
         pod.resource,
         [...container.path, 'securityContext', 'readOnlyRootFilesystem'],

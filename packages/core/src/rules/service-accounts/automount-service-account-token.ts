@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/resource';
 import { REF } from '../references';
+import { REPORT_UNSET_DEFAULTS, REPORT_UNSET_SCHEMA, type ReportUnsetOptions } from '../report-unset';
 import type { Rule } from '../rule';
 import { describeWorkload, serviceAccountOf } from '../../model/service-account';
 
@@ -15,7 +16,7 @@ function accountsWithoutAutomount(resources: readonly Resource[]): Set<string> {
   return keys;
 }
 
-export const automountServiceAccountToken: Rule = {
+export const automountServiceAccountToken: Rule<ReportUnsetOptions> = {
   meta: {
     id: 'automount-service-account-token',
     title: 'Service account token mounted automatically',
@@ -46,6 +47,7 @@ spec:
       serviceAccountName: web
       automountServiceAccountToken: false
 \`\`\``,
+    optionsSchema: REPORT_UNSET_SCHEMA,
     references: [
       REF.cis('5.1.6', 'Ensure that Service Account Tokens are only mounted where necessary'),
       REF.rbacGoodPractices,
@@ -53,7 +55,7 @@ spec:
       REF.mitre('T1528', 'Steal Application Access Token'),
     ],
   },
-  defaultOptions: {},
+  defaultOptions: REPORT_UNSET_DEFAULTS,
   check(context) {
     const disabled = accountsWithoutAutomount(context.resources);
     for (const pod of context.podTemplates) {
@@ -65,6 +67,7 @@ spec:
         context.report(pod.resource, path, `pods of ${workload} mount a service account token: automountServiceAccountToken is true`);
         continue;
       }
+      if (!context.options.reportUnset) continue;
       const account = serviceAccountOf(pod).name;
       if (disabled.has(`${pod.resource.namespaceKey}/${account}`)) continue;
       context.report(
