@@ -46,7 +46,8 @@ describe('an editor validating .k8s-lint.yaml with the schema (ajv, strict)', ()
     ['rules:\n  run-as-root: error\n  pss/privileged: off\n'],
     ['rules:\n  missing-resource-limits: { severity: warning, options: { resources: [memory] } }\n'],
     ['overrides:\n  - files: ["test/**"]\n    rules: { image-latest-tag: off }\n'],
-  ])('accepts known rule ids: %j', (yaml) => {
+    ['rules:\n  custom/owner-label: error\n'],
+  ])('accepts known rule ids and custom rule ids: %j', (yaml) => {
     expect(errorsOf(yaml)).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { BUNDLE, lint, tempDir } from '../guarantees/helpers';
 import type { JsonReport } from '../helpers/json-report';
+import { strictConfigFile } from '../helpers/strict-config';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'baseline-v1');
 const fixture = (name: string): string => readFileSync(path.join(FIXTURE, name), 'utf8');
@@ -24,12 +25,15 @@ interface SarifLog {
  */
 const isNewCoverage = (finding: { ruleId: string; object?: { kind: string } | null }): boolean => finding.ruleId === 'missing-probes' && finding.object?.kind === 'Pod';
 
+// That release ran every rule as written: the strict preset does today.
+const STRICT = ['--config', strictConfigFile()];
+
 describe('a baseline file written by the previous release', () => {
   const cwd = tempDir('baseline-v1');
   cpSync(path.join(FIXTURE, 'before'), cwd, { recursive: true });
 
   test('is what the bundle writes today for the same tree, byte for byte (leaving out findings rules gained since)', () => {
-    const write = lint(['.', '--write-baseline', 'written.json'], { cwd, entry: BUNDLE });
+    const write = lint(['.', '--write-baseline', 'written.json', ...STRICT], { cwd, entry: BUNDLE });
     expect(write.status).toBe(0);
     const written = JSON.parse(readFileSync(path.join(cwd, 'written.json'), 'utf8')) as { entries: Array<{ ruleId: string; object: { kind: string } | null; count: number }> };
     const old = { ...written, entries: written.entries.filter((entry) => !isNewCoverage(entry)) };
@@ -42,7 +46,7 @@ describe('a baseline file written by the previous release', () => {
     cpSync(path.join(FIXTURE, 'baseline.json'), path.join(cwd, 'baseline.json'));
     cpSync(path.join(FIXTURE, 'after'), cwd, { recursive: true });
 
-    const json = lint(['.', '--baseline', 'baseline.json', '-f', 'json'], { cwd, entry: BUNDLE });
+    const json = lint(['.', '--baseline', 'baseline.json', '-f', 'json', ...STRICT], { cwd, entry: BUNDLE });
     expect(json.status).toBe(1);
     const report = JSON.parse(json.stdout) as JsonReport;
     const gained = report.findings.filter(isNewCoverage);
@@ -56,7 +60,7 @@ describe('a baseline file written by the previous release', () => {
     // The new findings are the added Pod's (below line 45 of app/deploy.yaml), nothing else.
     expect(condensed.summary).toMatchObject({ findings: 13, suppressed: 1, baselined: 73 });
 
-    const sarif = lint(['.', '--baseline', 'baseline.json', '-f', 'sarif'], { cwd, entry: BUNDLE });
+    const sarif = lint(['.', '--baseline', 'baseline.json', '-f', 'sarif', ...STRICT], { cwd, entry: BUNDLE });
     const isGained = (result: SarifLog['runs'][number]['results'][number]): boolean =>
       result.ruleId === 'missing-probes' && gained.some((finding) => finding.line === result.locations[0]?.physicalLocation.region.startLine);
     const results = ((JSON.parse(sarif.stdout) as SarifLog).runs[0]?.results ?? []).filter((result) => !isGained(result));

@@ -34,7 +34,7 @@ describe('k8s-lint on examples/', () => {
     );
     expect(run.stdout).toContain('(from shop/templates/cronjob.yaml)');
     expect(run.stdout).toMatch(
-      /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 50 files, 86 objects;\n {2}1 suppressed; 2 documents without apiVersion\/kind skipped;\n {2}19 custom resources without a known schema \(no CRD\) not validated\n$/,
+      /\n✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ notes\) in 56 files, 92 objects;\n {2}1 suppressed; 2 documents without apiVersion\/kind skipped;\n {2}25 custom resources without a known schema \(no CRD\) not validated\n$/,
     );
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -44,7 +44,7 @@ describe('k8s-lint on examples/', () => {
     expect(status).toBe(1);
     expect(report.tool.name).toBe('k8s-lint');
     expect(Object.keys(report.summary)).toEqual(['files', 'objects', 'findings', 'errors', 'warnings', 'notes', 'suppressed', 'skipped', 'unvalidated']);
-    expect(report.summary).toMatchObject({ files: 50, objects: 86, suppressed: 1, skipped: 2, unvalidated: 19 });
+    expect(report.summary).toMatchObject({ files: 56, objects: 92, suppressed: 1, skipped: 2, unvalidated: 25 });
     expect(report.summary.findings).toBe(report.summary.errors + report.summary.warnings + report.summary.notes);
     const privileged = report.findings.find((f) => f.ruleId === 'pss/privileged' && f.file === 'examples/bad/web-deployment.yaml');
     expect(privileged).toEqual({

@@ -115,3 +115,21 @@ test('an expression that does not compile is exit 2, naming the file, the key an
   expect(run.stdout).toBe('');
   expect(run.stderr).toMatch(/^k8s-lint: \.k8s-lint\.yaml: customRules\[0\]\.validations\[0\]\.expression: does not compile: syntax error: .* at line 1, column 35 of the expression \(the value starts at line 9, column 21\)\n$/);
 });
+
+test('a file linted alone (pre-commit) sees the kinds its custom rules look up in the rest of the repository', () => {
+  const config = [
+    'customRules:',
+    '  - id: custom/pdb-exists',
+    '    severity: warning',
+    '    title: Deployment without a PodDisruptionBudget',
+    '    match: { kinds: [Deployment] }',
+    '    validations:',
+    '      - expression: "objectsInNamespace.PodDisruptionBudget.exists(p, p.spec.selector.matchLabels == object.spec.selector.matchLabels)"',
+    '        message: no PodDisruptionBudget selects these pods',
+    '',
+  ].join('\n');
+  const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 1\n  selector: { matchLabels: { app: web } }\n';
+  const cwd = writeTree(tempDir('custom-rules-context'), { '.git/HEAD': 'ref: refs/heads/main\n', '.k8s-lint.yaml': config, 'web.yaml': DEPLOYMENT, 'pdb.yaml': pdb });
+  expect(customFindings(cli(['web.yaml', '--format', 'json'], cwd))).toEqual([]);
+  expect(customFindings(cli(['web.yaml', '--no-context', '--format', 'json'], cwd))).toEqual(['web.yaml:3:1 custom/pdb-exists warning Deployment/web metadata: no PodDisruptionBudget selects these pods']);
+});

@@ -34,7 +34,7 @@ describe('k8s-lint explain', () => {
       "This is the admission controller's own check, evaluated offline at the policy version in force",
       '(from v1.0). It runs for the',
       'workloads of a Namespace in the linted set that has pod-security.kubernetes.io/enforce',
-      '(errors: the namespace would reject the pods), warn or audit labels (warnings), and for',
+      '(errors: the namespace would reject the pods), warn or audit labels (warnings), for',
     ]);
   });
 

@@ -40,9 +40,13 @@ function runBundle(cwd: string, args: string[]): Run {
   return lint(args, { cwd, entry: BUNDLE });
 }
 
+// The strict preset runs every rule: reports as large as these tests need.
+const STRICT = { '.k8s-lint.yaml': 'extends: [strict]\n' };
+
 describe('--max-findings', () => {
   // 10 files of 20 Pods (one in 5 ignored by annotation), and a last file with the only errors.
   const cwd = writeTree(tempDir('max-findings'), {
+    ...STRICT,
     ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`app/a-${i}.yaml`, manifests(20, { ignoredEvery: 5 })])),
     'app/z.yaml': manifests(2, { privileged: true }),
   });
@@ -96,7 +100,7 @@ describe('--max-findings', () => {
     const { errors, warnings, notes, suppressed, objects, files } = all.summary;
     expect(lines.slice(-2)).toEqual([
       `… ${shown - 100} more findings not shown (--max-findings 100)`,
-      `✖ ${shown} problems (${errors} errors, ${warnings} warnings, ${notes} notes) in ${files} files, ${objects} objects; ${suppressed} suppressed`,
+      `✖ ${shown} problems (${errors} errors, ${warnings} warnings, ${notes} notes) in ${files} files, ${objects} objects; config: .k8s-lint.yaml; ${suppressed} suppressed`,
     ]);
     expect(run.status).toBe(1);
   });
@@ -135,6 +139,7 @@ describe('the default cap and GitHub\'s 25,000 results per SARIF run', () => {
   // 4,040 Pods, over 52,000 findings: past the default of 50,000. In report order the errors of
   // b-privileged.yaml come after 32,502 warnings and notes of a-many.yaml, within the 50,000 kept.
   const cwd = writeTree(tempDir('sarif-limit'), {
+    ...STRICT,
     'a-many.yaml': manifests(2500),
     'b-privileged.yaml': manifests(40, { privileged: true }),
     'c-many.yaml': manifests(1500),

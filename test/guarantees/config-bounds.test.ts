@@ -12,7 +12,7 @@ import path from 'node:path';
 import { BUNDLE, PRIVILEGED_POD, describeIf, jsonFindings, tempDir, writeTree, type Run } from './helpers';
 
 const SECRET = 'ghp_SECRETTOKEN123';
-const TOP_LEVEL_KEYS = 'allowed: $schema, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads';
+const TOP_LEVEL_KEYS = 'allowed: $schema, extends, rules, exclude, overrides, profile, pssVersion, kubernetesVersion, defaultNamespace, maxFileSize, charts, honorPeerAnnotations, workloads, customRules';
 
 /**
  * Runs the bundle with a short timeout: a blocking open or an endless read shows as a failed

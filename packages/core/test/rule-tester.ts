@@ -34,6 +34,8 @@ export async function runRule<Options>(rule: Rule<Options>, testCase: RuleCase<O
   const config = {
     ...EMPTY_CONFIG,
     defaultNamespace: testCase.defaultNamespace ?? EMPTY_CONFIG.defaultNamespace,
+    // A rule is tested as written: the strict preset runs it with its own default options.
+    extends: ['strict' as const],
     // The severity is given explicitly so that rules that are off by default run too.
     rules: { [rule.meta.id]: { severity: rule.meta.severity, ...(testCase.options ? { options: testCase.options as Record<string, unknown> } : {}) } },
   };

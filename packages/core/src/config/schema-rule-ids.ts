@@ -7,6 +7,9 @@ type Schema = Record<string, unknown>;
 /** The shape of a rule id when the rules are not known in advance (an embedder may add its own). */
 export const RUNTIME_RULE_ID = { pattern: '^[A-Za-z0-9][A-Za-z0-9/_-]*$' };
 
+/** The ids of `customRules:` entries, which editors accept under `rules` and `overrides`. */
+const CUSTOM_RULE_ID = { type: 'string', pattern: '^custom/[a-z0-9-]+$', description: 'A rule of `customRules:`.' };
+
 /**
  * The configuration schema with the parts `pnpm docs` generates from the rules' metadata: its
  * `$id`, the rule ids as `definitions.ruleId` (editors flag an unknown id under `rules` and
@@ -21,7 +24,8 @@ export function configSchemaWithRuleIds(schema: Schema, rules: readonly AnyRule[
     ...schema,
     $id: CONFIG_SCHEMA_URL,
     properties: { ...properties, rules: { ...asObject(properties.rules), properties: Object.fromEntries(perRule) } },
-    definitions: { ...asObject(schema.definitions), ruleId: { enum: sorted.map((rule) => rule.meta.id) } },
+    // The repository's own rules (`customRules:`) are known only from its configuration.
+    definitions: { ...asObject(schema.definitions), ruleId: { anyOf: [{ enum: sorted.map((rule) => rule.meta.id) }, CUSTOM_RULE_ID] } },
   };
 }
 

@@ -4,11 +4,12 @@ import { ConfigError } from '../errors';
 import type { AnyRule } from '../rules/rule';
 import { compileCustomRule, type CompiledCustomRule } from './compile';
 import { customRule, expressionsOf } from './custom-rule';
-import { kindsUsedIn } from './objects-index';
+import { kindsUsedIn, type KindsUsed } from './objects-index';
 import type { CustomRuleConfig } from './types';
 
 // Compiled once per configuration: parseConfig compiles to report errors with positions, runs reuse it.
 const compiledRules = new WeakMap<readonly CustomRuleConfig[], AnyRule[]>();
+const kindsByEntries = new WeakMap<readonly CustomRuleConfig[], KindsUsed>();
 
 /**
  * Compiles `customRules:` (already checked by the schema): any expression that does not compile,
@@ -31,7 +32,18 @@ export function checkCustomRules(entries: readonly CustomRuleConfig[], shown: st
   const kinds = kindsUsedIn(compiled.flatMap(expressionsOf));
   const rules = compiled.map((rule) => customRule(rule, kinds) as AnyRule);
   compiledRules.set(entries, rules);
+  kindsByEntries.set(entries, kinds);
   return rules;
+}
+
+/**
+ * The kinds the configuration's custom rules look up in `objects`: a run over named files reads
+ * them from the rest of the repository too, so that pre-commit sees what a full run sees.
+ */
+export function kindsReadByCustomRules(config: Config): KindsUsed {
+  if (config.customRules.length === 0) return { kinds: [], all: false };
+  customRulesOf(config);
+  return kindsByEntries.get(config.customRules) ?? { kinds: [], all: false };
 }
 
 /** The rules of the configuration's `customRules:`, compiled once. */

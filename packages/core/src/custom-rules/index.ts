@@ -4,7 +4,7 @@ import type { AnyRule } from '../rules/rule';
 import { customRulesOf } from './config-rules';
 
 export type { CustomRuleConfig, CustomRuleMatch, CustomRuleValidation, CustomRuleVariable } from './types';
-export { checkCustomRules, customRulesOf } from './config-rules';
+export { checkCustomRules, customRulesOf, kindsReadByCustomRules } from './config-rules';
 export { parseFieldPath } from './field-path';
 
 /** The rules a run with this configuration can use: the built-in ones (or `builtIn`), then its custom rules. */

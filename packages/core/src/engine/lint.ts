@@ -10,7 +10,7 @@ import { isChartProblem, type InputProblem } from '../load/walk';
 import { podTemplatesOf, type PodTemplate } from '../model/pod';
 import type { Resource } from '../model/resource';
 import { createOverrides } from '../overrides/overrides';
-import { availableRules } from '../custom-rules';
+import { availableRules, kindsReadByCustomRules } from '../custom-rules';
 import { planRun } from '../plan/run-plan';
 import type { RenderedInput, RenderOptions } from '../render';
 import { RENDER_ERROR_RULE_ID } from '../render/types';
@@ -143,7 +143,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const root = contextRoot(options.context, options.paths, options.cwd, config.file, rendering !== null);
   if (root !== null) {
     const reportFiles = new Set(collected.flatMap((input) => (input.absolutePath === null ? [] : [input.absolutePath])));
-    for (const { input, file } of readContext(root, options.cwd, excludes, reportFiles, resources.slice(), maxFileSize, kustomizationFiles)) {
+    const customKinds = kindsReadByCustomRules(config);
+    for (const { input, file } of readContext(root, options.cwd, excludes, reportFiles, resources.slice(), maxFileSize, kustomizationFiles, customKinds)) {
       contextFiles++;
       for (const document of file.parsed.documents) {
         for (const resource of resourcesOf(document, input.displayPath).resources) {

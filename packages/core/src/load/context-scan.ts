@@ -38,8 +38,20 @@ const CONTEXT_KINDS = [
   // Admission policies of the repository apply to the report set (vap/<policy>).
   'ValidatingAdmissionPolicy',
   'ValidatingAdmissionPolicyBinding',
+  // The cluster's Pod Security defaults and exemptions (pss/cluster-defaults.ts).
+  'AdmissionConfiguration',
+  'PodSecurityConfiguration',
 ];
-const CLUSTER_SCOPED = ['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'];
+const CLUSTER_SCOPED = [
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'AdmissionConfiguration',
+  'PodSecurityConfiguration',
+];
 /** Report-set kinds whose cross-object rules look for the workloads of their namespace. */
 const KINDS_THAT_READ_WORKLOADS = new Set(['Service', 'NetworkPolicy', 'PeerAuthentication']);
 
@@ -49,10 +61,16 @@ export interface ContextScan {
 }
 
 /** The scan for a report set (its objects) whose objects without a namespace land in `defaultNamespace`. */
-export function contextScanFor(reportObjects: readonly Resource[]): ContextScan {
+export function contextScanFor(reportObjects: readonly Resource[], customKinds: { kinds: readonly string[]; all: boolean } = { kinds: [], all: false }): ContextScan {
   const kinds = [...CONTEXT_KINDS];
   if (reportObjects.some((resource) => KINDS_THAT_READ_WORKLOADS.has(resource.kind))) kinds.push(...WORKLOAD_KINDS);
   const kindPattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${kinds.join('|')})["']?\\s*(?:$|[,}#])`, 'm');
+  // Kinds the configuration's custom rules look up in `objects`, in any namespace (user-written: escaped).
+  const customPattern = customKinds.all
+    ? /["']?kind["']?\s*:/m
+    : customKinds.kinds.length > 0
+      ? new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${customKinds.kinds.map(escapeRegExp).join('|')})["']?\\s*(?:$|[,}#])`, 'm')
+      : null;
   const clusterScopedPattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${CLUSTER_SCOPED.join('|')})["']?\\s*(?:$|[,}#])`, 'm');
   // A report object without a namespace may land anywhere (default, a kustomization's): then
   // every namespace is the report set's, and only the kinds filter.
@@ -62,7 +80,7 @@ export function contextScanFor(reportObjects: readonly Resource[]): ContextScan 
   const params = paramsScanFor(new Set(reportObjects.flatMap((resource) => admissionParamKind(resource.object) ?? [])));
   return {
     mayMatter(text) {
-      if (params?.mayMatter(text)) return true;
+      if (params?.mayMatter(text) || customPattern?.test(text)) return true;
       if (!kindPattern.test(text)) return false;
       if (anyNamespace || clusterScopedPattern.test(text)) return true;
       return (namespacePattern?.test(text) ?? false) || mayHoldObjectWithoutNamespace(text);

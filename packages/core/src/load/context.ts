@@ -81,9 +81,11 @@ export function* readContext(
   maxFileSize: number,
   /** Filled with the kustomization files found under `root`, which place objects in namespaces. */
   kustomizationFiles: string[],
+  /** Kinds the custom rules look up in `objects` (every kind when `all`). */
+  customKinds: { kinds: readonly string[]; all: boolean } = { kinds: [], all: false },
 ): Generator<ContextFile> {
   const ignoredProblems: InputProblem[] = [];
-  const scan = contextScanFor(reportObjects);
+  const scan = contextScanFor(reportObjects, customKinds);
   const passedOver: string[] = [];
   const paramKinds = new Set<string>();
   for (const absolutePath of walkDirectory(root, excludeFilter(excludes), ignoredProblems).sort()) {

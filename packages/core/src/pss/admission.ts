@@ -7,15 +7,24 @@ import { LATEST_SE_LINUX_TYPES } from './checks/se-linux-options';
 import { LATEST_SAFE_SYSCTLS } from './checks/sysctls';
 import { formatPath } from '../path';
 import type { RuleContext } from '../rules/rule';
+import type { Resource } from '../model/resource';
 import type { FieldPath } from '../types';
 import { asRecord } from '../values';
 import { checksAt, NEWEST_MINOR } from './check-registry';
-import { policiesByNamespace, type PssPolicy } from './policy';
+import { clusterPodSecurity, isExempt } from './cluster-defaults';
+import { isNamespaceObject, labelPolicies, policiesByNamespace, type PssPolicy } from './policy';
 import { effectiveMinor, LATEST, parseVersion } from './version';
 
 export const PSS_RULE_PREFIX = 'pss/';
 
-/** The policies a pod is evaluated against: the profile's, then its Namespace's labels (enforce, warn, audit). */
+/**
+ * The policies a pod is evaluated against: the profile's, then what admission would check
+ * (enforce, warn, audit): its Namespace's labels, each mode without a label taking the cluster
+ * default of the run's PodSecurity configuration. A namespace without a Namespace object in the
+ * set (unknown ones too) gets the defaults, as every namespace without labels does. Pods the
+ * configuration exempts (namespace, runtime class) are not checked by admission; the profile
+ * still checks them, as it checks every workload.
+ */
 export function admissionPolicies(context: RuleContext<unknown>, pod: PodTemplate): PssPolicy[] {
   const policies: PssPolicy[] = [];
   const { profile, pssVersion } = context.settings;
@@ -23,8 +32,25 @@ export function admissionPolicies(context: RuleContext<unknown>, pod: PodTemplat
     const level = profile === 'pss-baseline' ? 'baseline' : 'restricted';
     policies.push({ mode: 'profile', level, version: parseVersion(pssVersion) ?? LATEST, namespace: null });
   }
-  policies.push(...(policiesByNamespace(context.resources).get(pod.resource.namespaceKey) ?? []));
+  const cluster = clusterPodSecurity(context.resources).config;
+  if (cluster && isExempt(cluster, pod)) return policies;
+  const key = pod.resource.namespaceKey;
+  const labelled = policiesByNamespace(context.resources, cluster ?? undefined).get(key);
+  if (labelled) policies.push(...labelled);
+  else if (cluster && !namespaceObjects(context.resources).has(key)) policies.push(...labelPolicies({}, pod.resource.placement.namespace, cluster));
   return policies;
+}
+
+const namespaceSets = new WeakMap<readonly Resource[], ReadonlySet<string>>();
+
+/** Names of the Namespace objects of the run (computed once). */
+function namespaceObjects(resources: readonly Resource[]): ReadonlySet<string> {
+  let names = namespaceSets.get(resources);
+  if (!names) {
+    names = new Set(resources.flatMap((resource) => (isNamespaceObject(resource) && resource.name !== null ? [resource.name] : [])));
+    namespaceSets.set(resources, names);
+  }
+  return names;
 }
 
 /** A policy whose violations keep the pod out of the cluster: an `enforce` label, or the profile (linting as if enforced). */

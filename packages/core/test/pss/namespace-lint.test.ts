@@ -104,7 +104,7 @@ describe('enforce=baseline', () => {
     expect(findings.filter((f) => f.ruleId === 'pss/privileged').map((f) => f.message.endsWith(' — reported here for privileged-container too'))).toEqual([true, true]);
     expect(at(32, 7)).toEqual(['pss/hostNamespaces']);
     // Rules without a pss/ twin report as before.
-    expect(findings.filter((f) => f.ruleId === 'run-as-root').map((f) => `${f.line}:${f.column}`)).toEqual(['17:7', '36:11']);
+    expect(findings.filter((f) => f.ruleId === 'missing-resource-limits').map((f) => `${f.line}:${f.column}`)).toEqual(['15:7', '34:11']);
   });
 
   test('without the Namespace in the linted set, no pss finding (default profile)', async () => {

@@ -9,8 +9,14 @@ import { apiserverAuthorizationNodeRbacMissing } from './apiserver-node-rbac-mis
 import { apiserverEncryptionConfigMissing } from './apiserver-encryption-config-missing';
 import { apiserverKubeletTlsUnverified } from './apiserver-kubelet-tls-unverified';
 import { apiserverTokenAuthFile } from './apiserver-token-auth-file';
+import { auditCatchAllNoneFirst } from './audit-catch-all-none-first';
+import { auditPolicyNoLogging } from './audit-policy-no-logging';
+import { auditSecretsRequestBody } from './audit-secrets-request-body';
 import { bindAddressAllInterfaces } from './bind-address-all-interfaces';
 import { controlPlaneDuplicateFlag } from './control-plane-duplicate-flag';
+import { encryptionKeyInvalid } from './encryption-key-invalid';
+import { encryptionSecretsNotEncrypted } from './encryption-secrets-not-encrypted';
+import { encryptionWeakProvider } from './encryption-weak-provider';
 import { etcdAutoTls } from './etcd-auto-tls';
 import { etcdClientCertAuthOff } from './etcd-client-cert-auth-off';
 import { insecurePort } from './insecure-port';
@@ -54,4 +60,10 @@ export const CLUSTER_CONFIG_RULES: readonly AnyRule[] = [
   kubeletRotateCertificatesOff,
   kubeletUnsafeSysctls,
   controlPlaneDuplicateFlag,
+  encryptionSecretsNotEncrypted,
+  encryptionWeakProvider,
+  encryptionKeyInvalid,
+  auditPolicyNoLogging,
+  auditSecretsRequestBody,
+  auditCatchAllNoneFirst,
 ];

@@ -19,7 +19,8 @@ function describePolicy(policy: PssPolicy): string {
 function messageFor(check: PssCheck, policy: PssPolicy, pod: PodTemplate, violation: PssViolation): string {
   const violates = `violates PodSecurity ${describePolicy(policy)}: ${check.reason} (${violation.detail})`;
   if (policy.mode === 'profile') return violates;
-  const namespace = `namespace "${policy.namespace ?? ''}"`;
+  // Which configuration decided: the Namespace's label, or the cluster default without one.
+  const namespace = policy.clusterDefault === undefined ? `namespace "${policy.namespace ?? ''}"` : `cluster default (${policy.clusterDefault})`;
   const subject = pod.resource.kind === 'Pod' ? 'this pod' : `the pods of this ${pod.resource.kind}`;
   if (policy.mode === 'enforce') return `${namespace} would reject ${subject}: ${violates}`;
   if (policy.mode === 'warn') return `${namespace} would warn about ${subject}: ${violates}`;
@@ -53,7 +54,9 @@ export function pssRule(check: PssCheck): Rule {
 This is the admission controller's own check, evaluated offline at the policy version in force
 (${check.versions.map((version) => `from v1.${version.minVersion}`).join(', ')}). It runs for the
 workloads of a Namespace in the linted set that has \`pod-security.kubernetes.io/enforce\`
-(errors: the namespace would reject the pods), \`warn\` or \`audit\` labels (warnings), and for
+(errors: the namespace would reject the pods), \`warn\` or \`audit\` labels (warnings), for
+namespaces without such a label when the linted set holds the cluster's Pod Security
+\`AdmissionConfiguration\` with non-privileged defaults (its exemptions honoured), and for
 every workload under \`--profile pss-${check.level}\`${check.level === 'baseline' ? ' and `--profile pss-restricted`' : ''}.
 
 **Fix:** change the workload as the message says, or label the namespace with a less strict level

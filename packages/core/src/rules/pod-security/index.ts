@@ -4,6 +4,7 @@ import { capabilitiesNotDropped } from './capabilities-not-dropped';
 import { dangerousCapabilities } from './dangerous-capabilities';
 import { hostNamespaces } from './host-namespaces';
 import { hostPathVolume } from './host-path-volume';
+import { namespaceWithoutEnforce } from './namespace-without-enforce';
 import { privilegeEscalationAllowed } from './privilege-escalation-allowed';
 import { privilegedContainer } from './privileged-container';
 import { probeOrLifecycleHost } from './probe-or-lifecycle-host';
@@ -24,6 +25,7 @@ export const POD_SECURITY_RULES: readonly AnyRule[] = [
   dangerousCapabilities,
   hostNamespaces,
   hostPathVolume,
+  namespaceWithoutEnforce,
   privilegeEscalationAllowed,
   privilegedContainer,
   probeOrLifecycleHost,
