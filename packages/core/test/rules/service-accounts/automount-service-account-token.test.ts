@@ -253,7 +253,8 @@ test('automount-service-account-token: ServiceAccounts in other files of the run
                 image: web:1
     `,
   });
-  const config = { ...EMPTY_CONFIG, rules: { [automountServiceAccountToken.meta.id]: { severity: 'warning' as const } } };
+  // The strict preset reports pods that leave the field unset.
+  const config = { ...EMPTY_CONFIG, extends: ['strict' as const], rules: { [automountServiceAccountToken.meta.id]: { severity: 'warning' as const } } };
   const result = await lint({ paths: ['.'], cwd, config, rules: [automountServiceAccountToken] });
   expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.object?.kind ?? ''} ${f.object?.namespace ?? ''}/${f.object?.name ?? ''} ${f.path}`)).toEqual([
     `apps/migrate.yaml:8:5 Job shop/migrate ${FIELD}`,
