@@ -19,8 +19,8 @@ test('examples/custom-rules: each custom rule fails once, in checkout.yaml, at i
   const run = lint(['examples/custom-rules', '--format', 'json'], { cwd: REPO_ROOT, entry: BUNDLE });
   const findings = (JSON.parse(run.stdout) as { findings: JsonFinding[] }).findings;
   expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.severity} ${f.object?.kind} ${f.object?.namespace}/${f.object?.name} ${f.path}`)).toEqual([
-    'examples/custom-rules/manifests/checkout.yaml:5:1 custom/owner-label warning Deployment payments/checkout metadata',
-    'examples/custom-rules/manifests/checkout.yaml:16:7 custom/service-account-exists error Deployment payments/checkout spec.template.spec.serviceAccountName',
-    'examples/custom-rules/manifests/checkout.yaml:36:11 custom/allowed-registry error Deployment payments/checkout spec.template.spec.containers[1].image',
+    'examples/custom-rules/manifests/checkout.yaml:5:1 custom/owner-label warning Deployment orders/checkout metadata',
+    'examples/custom-rules/manifests/checkout.yaml:16:7 custom/service-account-exists error Deployment orders/checkout spec.template.spec.serviceAccountName',
+    'examples/custom-rules/manifests/checkout.yaml:36:11 custom/allowed-registry error Deployment orders/checkout spec.template.spec.containers[1].image',
   ]);
 });
