@@ -4,7 +4,9 @@
 
 /**
  * Ten rules of the kinds users write: labels, registries, limits, one cross-object lookup per
- * Deployment. Most objects pass, as in a repository that follows its policies.
+ * Deployment. Most objects pass, except that the synthetic repository holds few ServiceAccounts:
+ * the lookup fails for 4 Deployments in 5, so the run also locates and sorts that many more
+ * findings (about 16,000 at 20,000 files), part of what the ratio measures.
  */
 const CUSTOM_RULES_CONFIG = `customRules:
   - id: custom/name-label
