@@ -1,4 +1,4 @@
-import { BUILTIN_RULES, DEFAULT_PRESET, escapeControlsByLine, familyOf, explainLevel, presetSetting, presetText, InputError, markdownToText, ruleDocsUrl, ruleIdSuggestion, withoutRepeatedLead, type AnyRule, type PlannedRule, type Profile, type Severity } from '@k8s-lint/core';
+import { BUILTIN_RULES, DEFAULT_PRESET, escapeControlsByLine, explainLevel, presetSetting, presetText, InputError, markdownToText, ruleDocsUrl, ruleIdSuggestion, withoutRepeatedLead, type AnyRule, type PlannedRule, type Profile, type Severity } from '@k8s-lint/core';
 
 /** A rule as a run plans it, and the run's profile. */
 export interface PlannedLevel {
@@ -12,9 +12,7 @@ export interface PlannedLevel {
  * not run); the Severity line says what the configuration, the profile and overrides make of it.
  */
 export function explainRule(id: string, level: Severity | 'off' | PlannedLevel | undefined, rules: readonly AnyRule[] = BUILTIN_RULES): string {
-  // A member id (`vap/<policy>`) is explained by its family rule.
-  const ruleId = familyOf(id) ?? id;
-  const rule = rules.find((candidate) => candidate.meta.id === ruleId);
+  const rule = rules.find((candidate) => candidate.meta.id === id);
   if (!rule) {
     const hint = ruleIdSuggestion(id, rules.map((candidate) => candidate.meta.id));
     throw new InputError(`unknown rule "${id}"${hint}; "k8s-lint rules" lists them`);

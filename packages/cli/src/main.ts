@@ -131,7 +131,9 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     .action((id: string, flags: PlanFlags) => {
       // The configuration's custom rules are explained too.
       const plan = planFromFlags(flags, io);
-      io.stdout.write(explainRule(id, plannedLevel(id, plan), plan.rules.map((entry) => entry.rule)));
+      // A member id (`vap/<policy>`) is explained by its family rule.
+      const ruleId = familyOf(id) ?? id;
+      io.stdout.write(explainRule(ruleId, plannedLevel(ruleId, plan), plan.rules.map((entry) => entry.rule)));
     });
 
   // `k8s-lint --help` shows the options of lint too: it is the default command.
@@ -242,8 +244,7 @@ function profileOption(): Option {
 
 /** The rule as a lint run with these flags would run it; undefined for unknown ids (explain reports those). */
 function plannedLevel(id: string, plan: RunPlan): PlannedLevel | undefined {
-  const ruleId = familyOf(id) ?? id;
-  const planned = plan.rules.find((entry) => entry.rule.meta.id === ruleId);
+  const planned = plan.rules.find((entry) => entry.rule.meta.id === id);
   return planned && { planned, profile: plan.settings.profile };
 }
 

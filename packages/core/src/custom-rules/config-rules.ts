@@ -8,8 +8,7 @@ import { kindsUsedIn, type KindsUsed } from './objects-index';
 import type { CustomRuleConfig } from './types';
 
 // Compiled once per configuration: parseConfig compiles to report errors with positions, runs reuse it.
-const compiledRules = new WeakMap<readonly CustomRuleConfig[], AnyRule[]>();
-const kindsByEntries = new WeakMap<readonly CustomRuleConfig[], KindsUsed>();
+const compiledRules = new WeakMap<readonly CustomRuleConfig[], { rules: AnyRule[]; kinds: KindsUsed }>();
 
 /**
  * Compiles `customRules:` (already checked by the schema): any expression that does not compile,
@@ -17,7 +16,7 @@ const kindsByEntries = new WeakMap<readonly CustomRuleConfig[], KindsUsed>();
  */
 export function checkCustomRules(entries: readonly CustomRuleConfig[], shown: string, locate?: Locate): AnyRule[] {
   const cached = compiledRules.get(entries);
-  if (cached) return cached;
+  if (cached) return cached.rules;
   const seen = new Map<string, number>();
   const compiled = entries.map((entry, index): CompiledCustomRule => {
     const earlier = seen.get(entry.id);
@@ -31,8 +30,7 @@ export function checkCustomRules(entries: readonly CustomRuleConfig[], shown: st
   // The kinds any rule looks up: the run's objects index holds those (objects-index.ts).
   const kinds = kindsUsedIn(compiled.flatMap(expressionsOf));
   const rules = compiled.map((rule) => customRule(rule, kinds) as AnyRule);
-  compiledRules.set(entries, rules);
-  kindsByEntries.set(entries, kinds);
+  compiledRules.set(entries, { rules, kinds });
   return rules;
 }
 
@@ -43,7 +41,7 @@ export function checkCustomRules(entries: readonly CustomRuleConfig[], shown: st
 export function kindsReadByCustomRules(config: Config): KindsUsed {
   if (config.customRules.length === 0) return { kinds: [], all: false };
   customRulesOf(config);
-  return kindsByEntries.get(config.customRules) ?? { kinds: [], all: false };
+  return compiledRules.get(config.customRules)?.kinds ?? { kinds: [], all: false };
 }
 
 /** The rules of the configuration's `customRules:`, compiled once. */

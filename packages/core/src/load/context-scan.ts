@@ -64,23 +64,19 @@ export interface ContextScan {
 export function contextScanFor(reportObjects: readonly Resource[], customKinds: { kinds: readonly string[]; all: boolean } = { kinds: [], all: false }): ContextScan {
   const kinds = [...CONTEXT_KINDS];
   if (reportObjects.some((resource) => KINDS_THAT_READ_WORKLOADS.has(resource.kind))) kinds.push(...WORKLOAD_KINDS);
-  const kindPattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${kinds.join('|')})["']?\\s*(?:$|[,}#])`, 'm');
-  // Kinds the configuration's custom rules look up in `objects`, in any namespace (user-written: escaped).
-  const customPattern = customKinds.all
-    ? /["']?kind["']?\s*:/m
-    : customKinds.kinds.length > 0
-      ? new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${customKinds.kinds.map(escapeRegExp).join('|')})["']?\\s*(?:$|[,}#])`, 'm')
-      : null;
-  const clusterScopedPattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${CLUSTER_SCOPED.join('|')})["']?\\s*(?:$|[,}#])`, 'm');
+  const kindPattern = kindLinePattern(kinds);
+  const clusterScopedPattern = kindLinePattern(CLUSTER_SCOPED);
   // A report object without a namespace may land anywhere (default, a kustomization's): then
   // every namespace is the report set's, and only the kinds filter.
   const anyNamespace = reportObjects.some((resource) => resource.namespace === null);
   const namespaces = [...new Set(reportObjects.map((resource) => resource.namespace).filter((name): name is string => name !== null))];
   const namespacePattern = namespaces.length > 0 ? new RegExp(`(?<![\\w.-])(?:${namespaces.map(escapeRegExp).join('|')})(?![\\w.-])`) : null;
-  const params = paramsScanFor(new Set(reportObjects.flatMap((resource) => admissionParamKind(resource.object) ?? [])));
+  // Params of the report set's admission policies, and the kinds custom rules look up in `objects`: in any namespace.
+  const paramKinds = reportObjects.flatMap((resource) => admissionParamKind(resource.object) ?? []);
+  const anywhere = customKinds.all ? ANY_KIND_SCAN : kindsScanFor(new Set([...paramKinds, ...customKinds.kinds]));
   return {
     mayMatter(text) {
-      if (params?.mayMatter(text) || customPattern?.test(text)) return true;
+      if (anywhere?.mayMatter(text)) return true;
       if (!kindPattern.test(text)) return false;
       if (anyNamespace || clusterScopedPattern.test(text)) return true;
       return (namespacePattern?.test(text) ?? false) || mayHoldObjectWithoutNamespace(text);
@@ -105,13 +101,22 @@ export function admissionParamKind(object: unknown): string | undefined {
 }
 
 /**
- * Files that may hold params of admission policies: any object of those kinds, in any namespace
- * (a binding's paramRef may name another namespace). Null when there are no such kinds.
+ * Files that may hold any object of those kinds, in any namespace: params of admission policies (a
+ * binding's paramRef may name another namespace), kinds custom rules look up. Null when there are
+ * no such kinds. Kinds may be user-written: they are escaped.
  */
-export function paramsScanFor(kinds: ReadonlySet<string>): ContextScan | null {
+export function kindsScanFor(kinds: ReadonlySet<string>): ContextScan | null {
   if (kinds.size === 0) return null;
-  const pattern = new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${[...kinds].join('|')})["']?\\s*(?:$|[,}#])`, 'm');
+  const pattern = kindLinePattern([...kinds].map(escapeRegExp));
   return { mayMatter: (text) => pattern.test(text) };
+}
+
+/** Every file with a `kind` key: custom rules that look kinds up by value read them all. */
+const ANY_KIND_SCAN: ContextScan = { mayMatter: (text) => /["']?kind["']?\s*:/m.test(text) };
+
+/** A `kind: <one of kinds>` line, quoted or not, in block or flow style (kinds are pattern sources). */
+function kindLinePattern(kinds: readonly string[]): RegExp {
+  return new RegExp(`["']?kind["']?\\s*:\\s*["']?(?:${kinds.join('|')})["']?\\s*(?:$|[,}#])`, 'm');
 }
 
 function count(text: string, pattern: RegExp): number {

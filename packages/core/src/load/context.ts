@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors';
 import type { Resource } from '../model/resource';
-import { admissionParamKind, contextScanFor, paramsScanFor, type ContextScan } from './context-scan';
+import { admissionParamKind, contextScanFor, kindsScanFor, type ContextScan } from './context-scan';
 import { decodeFile } from './decode';
 import { analyzeText, type AnalyzedFile } from './analyze-file';
 import { displayPathOf, excludeFilter, type ExcludeSet, type InputFile } from './inputs';
@@ -102,7 +102,7 @@ export function* readContext(
   }
   // The params of the context's own admission policies (a ConfigMap, say) are known only once
   // those are read: the files passed over get a second look for them alone.
-  const params = paramsScanFor(paramKinds);
+  const params = kindsScanFor(paramKinds);
   if (!params) return;
   for (const absolutePath of passedOver) {
     const read = readContextFile(absolutePath, cwd, maxFileSize, params);
