@@ -33,6 +33,7 @@ export { describeObject, objectPath, UNNAMED } from './model/describe-object';
 export { PodTemplate, podTemplateOf, WORKLOAD_KINDS, type Container } from './model/pod';
 export { parseFile, type ParsedFile, type ParsedDocument } from './parse/parse-file';
 export { STDIN_PATH } from './load/inputs';
+export { readBounded, type ReadProblem } from './load/read-bounded';
 export { renderRuleDoc, renderRuleIndex, renderRuleTable, replaceRuleTable } from './docs/rule-doc';
 export { renderPresetTable, replacePresetTable } from './docs/preset-doc';
 export { CONFIG_SCHEMA_URL, ruleDocsUrl, RULE_DOCS_BASE_URL } from './docs/urls';

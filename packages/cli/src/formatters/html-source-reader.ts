@@ -1,5 +1,4 @@
-import { STDIN_PATH, type LintResult } from '@k8s-lint/core';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readBounded, STDIN_PATH, type LintResult } from '@k8s-lint/core';
 import path from 'node:path';
 
 export interface SourceReaderOptions {
@@ -30,27 +29,7 @@ export function sourceReader(result: LintResult, options: SourceReaderOptions): 
 }
 
 function readText(absolutePath: string, maxBytes: number): string | undefined {
-  let fd: number;
-  try {
-    // Not through a symbolic link; non-blocking, so that a FIFO put in the file's place never waits.
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    const bytes = Buffer.alloc(stat.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (count === 0) break;
-      filled += count;
-    }
-    return bytes.subarray(0, filled).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
+  // Not through a symbolic link, never a FIFO or device, never more than maxBytes.
+  const bytes = readBounded(absolutePath, maxBytes, { followLinks: false });
+  return Buffer.isBuffer(bytes) ? bytes.toString('utf8') : undefined;
 }

@@ -10,13 +10,15 @@ export type ReadProblem =
 /**
  * The file's bytes, read once and never more than `maxBytes` of them: the one way k8s-lint reads
  * a file that someone else may have put there (manifests, the configuration). A FIFO, socket,
- * device or directory is never read, and an open never waits.
+ * device or directory is never read, and an open never waits. `followLinks: false` refuses a
+ * symbolic link in the file's place.
  */
-export function readBounded(absolutePath: string, maxBytes: number): Buffer | ReadProblem {
+export function readBounded(absolutePath: string, maxBytes: number, options: { followLinks?: boolean } = {}): Buffer | ReadProblem {
   let fd: number;
   try {
     // Non-blocking: opening a FIFO put in place of a file must not wait for a writer.
-    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    const noFollow = options.followLinks === false ? constants.O_NOFOLLOW : 0;
+    fd = openSync(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | noFollow);
   } catch (error) {
     return { kind: 'error', code: codeOf(error) };
   }
